@@ -1,0 +1,3 @@
+using Rasid.Cli;
+
+return CliApp.Run(args, new CliConsole(Console.Out, Console.Error, Console.OpenStandardInput(), Console.IsOutputRedirected));
