@@ -9,6 +9,8 @@ internal static class CliApp
     {
         var root = new RootCommand("Rasid (راصد): Arabic news event intelligence. Turns Arabic news into structured, searchable facts.");
         root.Subcommands.Add(AnalyzeCommand.Create(console));
+        root.Subcommands.Add(GroupCommands.Eval(console));
+        root.Subcommands.Add(GroupCommands.Train(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

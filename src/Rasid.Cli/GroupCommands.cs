@@ -1,0 +1,34 @@
+using System.CommandLine;
+
+namespace Rasid.Cli;
+
+/// <summary>
+/// Command groups whose subcommands arrive with their areas: <c>rasid eval ...</c> (quality measurements on
+/// gold data) and <c>rasid train ...</c> (model training from ../shared/data). Each area adds one line here.
+/// </summary>
+internal static class GroupCommands
+{
+    public static Command Eval(CliConsole console)
+    {
+        var eval = new Command("eval", "Measure quality on gold data (prints a table; --json for machine-readable figures).");
+        return RequireSubcommand(eval, console);
+    }
+
+    public static Command Train(CliConsole console)
+    {
+        var train = new Command("train", "Train a model from data (default: ../shared/data) into models/.");
+        return RequireSubcommand(train, console);
+    }
+
+    /// <summary>A group run without a subcommand is a usage error that lists the choices.</summary>
+    private static Command RequireSubcommand(Command group, CliConsole console)
+    {
+        group.SetAction(_ =>
+        {
+            var choices = string.Join(", ", group.Subcommands.Select(c => c.Name));
+            console.Error.WriteLine($"rasid {group.Name}: choose one of: {(choices.Length == 0 ? "(none available yet)" : choices)}. Try 'rasid {group.Name} --help'.");
+            return ExitCodes.UsageError;
+        });
+        return group;
+    }
+}
