@@ -11,6 +11,9 @@ internal static class CliApp
         root.Subcommands.Add(AnalyzeCommand.Create(console));
         root.Subcommands.Add(GroupCommands.Eval(console));
         root.Subcommands.Add(GroupCommands.Train(console));
+        root.Subcommands.Add(SearchCommands.Index(console));
+        root.Subcommands.Add(SearchCommands.Search(console));
+        root.Subcommands.Add(SearchCommands.Serve(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -315,7 +315,9 @@ public sealed class SearchIndex : IDisposable
     private static string FirstLine(string message)
     {
         var i = message.IndexOfAny(['\r', '\n']);
-        return i < 0 ? message : message[..i];
+        var line = i < 0 ? message : message[..i];
+        var encountered = line.IndexOf("  Encountered", StringComparison.Ordinal);
+        return encountered < 0 ? line : line[..encountered];
     }
 
     private static BooleanQuery? BuildFilter(SearchRequest request)
