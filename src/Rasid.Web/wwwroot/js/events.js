@@ -30,7 +30,7 @@
       width: Math.max(320, box.clientWidth - 10), height: 280,
       scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
       series: [{}, ...types.map(t => ({ label: t, stroke: typeColor(t), width: 2, points: { size: 7, fill: typeColor(t) } }))],
-      axes: [{}, { values: (u, vals) => vals.map(v => Number.isInteger(v) ? String(v) : "") }],
+      axes: [{ space: 60, incrs: [86400, 7 * 86400, 30 * 86400], values: (u, vals) => vals.map(v => new Date(v * 1000).toISOString().slice(0, 10)) }, { values: (u, vals) => vals.map(v => Number.isInteger(v) ? String(v) : "") }],
     };
     box.replaceChildren();
     new uPlot(opts, [xs, ...series], box);
