@@ -77,8 +77,8 @@ public static class RasidWebApp
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files, ContentTypeProvider = types });
 
         app.MapOpenApi();
-        app.MapScalarApiReference("/scalar", o => o.WithTitle("Rasid API").DisableDefaultFonts());
-        ApiEndpoints.Map(app.MapGroup("/api"));
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("Rasid API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp());
+        ApiEndpoints.Map(app.MapGroup("/api").WithTags("Rasid"));
 
         // Build the index before the first request.
         app.Lifetime.ApplicationStarted.Register(() => _ = app.Services.GetRequiredService<IndexHolder>().Index);
@@ -101,6 +101,11 @@ public static class RasidWebApp
         {
             // Defence in depth: the UI never inserts article text as HTML, and the page allows no inline scripts.
             headers["Content-Security-Policy"] = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+        }
+        else
+        {
+            // The API page's own inline start-up script is allowed; nothing may be fetched from elsewhere (works offline).
+            headers["Content-Security-Policy"] = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
         }
 
         return next();

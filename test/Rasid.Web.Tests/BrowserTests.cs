@@ -157,6 +157,16 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [SkippableFact]
+    public void The_api_page_renders_the_endpoints_offline_from_the_server_alone()
+    {
+        var driver = Open("/scalar/");
+        new WebDriverWait(driver, TimeSpan.FromSeconds(30)).Until(d => d.FindElement(By.TagName("body")).Text.Contains("/api/search", StringComparison.Ordinal));
+        var resources = (IEnumerable<object>)Script(driver, "return performance.getEntriesByType('resource').map(e => e.name).concat([location.href])")!;
+        Assert.All(resources.Select(r => r.ToString()!), url => Assert.StartsWith(fixture.BaseUrl + "/", url, StringComparison.Ordinal));
+        Screenshot(driver, "api");
+    }
+
+    [SkippableFact]
     public void An_article_with_a_script_payload_renders_as_text_and_never_runs()
     {
         var driver = Open("/document.html?id=" + FixtureCorpus.ScriptId);
