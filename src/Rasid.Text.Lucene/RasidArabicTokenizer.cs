@@ -14,6 +14,7 @@ namespace Rasid.Text.Lucene;
 public sealed class RasidArabicTokenizer : LuceneTokenizer
 {
     private static readonly Tokenizer SharedTokenizer = new();
+    private static readonly string[] KindNames = Enum.GetValues<TokenKind>().Select(k => k.ToString()).ToArray();
 
     private readonly Normalizer _normalizer;
     private readonly ICliticSegmenter? _segmenter;
@@ -119,7 +120,7 @@ public sealed class RasidArabicTokenizer : LuceneTokenizer
         if (n == 0) return false;
         _term.CopyBuffer(_buffer, 0, n);
         _offset.SetOffset(CorrectOffset(range.Start), CorrectOffset(range.End));
-        _type.Type = kind.ToString();
+        _type.Type = (uint)kind < (uint)KindNames.Length ? KindNames[(int)kind] : kind.ToString();
         _position.PositionIncrement = 1;
         return true;
     }

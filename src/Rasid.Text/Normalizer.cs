@@ -39,12 +39,21 @@ public sealed class Normalizer
     private const char MaddaAbove = '\u0653';
     private const char HamzaAbove = '\u0654';
     private const char HamzaBelow = '\u0655';
+    private const int ArabicBlockStart = 0x0600;
+    private const int ArabicBlockSize = 0x100;
     private const int PresentationFirst = 0xFB50;
+
+    /// <summary>Transform result: delete the character and attach its origin to the previous character (marks, tatweel).</summary>
+    private const int Attach = -1;
+
+    /// <summary>Transform result: delete the character (controls).</summary>
+    private const int Drop = -2;
     private const int PresentationLast = 0xFEFF;
 
     private static readonly PresentationTable Table = PresentationTable.Load();
 
     private readonly NormalizationSteps _steps;
+    private readonly int[] _arabic = new int[ArabicBlockSize]; // Transform() of U+0600..U+06FF, precomputed
 
     /// <summary>Creates a normalizer running exactly <paramref name="steps"/>.</summary>
     public Normalizer(NormalizationSteps steps)
@@ -56,6 +65,7 @@ public sealed class Normalizer
             NormalizationSteps.Display => "display",
             _ => "custom-" + ((int)_steps).ToString("x", CultureInfo.InvariantCulture),
         };
+        for (var k = 0; k < ArabicBlockSize; k++) _arabic[k] = Transform((char)(ArabicBlockStart + k));
     }
 
     /// <summary>Search profile: every step (diacritics removed, alef/ya/ta marbuta/hamza unified, digits to ASCII).</summary>
@@ -179,43 +189,48 @@ public sealed class Normalizer
 
     private void Run(ReadOnlySpan<char> s, ref Writer w)
     {
-        var steps = _steps;
+        var arabic = _arabic;
+        var fix = (_steps & NormalizationSteps.FixSequences) != 0;
+        var presentation = (_steps & NormalizationSteps.PresentationForms) != 0;
         var i = 0;
-        while (i < s.Length && !w.Overflow)
+        while (i < s.Length)
         {
             var c = s[i];
-            if ((c >= ' ' && c < '\u007F') || IsWhitespaceControl(c))
+            int t;
+            var end = i + 1;
+            if ((uint)(c - ' ') < 0x5F || IsWhitespaceControl(c))
             {
-                // printable ASCII and whitespace fast path
-                w.Emit(c, i, i + 1);
-                i++;
+                t = c; // printable ASCII and whitespace: unchanged by every step
+            }
+            else if ((uint)(c - ArabicBlockStart) < ArabicBlockSize)
+            {
+                if (fix && end < s.Length && (uint)(s[end] - TanweenKasra) <= HamzaBelow - TanweenKasra)
+                {
+                    var composed = Compose(c, s[end]);
+                    if (composed != '\0')
+                    {
+                        c = composed;
+                        end++;
+                    }
+                }
+
+                t = arabic[c - ArabicBlockStart];
+            }
+            else if (presentation && c >= PresentationFirst && c <= PresentationLast && Table.Lookup(c) is { IsEmpty: false } replacement)
+            {
+                foreach (var r in replacement) w.Put(Transform(r), i, end);
+                if (w.Overflow) return;
+                i = end;
                 continue;
             }
-
-            if ((steps & NormalizationSteps.FixSequences) != 0 && i + 1 < s.Length)
+            else
             {
-                var fixedChar = Compose(c, s[i + 1]);
-                if (fixedChar != '\0')
-                {
-                    Map(fixedChar, i, i + 2, steps, ref w);
-                    i += 2;
-                    continue;
-                }
+                t = Transform(c);
             }
 
-            if ((steps & NormalizationSteps.PresentationForms) != 0 && c >= PresentationFirst && c <= PresentationLast)
-            {
-                var replacement = Table.Lookup(c);
-                if (!replacement.IsEmpty)
-                {
-                    foreach (var r in replacement) Map(r, i, i + 1, steps, ref w);
-                    i++;
-                    continue;
-                }
-            }
-
-            Map(c, i, i + 1, steps, ref w);
-            i++;
+            w.Put(t, i, end);
+            if (w.Overflow) return;
+            i = end;
         }
     }
 
@@ -235,57 +250,33 @@ public sealed class Normalizer
         _ => '\0',
     };
 
-    private static void Map(char c, int start, int end, NormalizationSteps steps, ref Writer w)
+    /// <summary>What the per-character steps make of <paramref name="c"/>: a character, <see cref="Attach"/> or <see cref="Drop"/>.</summary>
+    private int Transform(char c)
     {
+        var steps = _steps;
         switch (c)
         {
             case ArabicChars.Tatweel:
-                if ((steps & NormalizationSteps.RemoveTatweel) != 0)
-                {
-                    w.Attach(end);
-                    return;
-                }
-
-                break;
+                return (steps & NormalizationSteps.RemoveTatweel) != 0 ? Attach : c;
             case AlefHamzaAbove or AlefHamzaBelow or AlefMadda or AlefWasla or '\u0672' or '\u0673' or '\u0675':
-                if ((steps & NormalizationSteps.UnifyAlef) != 0) c = Alef;
-                break;
+                return (steps & NormalizationSteps.UnifyAlef) != 0 ? Alef : c;
             case WawHamza:
-                if ((steps & NormalizationSteps.HamzaCarriers) != 0) c = Waw;
-                break;
+                return (steps & NormalizationSteps.HamzaCarriers) != 0 ? Waw : c;
             case YaHamza:
-                if ((steps & NormalizationSteps.HamzaCarriers) != 0) c = Ya;
-                break;
+                return (steps & NormalizationSteps.HamzaCarriers) != 0 ? Ya : c;
             case AlefMaqsuraChar:
-                if ((steps & NormalizationSteps.AlefMaqsura) != 0) c = Ya;
-                break;
+                return (steps & NormalizationSteps.AlefMaqsura) != 0 ? Ya : c;
             case TaMarbutaChar:
-                if ((steps & NormalizationSteps.TaMarbuta) != 0) c = Ha;
-                break;
+                return (steps & NormalizationSteps.TaMarbuta) != 0 ? Ha : c;
             case >= '\u0660' and <= '\u0669':
-                if ((steps & NormalizationSteps.AsciiDigits) != 0) c = (char)('0' + (c - '\u0660'));
-                break;
+                return (steps & NormalizationSteps.AsciiDigits) != 0 ? '0' + (c - '\u0660') : c;
             case >= '\u06F0' and <= '\u06F9':
-                if ((steps & NormalizationSteps.AsciiDigits) != 0) c = (char)('0' + (c - '\u06F0'));
-                break;
+                return (steps & NormalizationSteps.AsciiDigits) != 0 ? '0' + (c - '\u06F0') : c;
             default:
-                if (IsDiacritic(c))
-                {
-                    if ((steps & NormalizationSteps.RemoveDiacritics) != 0)
-                    {
-                        w.Attach(end);
-                        return;
-                    }
-                }
-                else if (IsControl(c) && (steps & NormalizationSteps.RemoveControls) != 0)
-                {
-                    return;
-                }
-
-                break;
+                if (IsDiacritic(c)) return (steps & NormalizationSteps.RemoveDiacritics) != 0 ? Attach : c;
+                if (IsControl(c)) return (steps & NormalizationSteps.RemoveControls) != 0 ? Drop : c;
+                return c;
         }
-
-        w.Emit(c, start, end);
     }
 
     /// <summary>True for the marks removed by <see cref="NormalizationSteps.RemoveDiacritics"/>.</summary>
@@ -342,9 +333,17 @@ public sealed class Normalizer
             Count = k + 1;
         }
 
+        /// <summary>Writes a <see cref="Transform"/> result: a character, an attached deletion or a dropped one.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Put(int t, int start, int end)
+        {
+            if (t >= 0) Emit((char)t, start, end);
+            else if (t == Attach) AttachTo(end);
+        }
+
         /// <summary>A deleted mark: its source extends the previous character's origin.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Attach(int end)
+        public readonly void AttachTo(int end)
         {
             if (_track && Count > 0) _ends[Count - 1] = end;
         }

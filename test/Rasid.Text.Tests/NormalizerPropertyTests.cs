@@ -25,7 +25,7 @@ public sealed class NormalizerPropertyTests
             '\u0653', '\u0654', '\u0655', '\u0670', '\u06D6', 'ـ', '،', '؟', '؛', '٫', '٬', '٣', '۵', '٠', '۹',
             'a', 'Z', '1', '9', '.', ' ', ' ', '\n', '\r', '\t', '\u0085', '\u00AD', '\u0080',
             '\u200B', '\u200C', '\u200D', '\u200F', '\u202B', '\u2066', '\u061C', '\uFEFF', '\0', '\u0001', '\u007F',
-            '\uD83D', '\uDC4D', '\uD800', '\uDFFF', '\uFEFB', '\uFEF7', '\uFB50', '\uFDF2', '\uFDFA', '\uFE70', '\uFC5E', '\uFE91', '\uFD3E',
+            '\uD83D', '\uDC4D', '\uD800', '\uDFFF', '\uFFFE', '\uFFFF', '\uFEFB', '\uFEF7', '\uFB50', '\uFDF2', '\uFDFA', '\uFE70', '\uFC5E', '\uFE91', '\uFD3E',
         ];
         return Arb.From(Gen.ArrayOf(Gen.Elements(pool)).Select(chars => new string(chars)));
     }
