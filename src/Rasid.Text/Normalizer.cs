@@ -15,8 +15,8 @@ namespace Rasid.Text;
 /// Immutable and thread-safe.
 /// </summary>
 /// <example><code>
-/// var n = Normalizer.Search.Normalize("أعلنَ الرئيسُ");   // n.Text == "اعلن الريس"
-/// TextRange original = n.ToOriginal(new TextRange(5, 5)); // [6,13): "الرئيسُ"
+/// var n = Normalizer.Search.Normalize("أعلنَ الرئيسُ");   // n.Text == "اعلن الرييس"
+/// TextRange original = n.ToOriginal(new TextRange(5, 6)); // [6,13): "الرئيسُ"
 /// </code></example>
 public sealed class Normalizer
 {

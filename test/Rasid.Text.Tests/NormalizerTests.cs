@@ -214,3 +214,15 @@ public sealed class NormalizerTests
         Assert.Equal(NormalizationSteps.All & ~NormalizationSteps.TaMarbuta, Normalizer.Search.Without(NormalizationSteps.TaMarbuta).Steps);
     }
 }
+
+public sealed class NormalizerDocumentationExampleTests
+{
+    [Fact]
+    public void The_documented_example_maps_the_vocalized_word_back_and_forth()
+    {
+        var n = Normalizer.Search.Normalize("أعلنَ الرئيسُ");
+        Assert.Equal("اعلن الرييس", n.Text);
+        Assert.Equal(TextRange.FromBounds(6, 13), n.ToOriginal(new TextRange(5, 6)));
+        Assert.Equal(TextRange.FromBounds(5, 11), n.FromOriginal(TextRange.FromBounds(6, 13)));
+    }
+}
