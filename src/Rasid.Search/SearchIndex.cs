@@ -1,3 +1,4 @@
+using Rasid.Text.Lucene;
 using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
@@ -19,11 +20,11 @@ namespace Rasid.Search;
 public sealed record SearchIndexOptions
 {
     /// <summary>
-    /// Creates the analyzer for the text fields (title, text). Default: <see cref="InterimArabicAnalyzer"/>; the text
-    /// core's <c>RasidArabicAnalyzer</c> replaces it at merge time. The same analyzer must be used for indexing and
+    /// Creates the analyzer for the text fields (title, text). Default: <see cref="RasidArabicAnalyzer"/> (Rasid tokenizer,
+    /// search normalizer, stop words, Light10 stemmer). The same analyzer must be used for indexing and
     /// searching, so rebuild the index (<c>rasid index</c>) after changing it.
     /// </summary>
-    public Func<Analyzer> AnalyzerFactory { get; init; } = () => new InterimArabicAnalyzer();
+    public Func<Analyzer> AnalyzerFactory { get; init; } = () => new RasidArabicAnalyzer();
 
     /// <summary>Characters per highlighted fragment.</summary>
     public int FragmentSize { get; init; } = 160;
