@@ -118,4 +118,63 @@ internal static class EntityCommands
         });
         return command;
     }
+
+    public static Command EvalActors(CliConsole console)
+    {
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "Span gold files (arabic_event_gsr *_spans.json); default: both files in ../shared/data/arabic_event_gsr.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
+        var min = new Option<int>("--min") { Description = "List countries and roles with at least this many gold spans.", DefaultValueFactory = _ => 5 };
+        var errors = new Option<bool>("--errors") { Description = "List every wrongly coded span on standard error." };
+        var command = new Command("actors", "Actor code accuracy (country + role) of the actor linker on gold actor spans.") { files, json, min, errors };
+        command.SetAction(parse =>
+        {
+            var paths = parse.GetValue(files) is { Length: > 0 } given ? given
+                : ["../shared/data/arabic_event_gsr/assault_spans.json", "../shared/data/arabic_event_gsr/protest_spans.json"];
+            var eval = new ActorSpanEvaluation { Errors = parse.GetValue(errors) ? console.Error : null };
+            var linker = new ActorLinker(EntityLexicon.Default);
+            var rejected = 0;
+            foreach (var path in paths)
+            {
+                if (!File.Exists(path)) { console.Error.WriteLine($"rasid: {path}: no such file"); rejected++; continue; }
+                try { eval.AddFile(path, linker); }
+                catch (FormatException ex) { console.Error.WriteLine($"rasid: {ex.Message}"); rejected++; }
+            }
+
+            double Pct(int a, int n) => n == 0 ? 0 : Math.Round(100.0 * a / n, 2);
+            var minCount = parse.GetValue(min);
+            if (parse.GetValue(json))
+            {
+                var o = new JsonObject
+                {
+                    ["files"] = new JsonArray(paths.Select(p => (JsonNode)p).ToArray()),
+                    ["spans"] = eval.Spans,
+                    ["exact_accuracy"] = Pct(eval.Exact, eval.Spans),
+                    ["country_accuracy"] = Pct(eval.CountryCorrect, eval.Spans),
+                    ["role_accuracy"] = Pct(eval.RoleCorrect, eval.Spans),
+                };
+                var countries = new JsonObject();
+                foreach (var (k, v) in eval.ByCountry.OrderByDescending(kv => kv.Value.N)) countries[k] = new JsonObject { ["spans"] = v.N, ["exact_accuracy"] = Pct(v.Correct, v.N) };
+                var roles = new JsonObject();
+                foreach (var (k, v) in eval.ByRole.OrderByDescending(kv => kv.Value.N)) roles[k] = new JsonObject { ["spans"] = v.N, ["exact_accuracy"] = Pct(v.Correct, v.N) };
+                o["by_country"] = countries;
+                o["by_role"] = roles;
+                console.Out.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                console.Out.WriteLine($"{eval.Spans} actor spans: exact code {Pct(eval.Exact, eval.Spans):F2}%  country {Pct(eval.CountryCorrect, eval.Spans):F2}%  role {Pct(eval.RoleCorrect, eval.Spans):F2}%");
+                console.Out.WriteLine($"by gold country (>= {minCount} spans): exact accuracy");
+                foreach (var (k, v) in eval.ByCountry.Where(kv => kv.Value.N >= minCount).OrderByDescending(kv => kv.Value.N)) console.Out.WriteLine($"  {k,-6} {v.N,5}  {Pct(v.Correct, v.N),6:F2}%");
+                console.Out.WriteLine($"by gold role (>= {minCount} spans): exact accuracy");
+                foreach (var (k, v) in eval.ByRole.Where(kv => kv.Value.N >= minCount).OrderByDescending(kv => kv.Value.N)) console.Out.WriteLine($"  {k,-6} {v.N,5}  {Pct(v.Correct, v.N),6:F2}%");
+            }
+
+            return rejected > 0 ? ExitCodes.SomeInputsRejected : ExitCodes.Ok;
+        });
+        return command;
+    }
 }

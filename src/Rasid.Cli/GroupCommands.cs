@@ -12,6 +12,7 @@ internal static class GroupCommands
     {
         var eval = new Command("eval", "Measure quality on gold data (prints a table; --json for machine-readable figures).");
         eval.Subcommands.Add(EntityCommands.EvalNer(console));
+        eval.Subcommands.Add(EntityCommands.EvalActors(console));
         return RequireSubcommand(eval, console);
     }
 

@@ -91,6 +91,7 @@ internal sealed class ActorLinker(EntityLexicon lexicon)
             if (matches.Count == 0) { i++; continue; }
             var m = matches[0];
             var e = m.Entry;
+            if (!institutionsOnly && e.CuratedRole is { } curatedRole) role ??= curatedRole;
             if (!institutionsOnly && e.Actors.Count > 0 && Choose(e.Actors, date)?.Code is { Length: >= 3 } code)
             {
                 var (c, r) = SplitCode(code);
@@ -101,6 +102,7 @@ internal sealed class ActorLinker(EntityLexicon lexicon)
             if (e.Place is { } p) country ??= p.Country;
             if (e.Nationality is { } n) country ??= n;
             if (e.InstitutionRole is { } ir) role ??= ir;
+            if (!institutionsOnly && e.CuratedRole is { } cr) role ??= cr;
             if (!institutionsOnly && e.AgentRole is { } ar) role ??= ar;
             if (!institutionsOnly && e.Titles.Count > 0 && Title(e, date)?.Code is { } tc)
             {
@@ -115,9 +117,18 @@ internal sealed class ActorLinker(EntityLexicon lexicon)
         return (country, role);
     }
 
-    /// <summary>SYRGOV → (SYR, GOV); IGOUNO → (IGO, UNO); RUS → (RUS, null).</summary>
-    public static (string? Country, string? Role) SplitCode(string code) =>
-        code.Length <= 3 ? (code, null) : (code[..3], code[3..Math.Min(code.Length, 6)]);
+    /// <summary>CAMEO role codes (a code starting with one has no country).</summary>
+    private static readonly HashSet<string> Roles = new(
+        ["GOV", "MIL", "REB", "COP", "CVL", "OPP", "JUD", "LEG", "MED", "BUS", "EDU", "REL", "CRM", "UAF", "SPY", "HLH", "ELI", "REF", "LAB", "AGR", "DEV", "HRI", "PTY", "ENV", "INS", "RAD", "MOD", "NGO"],
+        StringComparer.Ordinal);
+
+    /// <summary>SYRGOV → (SYR, GOV); IGOUNO → (IGO, UNO); RUS → (RUS, null); MIL → (null, MIL).</summary>
+    public static (string? Country, string? Role) SplitCode(string code)
+    {
+        if (code.Length >= 3 && Roles.Contains(code[..3])) return (null, code[..3]);
+        if (code.Length > 3 && code[..3] is "IGO" or "IMG" or "NGO" or "MNC" && !Roles.Contains(code[3..Math.Min(code.Length, 6)])) return (code[..3], null);
+        return code.Length <= 3 ? (code, null) : (code[..3], code[3..Math.Min(code.Length, 6)]);
+    }
 
     /// <summary>The record for <paramref name="date"/>: curated rows before petrarch ones; covering the date, else nearest.</summary>
     public static ActorRecord? Choose(IReadOnlyList<ActorRecord> rows, DateOnly? date)

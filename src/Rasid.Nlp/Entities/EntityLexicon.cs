@@ -29,6 +29,7 @@ internal sealed class LexEntry
     public bool FirstName { get; set; }
     public bool LastName { get; set; }
     public string? AgentRole { get; set; }
+    public string? CuratedRole { get; set; }
 }
 
 /// <summary>A lexicon phrase found in a token sequence.</summary>
@@ -65,6 +66,7 @@ internal sealed partial class EntityLexicon
         LoadPlaces(versions);
         LoadActors(versions);
         LoadPetrarchActors();
+        LoadSmall("roles.tsv", versions, (e, r) => e.CuratedRole ??= r[1].Trim());
         LoadPetrarchAgents();
         LoadSmall("nationalities.tsv", versions, (e, r) => e.Nationality ??= r[1].Trim());
         LoadSmall("institutions.tsv", versions, (e, r) => e.InstitutionRole ??= r[1].Trim());
@@ -267,11 +269,15 @@ internal sealed partial class EntityLexicon
             if (r.Length < 2) throw new FormatException($"data/entities/{file}: row '{r[0]}' needs 2 tab-separated fields");
             var key = PhraseKey(r[0]);
             apply(Entry(key), r);
-            if (file == "nationalities.tsv")
+            if (file is "nationalities.tsv" or "roles.tsv" && !key.Contains(' ', StringComparison.Ordinal))
             {
-                // Plurals: السوريين / السوريون.
-                apply(Entry(key + "ين"), r);
-                apply(Entry(key + "ون"), r);
+                // Plural, dual and accusative forms: السوريين / السوريون / عراقيا / جنديين.
+                foreach (var ending in new[] { "ين", "ون", "ا", "ان" })
+                {
+                    // روسيا is the country, not the accusative of روسي.
+                    if (phrases.TryGetValue(key + ending, out var existing) && existing.Place is not null) continue;
+                    apply(Entry(key + ending), r);
+                }
             }
         }
 
