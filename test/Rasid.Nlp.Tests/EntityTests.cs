@@ -127,6 +127,14 @@ public sealed class EntityTests
     }
 
     [Fact]
+    public void A_person_after_all_dated_roles_is_a_former_official()
+    {
+        var doc = Analyze("وقال جورج بوش ان الحرب كانت ضرورية.", 2015, 7, 20);
+        Assert.Equal("USAELI", Find(doc, "جورج بوش").Actor);
+        Assert.Equal("USAGOV", Find(Analyze("وقال جورج بوش ان الحرب ضرورية.", 2003, 3, 20), "جورج بوش").Actor);
+    }
+
+    [Fact]
     public void A_capital_acting_is_its_government_and_a_capital_after_fi_is_a_place()
     {
         var acting = Analyze("واعلنت موسكو ان الضربات مستمرة.");

@@ -137,6 +137,13 @@ internal sealed class ActorLinker(EntityLexicon lexicon)
         var curated = rows.Where(r => r.Source != "petrarch").ToList();
         var pool = curated.Count > 0 ? curated : rows.ToList();
         if (date is not { } d) return pool.FirstOrDefault(r => r.To is null) ?? pool[^1];
-        return pool.FirstOrDefault(r => r.Covers(d)) ?? pool.MinBy(r => r.Distance(d));
+        if (pool.FirstOrDefault(r => r.Covers(d)) is { } covering) return covering;
+        var nearest = pool.MinBy(r => r.Distance(d))!;
+        if (nearest.Code is not { Length: >= 3 } code || nearest.Type == "ORG") return nearest;
+        // Out of every dated role: after the last one a person is a former official (ISO + ELI), before the
+        // first one only the country is known.
+        var country = SplitCode(code).Country;
+        if (country is null) return nearest;
+        return nearest with { Code = nearest.To is { } to && d > to ? country + "ELI" : country };
     }
 }
