@@ -178,6 +178,26 @@ public sealed class EntityTests
     }
 
     [Fact]
+    public void Random_unicode_mixed_scripts_and_a_huge_input_give_valid_entity_ranges()
+    {
+        var random = new Random(7);
+        var pieces = new[] { "بوتين", "لبوتين", "في دمشق", " ", "،", ".", "\n", "abc", "123", "ـــ", "\u064B", "😀", "الرئيس الروسي", "و", "ل", "ال", "\uFFFF", "\u200F", "\"", "مجلس الامن" };
+        for (var round = 0; round < 50; round++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 40)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var doc = Analyze(text);
+            Assert.All(doc.Entities, e => Assert.Equal(text[e.Start..e.End], e.Text));
+            Assert.All(doc.Entities, e => Assert.True(e.End > e.Start));
+            Assert.Empty(DocumentValidator.Validate(doc));
+        }
+
+        var huge = string.Join("\n\n", Enumerable.Repeat(Sample, 30));
+        var big = Analyze(huge);
+        Assert.Equal(30 * Analyze(Sample).Entities.Count, big.Entities.Count);
+        Assert.Empty(DocumentValidator.Validate(big));
+    }
+
+    [Fact]
     public void Normalization_maps_alef_variants_teh_marbuta_and_alef_maksura()
     {
         Assert.Equal("احمد", ArabicForms.Normalize("أحمد"));
