@@ -180,7 +180,6 @@ internal sealed class EntityComponent : IDocumentComponent
                 var curated = e.Actors.FirstOrDefault(a => a.Source != "petrarch");
                 if (curated is not null)
                 {
-                    if (m.Length == 1 && curated.Type != "ORG" && e.Actors.Any(a => a.Id.StartsWith('?'))) continue;
                     if (m.Length == 1 && IsAmbiguous(norm[i][m.PrefixLength..])) continue;
                     var link = linker.Link(norm, i, i + m.Length, m.PrefixLength, date);
                     result.Add(new Candidate(i, i + m.Length, m.PrefixLength, curated.Type, 1, DictionaryId, "actor:" + curated.Id, link));
