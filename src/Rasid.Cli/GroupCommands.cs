@@ -12,12 +12,15 @@ internal static class GroupCommands
     {
         var eval = new Command("eval", "Measure quality on gold data (prints a table; --json for machine-readable figures).");
         eval.Subcommands.Add(SearchEvalCommand.Create(console));
+        eval.Subcommands.Add(EntityCommands.EvalNer(console));
+        eval.Subcommands.Add(EntityCommands.EvalActors(console));
         return RequireSubcommand(eval, console);
     }
 
     public static Command Train(CliConsole console)
     {
         var train = new Command("train", "Train a model from data (default: ../shared/data) into models/.");
+        train.Subcommands.Add(EntityCommands.TrainNer(console));
         return RequireSubcommand(train, console);
     }
 

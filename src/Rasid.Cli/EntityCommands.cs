@@ -1,0 +1,180 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rasid.Nlp.Entities;
+using Rasid.Nlp.Evaluation;
+
+namespace Rasid.Cli;
+
+/// <summary><c>rasid train ner</c>, <c>rasid eval ner FILE</c> and <c>rasid eval actors</c>.</summary>
+internal static class EntityCommands
+{
+    private const string DefaultTrain = "../shared/data/anercorp/ANERCorp_CamelLab_train.txt";
+
+    public static Command TrainNer(CliConsole console)
+    {
+        var data = new Option<string>("--data") { Description = "ANERcorp-style CoNLL training file (TOKEN TAG lines).", DefaultValueFactory = _ => DefaultTrain };
+        var output = new Option<string>("--out") { Description = "Folder for ner.bin (and manifest.json when it is models/).", DefaultValueFactory = _ => "models" };
+        var epochs = new Option<int>("--epochs") { Description = "Perceptron passes over the data.", DefaultValueFactory = _ => 12 };
+        var writeDev = new Option<string?>("--write-dev") { Description = "Also write the dev split (last 10% of the sentences) to this CoNLL file." };
+        var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times than this.", DefaultValueFactory = _ => 2 };
+        var full = new Option<bool>("--all") { Description = "Train on every sentence (no dev split held out)." };
+        var command = new Command("ner", "Train the NER tagger (averaged structured perceptron) on the train part of the file; report dev F1.") { data, output, epochs, writeDev, full, minCount };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(data)!;
+            List<TaggedSentence> all;
+            try { all = ConllNer.Read(path); }
+            catch (ConllFormatException ex) { console.Error.WriteLine($"rasid: {ex.Message}"); return ExitCodes.SomeInputsRejected; }
+
+            var (train, dev) = NerTool.Split(all);
+            if (parse.GetValue(full)) { train = all; }
+            if (parse.GetValue(writeDev) is { } devPath)
+            {
+                using var w = new StreamWriter(devPath);
+                foreach (var s in dev)
+                {
+                    for (var i = 0; i < s.Tokens.Length; i++) w.WriteLine($"{s.Tokens[i]} {s.Tags[i]}");
+                    w.WriteLine();
+                }
+            }
+
+            var watch = Stopwatch.StartNew();
+            var trainer = new NerTrainer(new NerFeatures(EntityLexicon.Default)) { Epochs = parse.GetValue(epochs), MinFeatureCount = parse.GetValue(minCount) };
+            var trainedOn = $"{Path.GetFileName(path)}: first {train.Count} of {all.Count} sentences";
+            var model = trainer.Train(train, trainedOn, console.Error.WriteLine);
+            console.Error.WriteLine($"trained in {watch.Elapsed.TotalSeconds:F1} s, {model.FeatureCount} features");
+            var scores = NerTool.Evaluate(model, dev);
+            var micro = scores.Score(null);
+            var outDir = parse.GetValue(output)!;
+            Directory.CreateDirectory(outDir);
+            var file = Path.Combine(outDir, "ner.bin");
+            using (var stream = File.Create(file)) model.Save(stream);
+            console.Out.WriteLine($"wrote {file} ({new FileInfo(file).Length / 1024} KiB); dev ({dev.Count} sentences, last 10%): micro P {micro.Precision:P2} R {micro.Recall:P2} F1 {micro.F1:P2}");
+            UpdateManifest(Path.Combine(outDir, "manifest.json"), trainedOn, micro.F1, parse.GetValue(epochs));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void UpdateManifest(string path, string trainedOn, double f1, int epochs)
+    {
+        var root = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? [] : [];
+        root["ner"] = new JsonObject
+        {
+            ["file"] = "ner.bin",
+            ["version"] = NerModel.Id,
+            ["trained_on"] = trainedOn + " (ANERcorp, CAMeL Lab train split); dev = the last 10% of its sentences",
+            ["licence"] = "ANERcorp: free for research (Benajiba & Rosso 2008; CAMeL Lab split, Obeid et al. 2020); lexicon features from data/entities (MIT, CC BY-SA 4.0, CC BY 4.0)",
+            ["score"] = $"dev micro F1 {f1:F4}",
+            ["command"] = $"rasid train ner --data {DefaultTrain} --epochs {epochs}",
+        };
+        File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+    }
+
+    public static Command EvalNer(CliConsole console)
+    {
+        var file = new Argument<string>("FILE") { Description = "CoNLL file: TOKEN TAG lines, blank line between sentences (IOB1/IOB2; PERS = PER)." };
+        var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
+        var output = new Option<string?>("--output") { Description = "Also write \"TOKEN GOLD SYSTEM\" lines (conlleval input) to this file." };
+        var command = new Command("ner", "Exact-match entity P/R/F1 per type and micro-averaged (conlleval) of the shipped NER model.") { file, json, output };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            var model = NerModel.Default ?? throw new UsageException("no NER model is built in (run 'rasid train ner' and rebuild)");
+            List<TaggedSentence> sentences;
+            try { sentences = ConllNer.Read(path); }
+            catch (ConllFormatException ex) { console.Error.WriteLine($"rasid: {ex.Message}"); return ExitCodes.SomeInputsRejected; }
+
+            var watch = Stopwatch.StartNew();
+            using var writer = parse.GetValue(output) is { } outPath ? new StreamWriter(outPath) : null;
+            var scores = NerTool.Evaluate(model, sentences, writer);
+            var seconds = watch.Elapsed.TotalSeconds;
+            if (parse.GetValue(json))
+            {
+                var o = new JsonObject { ["file"] = path, ["model"] = NerModel.Id, ["sentences"] = scores.Sentences, ["tokens"] = scores.Tokens };
+                foreach (var t in scores.Types.Append("micro"))
+                {
+                    var s = scores.Score(t == "micro" ? null : t);
+                    o[t] = new JsonObject { ["gold"] = s.Gold, ["system"] = s.System, ["correct"] = s.Correct, ["precision"] = Math.Round(s.Precision, 4), ["recall"] = Math.Round(s.Recall, 4), ["f1"] = Math.Round(s.F1, 4) };
+                }
+
+                console.Out.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                return ExitCodes.Ok;
+            }
+
+            var micro = scores.Score(null);
+            console.Out.WriteLine($"processed {scores.Tokens} tokens with {micro.Gold} phrases; found: {micro.System} phrases; correct: {micro.Correct}.");
+            console.Out.WriteLine($"accuracy: {100.0 * scores.CorrectTags / Math.Max(1, scores.Tokens):F2}%; precision: {100 * micro.Precision:F2}%; recall: {100 * micro.Recall:F2}%; FB1: {100 * micro.F1:F2}");
+            foreach (var t in scores.Types)
+            {
+                var s = scores.Score(t);
+                console.Out.WriteLine($"{t,17}: precision: {100 * s.Precision,6:F2}%; recall: {100 * s.Recall,6:F2}%; FB1: {100 * s.F1,6:F2}  {s.System}");
+            }
+
+            console.Error.WriteLine($"({scores.Tokens / Math.Max(seconds, 1e-6):F0} tokens/s)");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command EvalActors(CliConsole console)
+    {
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "Span gold files (arabic_event_gsr *_spans.json); default: both files in ../shared/data/arabic_event_gsr.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
+        var min = new Option<int>("--min") { Description = "List countries and roles with at least this many gold spans.", DefaultValueFactory = _ => 5 };
+        var errors = new Option<bool>("--errors") { Description = "List every wrongly coded span on standard error." };
+        var command = new Command("actors", "Actor code accuracy (country + role) of the actor linker on gold actor spans.") { files, json, min, errors };
+        command.SetAction(parse =>
+        {
+            var paths = parse.GetValue(files) is { Length: > 0 } given ? given
+                : ["../shared/data/arabic_event_gsr/assault_spans.json", "../shared/data/arabic_event_gsr/protest_spans.json"];
+            var eval = new ActorSpanEvaluation { Errors = parse.GetValue(errors) ? console.Error : null };
+            var linker = new ActorLinker(EntityLexicon.Default);
+            var rejected = 0;
+            foreach (var path in paths)
+            {
+                if (!File.Exists(path)) { console.Error.WriteLine($"rasid: {path}: no such file"); rejected++; continue; }
+                try { eval.AddFile(path, linker); }
+                catch (FormatException ex) { console.Error.WriteLine($"rasid: {ex.Message}"); rejected++; }
+            }
+
+            double Pct(int a, int n) => n == 0 ? 0 : Math.Round(100.0 * a / n, 2);
+            var minCount = parse.GetValue(min);
+            if (parse.GetValue(json))
+            {
+                var o = new JsonObject
+                {
+                    ["files"] = new JsonArray(paths.Select(p => (JsonNode)p).ToArray()),
+                    ["spans"] = eval.Spans,
+                    ["exact_accuracy"] = Pct(eval.Exact, eval.Spans),
+                    ["country_accuracy"] = Pct(eval.CountryCorrect, eval.Spans),
+                    ["role_accuracy"] = Pct(eval.RoleCorrect, eval.Spans),
+                };
+                var countries = new JsonObject();
+                foreach (var (k, v) in eval.ByCountry.OrderByDescending(kv => kv.Value.N)) countries[k] = new JsonObject { ["spans"] = v.N, ["exact_accuracy"] = Pct(v.Correct, v.N) };
+                var roles = new JsonObject();
+                foreach (var (k, v) in eval.ByRole.OrderByDescending(kv => kv.Value.N)) roles[k] = new JsonObject { ["spans"] = v.N, ["exact_accuracy"] = Pct(v.Correct, v.N) };
+                o["by_country"] = countries;
+                o["by_role"] = roles;
+                console.Out.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                console.Out.WriteLine($"{eval.Spans} actor spans: exact code {Pct(eval.Exact, eval.Spans):F2}%  country {Pct(eval.CountryCorrect, eval.Spans):F2}%  role {Pct(eval.RoleCorrect, eval.Spans):F2}%");
+                console.Out.WriteLine($"by gold country (>= {minCount} spans): exact accuracy");
+                foreach (var (k, v) in eval.ByCountry.Where(kv => kv.Value.N >= minCount).OrderByDescending(kv => kv.Value.N)) console.Out.WriteLine($"  {k,-6} {v.N,5}  {Pct(v.Correct, v.N),6:F2}%");
+                console.Out.WriteLine($"by gold role (>= {minCount} spans): exact accuracy");
+                foreach (var (k, v) in eval.ByRole.Where(kv => kv.Value.N >= minCount).OrderByDescending(kv => kv.Value.N)) console.Out.WriteLine($"  {k,-6} {v.N,5}  {Pct(v.Correct, v.N),6:F2}%");
+            }
+
+            return rejected > 0 ? ExitCodes.SomeInputsRejected : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

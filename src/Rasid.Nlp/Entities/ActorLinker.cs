@@ -1,0 +1,149 @@
+namespace Rasid.Nlp.Entities;
+
+/// <summary>What a mention was linked to.</summary>
+/// <param name="Code">CAMEO-style actor code (SYRGOV, RUS, IGOUNO, IMGMUSISI) or null.</param>
+/// <param name="Canonical">Canonical English name or null.</param>
+/// <param name="ActorId">Actor database id (actors.tsv) or null.</param>
+/// <param name="Place">The place when the mention is one.</param>
+/// <param name="Rule">Which rule linked it (for evidence).</param>
+internal sealed record LinkResult(string? Code, string? Canonical, string? ActorId, PlaceRecord? Place, string Rule);
+
+/// <summary>
+/// Links mentions to actors and places: names in the actor database (dated rows: the row covering the article
+/// date wins, else the nearest), titles naming office holders (الرئيس الروسي → the Russian president on that
+/// date), institution + nationality compositions (الجيش السوري → SYR + MIL), places (a country → its ISO code;
+/// a capital acting as a subject → the government, ISO + GOV; after في/من/مطار... → the country). Thread-safe.
+/// </summary>
+internal sealed class ActorLinker(EntityLexicon lexicon)
+{
+    /// <summary>Words after which a capital is a location, not its government (في دمشق، مطار دمشق).</summary>
+    private static readonly HashSet<string> Locative = new(
+        ["في", "من", "الى", "الي", "عن", "على", "علي", "قرب", "داخل", "خارج", "حول", "مطار", "مدينه", "العاصمه", "عاصمه", "شمال", "جنوب", "شرق", "غرب", "وسط", "ريف", "انحاء", "محيط", "ضواحي", "بين", "نحو", "حتى", "حتي"],
+        StringComparer.Ordinal);
+
+    public EntityLexicon Lexicon => lexicon;
+
+    /// <summary>Whether <paramref name="normalized"/> is a word after which a place name is a location (في، من، مطار...).</summary>
+    public static bool IsLocative(string normalized) => Locative.Contains(normalized);
+
+    /// <summary>Links the mention made of normalized tokens <paramref name="tokens"/>[start..end).</summary>
+    /// <param name="tokens">Normalized tokens of the sentence.</param>
+    /// <param name="start">First token of the mention.</param>
+    /// <param name="end">Token after the mention.</param>
+    /// <param name="prefixLength">Proclitic characters of the first token outside the mention (ب in بدمشق).</param>
+    /// <param name="date">Article date.</param>
+    public LinkResult? Link(IReadOnlyList<string> tokens, int start, int end, int prefixLength, DateOnly? date)
+    {
+        var span = new List<string>(end - start) { tokens[start][prefixLength..] };
+        for (var i = start + 1; i < end; i++) span.Add(tokens[i]);
+        var matches = lexicon.MatchAt(span, 0);
+        foreach (var m in matches)
+        {
+            if (m.Length != span.Count) continue;
+            var e = m.Entry;
+            if (Choose(e.Actors, date) is { } record && !(record.Source == "petrarch" && e.Place is not null))
+            {
+                var petrarch = record.Source == "petrarch";
+                return new LinkResult(record.Code, record.Canonical ?? e.Place?.Name, petrarch ? null : record.Id, e.Place, petrarch ? "petrarch" : "actors");
+            }
+
+            if (e.Titles.Count > 0 && Title(e, date) is { } titled) return titled;
+            if (e.Place is { } p)
+            {
+                var locative = prefixLength > 0 || (start > 0 && Locative.Contains(tokens[start - 1]));
+                var code = p.Kind == "capital" && !locative ? p.Country + "GOV" : p.Country;
+                return new LinkResult(code, p.Name, null, p, p.Kind == "capital" && !locative ? "capital-as-government" : "place");
+            }
+        }
+
+        return Compose(span, date);
+    }
+
+    /// <summary>The office holder named by a title entry on <paramref name="date"/>.</summary>
+    public LinkResult? Title(LexEntry e, DateOnly? date)
+    {
+        var title = date is { } d
+            ? e.Titles.FirstOrDefault(t => (t.From is null || t.From <= d) && (t.To is null || d <= t.To))
+            : e.Titles.LastOrDefault();
+        if (title is null) return null;
+        var record = Choose(lexicon.ActorRows(title.ActorId), date);
+        return record is null ? null : new LinkResult(record.Code, record.Canonical, record.Id, null, "title");
+    }
+
+    /// <summary>Institution (+ nationality adjective or country name): الجيش السوري → SYRMIL, حكومة سوريا → SYRGOV.</summary>
+    public LinkResult? Compose(IReadOnlyList<string> span, DateOnly? date)
+    {
+        var (country, role) = CountryAndRole(span, date, institutionsOnly: true);
+        if (country is null || role is null) return null;
+        return new LinkResult(country + role, null, null, null, "institution+nationality");
+    }
+
+    /// <summary>
+    /// The country and role found in a phrase: actor database names, places, nationality adjectives give the
+    /// country; institutions, agents (petrarch agents) and actor codes give the role. First found wins.
+    /// </summary>
+    public (string? Country, string? Role) CountryAndRole(IReadOnlyList<string> span, DateOnly? date, bool institutionsOnly = false)
+    {
+        string? country = null, role = null;
+        for (var i = 0; i < span.Count;)
+        {
+            var matches = lexicon.MatchAt(span, i);
+            if (matches.Count == 0) { i++; continue; }
+            var m = matches[0];
+            var e = m.Entry;
+            if (!institutionsOnly && e.CuratedRole is { } curatedRole) role ??= curatedRole;
+            if (!institutionsOnly && e.Actors.Count > 0 && Choose(e.Actors, date)?.Code is { Length: >= 3 } code)
+            {
+                var (c, r) = SplitCode(code);
+                country ??= c;
+                role ??= r;
+            }
+
+            if (e.Place is { } p) country ??= p.Country;
+            if (e.Nationality is { } n) country ??= n;
+            if (e.InstitutionRole is { } ir) role ??= ir;
+            if (!institutionsOnly && e.CuratedRole is { } cr) role ??= cr;
+            if (!institutionsOnly && e.AgentRole is { } ar) role ??= ar;
+            if (!institutionsOnly && e.Titles.Count > 0 && Title(e, date)?.Code is { } tc)
+            {
+                var (c, r) = SplitCode(tc);
+                country ??= c;
+                role ??= r;
+            }
+
+            i += m.Length;
+        }
+
+        return (country, role);
+    }
+
+    /// <summary>CAMEO role codes (a code starting with one has no country).</summary>
+    private static readonly HashSet<string> Roles = new(
+        ["GOV", "MIL", "REB", "COP", "CVL", "OPP", "JUD", "LEG", "MED", "BUS", "EDU", "REL", "CRM", "UAF", "SPY", "HLH", "ELI", "REF", "LAB", "AGR", "DEV", "HRI", "PTY", "ENV", "INS", "RAD", "MOD", "NGO"],
+        StringComparer.Ordinal);
+
+    /// <summary>SYRGOV → (SYR, GOV); IGOUNO → (IGO, UNO); RUS → (RUS, null); MIL → (null, MIL).</summary>
+    public static (string? Country, string? Role) SplitCode(string code)
+    {
+        if (code.Length >= 3 && Roles.Contains(code[..3])) return (null, code[..3]);
+        if (code.Length > 3 && code[..3] is "IGO" or "IMG" or "NGO" or "MNC" && !Roles.Contains(code[3..Math.Min(code.Length, 6)])) return (code[..3], null);
+        return code.Length <= 3 ? (code, null) : (code[..3], code[3..Math.Min(code.Length, 6)]);
+    }
+
+    /// <summary>The record for <paramref name="date"/>: curated rows before petrarch ones; covering the date, else nearest.</summary>
+    public static ActorRecord? Choose(IReadOnlyList<ActorRecord> rows, DateOnly? date)
+    {
+        if (rows.Count == 0) return null;
+        var curated = rows.Where(r => r.Source != "petrarch").ToList();
+        var pool = curated.Count > 0 ? curated : rows.ToList();
+        if (date is not { } d) return pool.FirstOrDefault(r => r.To is null) ?? pool[^1];
+        if (pool.FirstOrDefault(r => r.Covers(d)) is { } covering) return covering;
+        var nearest = pool.MinBy(r => r.Distance(d))!;
+        if (nearest.Code is not { Length: >= 3 } code || nearest.Type == "ORG") return nearest;
+        // Out of every dated role: after the last one a person is a former official (ISO + ELI), before the
+        // first one only the country is known.
+        var country = SplitCode(code).Country;
+        if (country is null) return nearest;
+        return nearest with { Code = nearest.To is { } to && d > to ? country + "ELI" : country };
+    }
+}

@@ -1,0 +1,231 @@
+using Rasid.Core;
+
+namespace Rasid.Nlp.Entities;
+
+/// <summary>
+/// Finds named entities and links them: the NER tagger (<see cref="NerModel"/>) proposes PER/ORG/LOC/MISC
+/// spans; curated dictionary phrases (actors.tsv names, institution + nationality, office titles, places)
+/// add or replace overlapping spans; attached proclitics (و ف ب ل ك) are cut off by offset; then each entity is
+/// linked (<see cref="ActorLinker"/>) and shortened or repeated person names take the actor of an earlier full
+/// mention in the same document (ايفانوف after سيرغي ايفانوف). Thread-safe; adds <c>entities</c>.
+/// </summary>
+internal sealed class EntityComponent : IDocumentComponent
+{
+    public const string DictionaryId = "entities.lexicon/1";
+    public const string CorefRule = "coref";
+    private readonly NerModel? model;
+    private readonly NerFeatures features;
+    private readonly ActorLinker linker;
+    private readonly EntityLexicon lexicon;
+
+    public EntityComponent(NerModel? model, EntityLexicon lexicon)
+    {
+        this.model = model;
+        this.lexicon = lexicon;
+        features = new NerFeatures(lexicon);
+        linker = new ActorLinker(lexicon);
+    }
+
+    /// <summary>The component with the built-in model and data.</summary>
+    public static EntityComponent CreateDefault() => new(NerModel.Default, EntityLexicon.Default);
+
+    public string Id => "entities/1";
+
+    public AnnotationLayers Requires => AnnotationLayers.Sentences | AnnotationLayers.Tokens;
+
+    public AnnotationLayers Adds => AnnotationLayers.Entities | AnnotationLayers.Actors;
+
+    private sealed record Candidate(int Start, int End, int Prefix, string Type, double Score, string By, string? Rule, LinkResult? Link);
+
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        var text = document.Text;
+        var date = document.Published;
+        var tokenIndex = 0;
+        var people = new List<(string[] Keys, LinkResult Link)>();
+        foreach (var sentence in document.Sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            while (tokenIndex < document.Tokens.Count && document.Tokens[tokenIndex].Start < sentence.Start) tokenIndex++;
+            var first = tokenIndex;
+            while (tokenIndex < document.Tokens.Count && document.Tokens[tokenIndex].End <= sentence.End) tokenIndex++;
+            if (tokenIndex == first) continue;
+            var tokens = document.Tokens.GetRange(first, tokenIndex - first);
+            foreach (var c in Recognize(tokens, date))
+            {
+                var startToken = tokens[c.Start];
+                var original = startToken.Text.AsSpan();
+                var start = startToken.Start + ArabicForms.OriginalOffset(original, c.Prefix);
+                var end = tokens[c.End - 1].End;
+                var link = c.Link;
+                var keys = tokens.Skip(c.Start).Take(c.End - c.Start).Select(t => EntityLexicon.TokenKey(t.Text)).ToArray();
+                keys[0] = ArabicForms.Key(ArabicForms.Normalize(text.AsSpan(start, startToken.End - start)));
+                var rule = c.Rule;
+                if (c.Type == "PER")
+                {
+                    if (link?.Code is null && Coreferent(people, keys) is { } earlier)
+                    {
+                        link = earlier;
+                        rule = CorefRule;
+                    }
+                    else if (link is not null)
+                    {
+                        people.Add((keys, link));
+                    }
+                }
+
+                document.Entities.Add(new Entity
+                {
+                    Start = start,
+                    End = end,
+                    Text = text[start..end],
+                    Type = c.Type,
+                    Actor = link?.Code,
+                    Canonical = link?.Canonical,
+                    Place = link?.Place is { Lat: { } lat, Lon: { } lon } p ? new Place(p.Name, lat, lon, p.Country) : null,
+                    Evidence = new Evidence(c.By, Math.Round(c.Score, 3), link is null ? rule : rule is null ? "link:" + link.Rule : rule + "+link:" + link.Rule),
+                });
+            }
+        }
+    }
+
+    /// <summary>A person mention whose words are all words (or the last word) of an earlier linked person.</summary>
+    private static LinkResult? Coreferent(List<(string[] Keys, LinkResult Link)> people, string[] keys)
+    {
+        for (var i = people.Count - 1; i >= 0; i--)
+        {
+            var earlier = people[i].Keys;
+            if (keys.Length < earlier.Length && keys.All(k => earlier.Contains(k, StringComparer.Ordinal))) return people[i].Link;
+            if (keys.SequenceEqual(earlier, StringComparer.Ordinal)) return people[i].Link;
+        }
+
+        return null;
+    }
+
+    /// <summary>Entity candidates of one sentence, non-overlapping, in text order.</summary>
+    private List<Candidate> Recognize(List<Token> tokens, DateOnly? date)
+    {
+        var norm = tokens.Select(t => ArabicForms.Normalize(t.Text)).ToArray();
+        var dictionary = DictionarySpans(norm, date);
+        var modelSpans = new List<Candidate>();
+        if (model is not null)
+        {
+            var path = model.Decode(features.Extract(tokens.Select(t => t.Text).ToArray(), model.Memory), out var confidence);
+            var tags = path.Select(i => NerModel.Tags[i]).ToArray();
+            foreach (var (s, e, type) in Evaluation.ConllNer.Chunks(tags))
+            {
+                var score = 1.0;
+                for (var i = s; i < e; i++) score = Math.Min(score, confidence[i]);
+                var prefix = CliticPrefix(norm, s, e);
+                if (IsNationalityAdjective(norm, s, e, prefix)) continue;
+                var link = linker.Link(norm, s, e, prefix, date);
+                modelSpans.Add(new Candidate(s, e, prefix, type, score, NerModel.Id, null, link));
+            }
+        }
+
+        // Dictionary spans first (longest first), then model spans that do not overlap them.
+        var taken = new bool[tokens.Count];
+        var result = new List<Candidate>();
+        foreach (var c in dictionary.OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start).Concat(modelSpans))
+        {
+            var free = true;
+            for (var i = c.Start; i < c.End; i++) free &= !taken[i];
+            if (!free) continue;
+            for (var i = c.Start; i < c.End; i++) taken[i] = true;
+            result.Add(c);
+        }
+
+        result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return result;
+    }
+
+    /// <summary>سورية in "مصادر سورية" is an adjective (Syrian), not the country: one word that is also a nationality adjective, not after a preposition.</summary>
+    private bool IsNationalityAdjective(string[] norm, int start, int end, int prefix)
+    {
+        if (end - start != 1 || prefix > 0 || ArabicForms.ConjPrepLength(norm[start], 3) > 0) return false;
+        if (start > 0 && ActorLinker.IsLocative(norm[start - 1])) return false;
+        if (start == 0) return false;
+        var entry = lexicon.MatchAt(norm, start).FirstOrDefault(m => m.Length == 1 && m.PrefixLength == 0).Entry;
+        return entry?.Nationality is not null && !norm[start].StartsWith(ArabicForms.Article, StringComparison.Ordinal);
+    }
+
+    /// <summary>Proclitics to cut from the first token of a model span: when the rest is a known name, or before ال.</summary>
+    private int CliticPrefix(string[] norm, int start, int end)
+    {
+        var word = norm[start];
+        if (ArabicForms.ConjPrepLength(word) == 0) return 0;
+        var span = norm.Skip(start).Take(end - start).ToArray();
+        foreach (var m in lexicon.MatchAt(span, 0))
+        {
+            if (m.PrefixLength > 0 && m.Length == span.Length) return m.PrefixLength;
+        }
+
+        if (word.StartsWith(ArabicForms.Article, StringComparison.Ordinal) || lexicon.MatchAt(span, 0).Any(m => m.PrefixLength == 0 && m.Length == span.Length)) return 0;
+        var p = ArabicForms.ConjPrepLength(word, 3);
+        // و/ف/ب/ك + ال: cut before ال (بالقاهرة → القاهرة); لل (ل + ال) keeps the word whole.
+        if (p > 0 && word.AsSpan(p).StartsWith(ArabicForms.Article) && !(word[p - 1] == '\u0644')) return p;
+        return 0;
+    }
+
+    /// <summary>Curated phrases: actors.tsv names, titles, institution + nationality, places with coordinates and countries.</summary>
+    private List<Candidate> DictionarySpans(string[] norm, DateOnly? date)
+    {
+        var result = new List<Candidate>();
+        for (var i = 0; i < norm.Length; i++)
+        {
+            if (norm[i].Length < 2 || !char.IsLetter(norm[i][0])) continue;
+            foreach (var m in lexicon.MatchAt(norm, i))
+            {
+                var e = m.Entry;
+                var curated = e.Actors.FirstOrDefault(a => a.Source != "petrarch");
+                if (curated is not null)
+                {
+                    if (m.Length == 1 && IsAmbiguous(norm[i][m.PrefixLength..])) continue;
+                    var link = linker.Link(norm, i, i + m.Length, m.PrefixLength, date);
+                    result.Add(new Candidate(i, i + m.Length, m.PrefixLength, curated.Type, 1, DictionaryId, "actor:" + curated.Id, link));
+                    break;
+                }
+
+                if (e.Titles.Count > 0 && m.Length >= 2)
+                {
+                    var next = i + m.Length;
+                    // A title right before a name is not the entity: the name is.
+                    if (next < norm.Length && lexicon.MatchAt(norm, next).Any(x => x.Entry.Actors.Any(a => a.Type == "PER") || x.Entry.FirstName)) break;
+                    if (linker.Title(e, date) is { } titled)
+                    {
+                        result.Add(new Candidate(i, next, m.PrefixLength, "PER", 0.8, DictionaryId, "title", titled));
+                        break;
+                    }
+                }
+
+                if (e.InstitutionRole is not null && i + m.Length < norm.Length)
+                {
+                    var after = lexicon.MatchAt(norm, i + m.Length).FirstOrDefault(x => x.PrefixLength == 0 && (x.Entry.Nationality is not null || x.Entry.Place?.Kind == "country"));
+                    if (after.Entry is not null)
+                    {
+                        var end = i + m.Length + after.Length;
+                        var link = linker.Link(norm, i, end, m.PrefixLength, date);
+                        if (link?.Code is not null) result.Add(new Candidate(i, end, m.PrefixLength, "ORG", 0.9, DictionaryId, "institution+nationality", link));
+                        break;
+                    }
+                }
+
+                if (e.Place is { } p && (p.Lat is not null || p.Kind == "country") && e.Nationality is null)
+                {
+                    var link = linker.Link(norm, i, i + m.Length, m.PrefixLength, date);
+                    result.Add(new Candidate(i, i + m.Length, m.PrefixLength, "LOC", 0.9, DictionaryId, "place", link));
+                    break;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Single words that are names in the actor database but mostly common words in text.</summary>
+    private static bool IsAmbiguous(string word) => Ambiguous.Contains(ArabicForms.Key(word));
+
+    private static readonly HashSet<string> Ambiguous = new(
+        new[] { "فتح", "نصره", "قاعده", "معلم", "مبارك", "جزيره", "عباس", "حماس", "سلمان", "ادارة", "اداره", "دوما" }.Select(w => ArabicForms.Key(ArabicForms.Normalize(w))),
+        StringComparer.Ordinal);
+}

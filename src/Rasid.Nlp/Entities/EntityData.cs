@@ -1,0 +1,77 @@
+using System.Reflection;
+
+namespace Rasid.Nlp.Entities;
+
+/// <summary>
+/// Reads the entity data files embedded from data/entities/ (actor database, gazetteers, name lists) and the
+/// NER model from models/. Lines starting with # are comments; <c># version: N</c> gives the file version.
+/// </summary>
+internal static class EntityData
+{
+    private const string Prefix = "Rasid.Nlp.Data.";
+
+    /// <summary>Opens an embedded data file, e.g. <c>places/places.tsv</c>.</summary>
+    public static Stream Open(string relativePath)
+    {
+        var name = Prefix + relativePath.Replace('\\', '/').Replace('/', '.');
+        return Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"entity data '{name}' is missing from {Assembly.GetExecutingAssembly().GetName().Name}");
+    }
+
+    /// <summary>Opens the embedded model file <paramref name="fileName"/> (from models/), or null when not built in.</summary>
+    public static Stream? OpenModel(string fileName) =>
+        Assembly.GetExecutingAssembly().GetManifestResourceStream("Rasid.Nlp.Models." + fileName);
+
+    /// <summary>The raw lines of an embedded file (no filtering).</summary>
+    public static IEnumerable<string> RawLines(string relativePath)
+    {
+        using var reader = new StreamReader(Open(relativePath));
+        while (reader.ReadLine() is { } line) yield return line.TrimEnd('\r');
+    }
+
+    /// <summary>Tab-separated rows of an embedded file, comments and blank lines skipped; sets the file version.</summary>
+    public static List<string[]> Rows(string relativePath, out string version)
+    {
+        version = "0";
+        var rows = new List<string[]>();
+        foreach (var line in RawLines(relativePath))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0) continue;
+            if (trimmed[0] == '#')
+            {
+                const string marker = "# version:";
+                if (trimmed.StartsWith(marker, StringComparison.OrdinalIgnoreCase)) version = trimmed[marker.Length..].Trim();
+                continue;
+            }
+
+            rows.Add(line.Split('\t'));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Splits one CSV line with optional double quotes (no embedded newlines).</summary>
+    public static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(c);
+        }
+
+        fields.Add(field.ToString());
+        return fields;
+    }
+}

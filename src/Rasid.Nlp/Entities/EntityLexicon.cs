@@ -1,0 +1,315 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Rasid.Nlp.Entities;
+
+/// <summary>One dated actor record: the same actor id may have several (dated roles).</summary>
+internal sealed record ActorRecord(string Id, string? Canonical, string Type, string? Code, DateOnly? From, DateOnly? To, string Source)
+{
+    public bool Covers(DateOnly date) => (From is null || From <= date) && (To is null || date <= To);
+
+    public int Distance(DateOnly date) =>
+        Covers(date) ? 0 : From is { } f && date < f ? f.DayNumber - date.DayNumber : To is { } t ? date.DayNumber - t.DayNumber : 0;
+}
+
+/// <summary>A place: English name, ISO-3 country, kind (country, capital, city) and coordinates when known.</summary>
+internal sealed record PlaceRecord(string Name, string Country, string Kind, double? Lat, double? Lon);
+
+/// <summary>A title naming an office holder in a period (الرئيس الروسي → putin, 2012–).</summary>
+internal sealed record TitleRecord(string ActorId, DateOnly? From, DateOnly? To);
+
+/// <summary>What a phrase of the lexicon can be.</summary>
+internal sealed class LexEntry
+{
+    public List<ActorRecord> Actors { get; } = [];
+    public PlaceRecord? Place { get; set; }
+    public string? Nationality { get; set; }
+    public string? InstitutionRole { get; set; }
+    public List<TitleRecord> Titles { get; } = [];
+    public bool FirstName { get; set; }
+    public bool LastName { get; set; }
+    public string? AgentRole { get; set; }
+    public string? CuratedRole { get; set; }
+}
+
+/// <summary>A lexicon phrase found in a token sequence.</summary>
+/// <param name="Start">Index of the first token.</param>
+/// <param name="Length">Number of tokens.</param>
+/// <param name="PrefixLength">Characters of the normalized first token that are proclitics (و ب ل ال ...).</param>
+/// <param name="Entry">What the phrase is.</param>
+internal readonly record struct LexMatch(int Start, int Length, int PrefixLength, LexEntry Entry);
+
+/// <summary>
+/// The entity lexicon: actor database (data/entities/actors.tsv, then the UniversalPetrarch seed), titles,
+/// institutions, nationality adjectives, places and person names, keyed by normalized token sequences
+/// (<see cref="ArabicForms.Key"/>). Loaded once; immutable and thread-safe afterwards.
+/// </summary>
+internal sealed partial class EntityLexicon
+{
+    public const int MaxPhraseTokens = 6;
+    private static readonly Lazy<EntityLexicon> Shared = new(() => new EntityLexicon(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly HashSet<string> PetrarchFillers = ["ل", "هو", "ب", "و", "في"];
+    private static readonly string[] PlacePrefixes = ["ولاية", "محافظة", "مدينة", "ضاحية", "منطقة", "بلدية", "مقاطعة", "اقليم"];
+
+    private readonly Dictionary<string, LexEntry> phrases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ActorRecord>> actorsById = new(StringComparer.Ordinal);
+
+    /// <summary>The lexicon built from the embedded data files.</summary>
+    public static EntityLexicon Default => Shared.Value;
+
+    public string Version { get; }
+
+    private EntityLexicon()
+    {
+        var versions = new List<string>();
+        LoadNames();
+        LoadPlaces(versions);
+        LoadActors(versions);
+        LoadPetrarchActors();
+        LoadSmall("roles.tsv", versions, (e, r) => e.CuratedRole ??= r[1].Trim());
+        LoadPetrarchAgents();
+        LoadSmall("nationalities.tsv", versions, (e, r) => e.Nationality ??= r[1].Trim());
+        LoadSmall("institutions.tsv", versions, (e, r) => e.InstitutionRole ??= r[1].Trim());
+        LoadTitles(versions);
+        Version = string.Join('.', versions);
+    }
+
+    /// <summary>The key of one token (normalized, without ال and final ة).</summary>
+    public static string TokenKey(string token) => ArabicForms.Key(ArabicForms.Normalize(token));
+
+    /// <summary>The key of a phrase written as in text.</summary>
+    public static string PhraseKey(string phrase) =>
+        string.Join(' ', phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TokenKey));
+
+    public LexEntry? Lookup(string phrase) => phrases.GetValueOrDefault(PhraseKey(phrase));
+
+    public IReadOnlyList<ActorRecord> ActorRows(string id) => actorsById.TryGetValue(id, out var rows) ? rows : [];
+
+    /// <summary>
+    /// Lexicon phrases starting at token <paramref name="start"/> of <paramref name="normalized"/> (tokens already
+    /// <see cref="ArabicForms.Normalize"/>d), longest first. Only the first token may carry proclitics.
+    /// </summary>
+    public List<LexMatch> MatchAt(IReadOnlyList<string> normalized, int start, Func<LexEntry, bool>? filter = null)
+    {
+        var result = new List<LexMatch>();
+        var seenPrefix = new HashSet<int>();
+        foreach (var (prefix, stem) in ArabicForms.Candidates(normalized[start]))
+        {
+            var key = ArabicForms.Key(stem);
+            if (key.Length < 2) continue;
+            var sb = new System.Text.StringBuilder(key);
+            for (var len = 1; len <= MaxPhraseTokens && start + len <= normalized.Count; len++)
+            {
+                if (len > 1) sb.Append(' ').Append(ArabicForms.Key(normalized[start + len - 1]));
+                if (phrases.TryGetValue(sb.ToString(), out var entry) && (filter is null || filter(entry)))
+                {
+                    // The ال of the first word stays in the span unless more clitics precede it.
+                    var spanPrefix = prefix;
+                    if (prefix >= 2 && stem.Length + prefix == normalized[start].Length && normalized[start].AsSpan(prefix - 2).StartsWith(ArabicForms.Article)) spanPrefix = prefix - 2;
+                    if (prefix == 0 || seenPrefix.Add(len)) result.Add(new LexMatch(start, len, spanPrefix, entry));
+                }
+            }
+        }
+
+        result.Sort((a, b) => b.Length != a.Length ? b.Length.CompareTo(a.Length) : a.PrefixLength.CompareTo(b.PrefixLength));
+        return result;
+    }
+
+    private LexEntry Entry(string key)
+    {
+        if (!phrases.TryGetValue(key, out var entry)) phrases[key] = entry = new LexEntry();
+        return entry;
+    }
+
+    private void LoadNames()
+    {
+        foreach (var line in EntityData.RawLines("names/male-first-names.txt").Concat(EntityData.RawLines("names/female-first-names.txt")))
+        {
+            var key = PhraseKey(line);
+            if (key.Length > 1) Entry(key).FirstName = true;
+        }
+
+        foreach (var line in EntityData.RawLines("names/last-names.txt"))
+        {
+            var key = PhraseKey(line);
+            if (key.Length > 1) Entry(key).LastName = true;
+        }
+    }
+
+    private void LoadPlaces(List<string> versions)
+    {
+        var placeRows = EntityData.Rows("places/places.tsv", out var v);
+        foreach (var r in placeRows)
+        {
+            var place = new PlaceRecord(r[0], r[1], r[2], double.Parse(r[3], CultureInfo.InvariantCulture), double.Parse(r[4], CultureInfo.InvariantCulture));
+            foreach (var name in r[5].Split('|')) Entry(PhraseKey(name)).Place ??= place;
+        }
+
+        versions.Add("places" + v);
+        var english = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in EntityData.RawLines("places/en_world.csv").Skip(1))
+        {
+            var f = EntityData.SplitCsv(line);
+            if (f.Count >= 4) english[f[2]] = f[3];
+        }
+
+        var countryByArabic = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in EntityData.RawLines("places/ar_world.csv").Skip(1))
+        {
+            var f = EntityData.SplitCsv(line);
+            if (f.Count < 4) continue;
+            var iso = f[2].ToUpperInvariant();
+            var key = PhraseKey(f[3]);
+            countryByArabic[key] = iso;
+            Entry(key).Place ??= new PlaceRecord(english.GetValueOrDefault(f[2], iso), iso, "country", null, null);
+        }
+
+        foreach (var line in EntityData.RawLines("places/world-cities.csv").Skip(1))
+        {
+            var f = EntityData.SplitCsv(line.TrimStart('\uFEFF'));
+            if (f.Count < 4 || !countryByArabic.TryGetValue(PhraseKey(f[0]), out var iso)) continue;
+            var name = f[2].Trim();
+            foreach (var p in PlacePrefixes)
+            {
+                if (name.StartsWith(p + " ", StringComparison.Ordinal)) name = name[(p.Length + 1)..];
+            }
+
+            var key = PhraseKey(ArabicForms.Normalize(name));
+            if (key.Length < 3 || key.Count(c => c == ' ') > 2) continue;
+            Entry(key).Place ??= new PlaceRecord(f[3], iso, "city", null, null);
+        }
+    }
+
+    private void LoadActors(List<string> versions)
+    {
+        var actorRows = EntityData.Rows("actors.tsv", out var v);
+        foreach (var r in actorRows)
+        {
+            if (r.Length < 7) throw new FormatException($"data/entities/actors.tsv: row '{string.Join(' ', r)}' needs 7 tab-separated fields");
+            var record = new ActorRecord(r[0], Nullable(r[1]), r[2], Nullable(r[3]), ParseDate(r[4]), ParseDate(r[5]), "actors.tsv");
+            AddActorRow(record);
+            foreach (var name in r[6].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var entry = Entry(PhraseKey(name));
+                if (!entry.Actors.Contains(record)) entry.Actors.Add(record);
+            }
+        }
+
+        versions.Add("actors" + v);
+    }
+
+    private void AddActorRow(ActorRecord record)
+    {
+        if (!actorsById.TryGetValue(record.Id, out var list)) actorsById[record.Id] = list = [];
+        list.Add(record);
+    }
+
+    [GeneratedRegex(@"\[\s*([A-Z~]+)\s*([^\]]*)\]")]
+    private static partial Regex CodeRegex();
+
+    /// <summary>Reads actor_dict_ar_v4.txt: "NAME_WORDS_ [CODE]" or a name line followed by indented "[CODE dates]" lines.</summary>
+    private void LoadPetrarchActors()
+    {
+        LexEntry? current = null;
+        string? currentName = null;
+        var lineNo = 0;
+        foreach (var raw in EntityData.RawLines("petrarch/actor_dict_ar_v4.txt"))
+        {
+            lineNo++;
+            var line = raw;
+            var hash = line.IndexOf('#', StringComparison.Ordinal);
+            if (hash >= 0) line = line[..hash];
+            if (line.Trim().Length == 0) continue;
+            var indented = char.IsWhiteSpace(line[0]) && line.TrimStart().StartsWith('[');
+            if (!indented)
+            {
+                var bracket = line.IndexOf('[', StringComparison.Ordinal);
+                var namePart = (bracket >= 0 ? line[..bracket] : line).Trim();
+                var words = namePart.Split('_', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(w => ArabicForms.Normalize(w)).Where(w => !PetrarchFillers.Contains(w)).Select(ArabicForms.Key).ToArray();
+                if (words.Length == 0 || words.Any(w => w.Length == 0)) { current = null; continue; }
+                currentName = string.Join(' ', words);
+                current = Entry(currentName);
+                if (bracket < 0) continue;
+            }
+
+            if (current is null) continue;
+            foreach (Match m in CodeRegex().Matches(line))
+            {
+                var code = m.Groups[1].Value.TrimStart('~');
+                var (from, to) = ParsePetrarchDates(m.Groups[2].Value);
+                var record = new ActorRecord("petrarch:" + lineNo.ToString(CultureInfo.InvariantCulture), null, "", code, from, to, "petrarch");
+                current.Actors.Add(record);
+            }
+        }
+    }
+
+    /// <summary>Reads agents.all.ar.txt: "ENGLISH_NAME [~ROLE] arabic phrase".</summary>
+    private void LoadPetrarchAgents()
+    {
+        foreach (var raw in EntityData.RawLines("petrarch/agents_all_ar.txt"))
+        {
+            var m = CodeRegex().Match(raw);
+            if (!m.Success || !m.Groups[1].Value.StartsWith('~')) continue;
+            var arabic = raw[(m.Index + m.Length)..];
+            var hash = arabic.IndexOf('#', StringComparison.Ordinal);
+            if (hash >= 0) arabic = arabic[..hash];
+            arabic = new string(arabic.Where(c => !char.IsPunctuation(c) || c == ' ').ToArray()).Trim();
+            if (arabic.Length < 2 || !arabic.Any(c => c >= '\u0600' && c <= '\u06FF')) continue;
+            var key = PhraseKey(arabic);
+            if (key.Length > 1) Entry(key).AgentRole ??= m.Groups[1].Value.TrimStart('~');
+        }
+    }
+
+    private void LoadSmall(string file, List<string> versions, Action<LexEntry, string[]> apply)
+    {
+        var rows = EntityData.Rows(file, out var v);
+        foreach (var r in rows)
+        {
+            if (r.Length < 2) throw new FormatException($"data/entities/{file}: row '{r[0]}' needs 2 tab-separated fields");
+            var key = PhraseKey(r[0]);
+            apply(Entry(key), r);
+            if (file is "nationalities.tsv" or "roles.tsv" && !key.Contains(' ', StringComparison.Ordinal))
+            {
+                // Plural, dual and accusative forms: السوريين / السوريون / عراقيا / جنديين.
+                foreach (var ending in new[] { "ين", "ون", "ا", "ان" })
+                {
+                    // روسيا is the country, not the accusative of روسي.
+                    if (phrases.TryGetValue(key + ending, out var existing) && existing.Place is not null) continue;
+                    apply(Entry(key + ending), r);
+                }
+            }
+        }
+
+        versions.Add(Path.GetFileNameWithoutExtension(file) + v);
+    }
+
+    private void LoadTitles(List<string> versions)
+    {
+        var titleRows = EntityData.Rows("titles.tsv", out var v);
+        foreach (var r in titleRows)
+        {
+            Entry(PhraseKey(r[0])).Titles.Add(new TitleRecord(r[1], ParseDate(r.Length > 2 ? r[2] : ""), ParseDate(r.Length > 3 ? r[3] : "")));
+        }
+
+        versions.Add("titles" + v);
+    }
+
+    private static string? Nullable(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static DateOnly? ParseDate(string s) =>
+        DateOnly.TryParseExact(s.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static DateOnly? ParseCompact(string s) =>
+        s == "18000101" ? null : DateOnly.TryParseExact(s, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static (DateOnly? From, DateOnly? To) ParsePetrarchDates(string s)
+    {
+        s = s.Trim();
+        if (s.Length == 0) return (null, null);
+        if (s[0] == '>') return (ParseCompact(s[1..].Trim()), null);
+        if (s[0] == '<') return (null, ParseCompact(s[1..].Trim()));
+        var dash = s.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 ? (ParseCompact(s[..dash].Trim()), ParseCompact(s[(dash + 1)..].Trim())) : (null, null);
+    }
+}

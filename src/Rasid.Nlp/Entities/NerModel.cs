@@ -1,0 +1,191 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Rasid.Nlp.Entities;
+
+/// <summary>
+/// A linear-chain tagger over BIO tags (O, B-/I- PER ORG LOC MISC): emission weights per feature and tag,
+/// tag-transition weights, first-order Viterbi decoding that forbids I-X after anything but B-X/I-X.
+/// Trained by <see cref="NerTrainer"/> (averaged structured perceptron). Immutable and thread-safe.
+/// </summary>
+internal sealed class NerModel
+{
+    public const string Id = "ner.perceptron/1";
+    private const string Magic = "RASID-NER";
+    private const int FormatVersion = 1;
+
+    public static readonly string[] Tags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+    public static int TagCount => Tags.Length;
+
+    private static readonly Lazy<NerModel?> Embedded = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Dictionary<string, int> features;
+    private readonly float[] weights;     // features.Count * TagCount
+    private readonly float[] transitions; // (TagCount + 1) * TagCount; row TagCount = start
+
+    public NerModel(Dictionary<string, int> features, float[] weights, float[] transitions, string trainedOn, EntityMemory memory)
+    {
+        Memory = memory;
+        this.features = features;
+        this.weights = weights;
+        this.transitions = transitions;
+        TrainedOn = trainedOn;
+    }
+
+    /// <summary>What the model was trained on (for the manifest and evidence).</summary>
+    public string TrainedOn { get; }
+
+    public int FeatureCount => features.Count;
+
+    /// <summary>Names remembered from the training data (features).</summary>
+    public EntityMemory Memory { get; }
+
+    /// <summary>The model built into the assembly (models/ner.bin), or null when it was not built in.</summary>
+    public static NerModel? Default => Embedded.Value;
+
+    public static int TypeIndex(string tag) => Array.IndexOf(Tags, tag);
+
+    /// <summary>Whether tag <paramref name="next"/> may follow <paramref name="prev"/> (-1 = sentence start).</summary>
+    public static bool Allowed(int prev, int next)
+    {
+        var t = Tags[next];
+        if (!t.StartsWith("I-", StringComparison.Ordinal)) return true;
+        if (prev < 0) return false;
+        var p = Tags[prev];
+        return p.Length > 2 && p.AsSpan(2).SequenceEqual(t.AsSpan(2));
+    }
+
+    /// <summary>Emission scores [token, tag] for feature lists (unknown features ignored).</summary>
+    public float[,] Emissions(List<string>[] feats, float[]? liveWeights = null, Dictionary<string, int>? liveIndex = null)
+    {
+        var w = liveWeights ?? weights;
+        var index = liveIndex ?? features;
+        var scores = new float[feats.Length, TagCount];
+        for (var i = 0; i < feats.Length; i++)
+        {
+            foreach (var f in feats[i])
+            {
+                if (!index.TryGetValue(f, out var fi)) continue;
+                var off = fi * TagCount;
+                for (var t = 0; t < TagCount; t++) scores[i, t] += w[off + t];
+            }
+        }
+
+        return scores;
+    }
+
+    /// <summary>Best tag sequence and, per token, a confidence from the margin of the best path.</summary>
+    public int[] Decode(List<string>[] feats, out float[] confidence) => Viterbi(Emissions(feats), transitions, out confidence);
+
+    internal static int[] Viterbi(float[,] em, float[] trans, out float[] confidence)
+    {
+        var n = em.GetLength(0);
+        var T = TagCount;
+        var path = new int[n];
+        confidence = new float[n];
+        if (n == 0) return path;
+        var score = new float[n, T];
+        var back = new int[n, T];
+        for (var t = 0; t < T; t++) score[0, t] = Allowed(-1, t) ? trans[T * T + t] + em[0, t] : float.NegativeInfinity;
+        for (var i = 1; i < n; i++)
+        {
+            for (var t = 0; t < T; t++)
+            {
+                var best = float.NegativeInfinity;
+                var arg = 0;
+                for (var p = 0; p < T; p++)
+                {
+                    if (!Allowed(p, t)) continue;
+                    var s = score[i - 1, p] + trans[p * T + t];
+                    if (s > best) { best = s; arg = p; }
+                }
+
+                score[i, t] = best + em[i, t];
+                back[i, t] = arg;
+            }
+        }
+
+        var last = 0;
+        for (var t = 1; t < T; t++) if (score[n - 1, t] > score[n - 1, last]) last = t;
+        path[n - 1] = last;
+        for (var i = n - 1; i > 0; i--) path[i - 1] = back[i, path[i]];
+        // Confidence: logistic of the emission margin between the chosen tag and the best other tag.
+        for (var i = 0; i < n; i++)
+        {
+            var chosen = em[i, path[i]];
+            var other = float.NegativeInfinity;
+            for (var t = 0; t < T; t++) if (t != path[i] && em[i, t] > other) other = em[i, t];
+            confidence[i] = (float)(1 / (1 + Math.Exp(-(chosen - other) / 4)));
+        }
+
+        return path;
+    }
+
+    /// <summary>Writes the model (gzip: header, tags, transitions, features with their non-zero weights as float16).</summary>
+    public void Save(Stream stream)
+    {
+        using var gz = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var w = new BinaryWriter(gz, Encoding.UTF8);
+        w.Write(Magic);
+        w.Write(FormatVersion);
+        w.Write(TrainedOn);
+        w.Write(TagCount);
+        foreach (var t in Tags) w.Write(t);
+        foreach (var x in transitions) w.Write(x);
+        var kept = features.Where(kv => HasWeight(kv.Value)).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        w.Write(kept.Count);
+        foreach (var (name, fi) in kept)
+        {
+            w.Write(name);
+            var mask = 0;
+            for (var t = 0; t < TagCount; t++) if ((Half)weights[fi * TagCount + t] != Half.Zero) mask |= 1 << t;
+            w.Write((ushort)mask);
+            for (var t = 0; t < TagCount; t++) if ((mask & (1 << t)) != 0) w.Write((Half)weights[fi * TagCount + t]);
+        }
+
+        Memory.Save(w);
+    }
+
+    private bool HasWeight(int fi)
+    {
+        for (var t = 0; t < TagCount; t++) if (Math.Abs(weights[fi * TagCount + t]) >= 1e-3f) return true;
+        return false;
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">When the stream is not a Rasid NER model of this version.</exception>
+    public static NerModel Load(Stream stream)
+    {
+        using var gz = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var r = new BinaryReader(gz, Encoding.UTF8);
+        if (r.ReadString() != Magic) throw new InvalidDataException("not a Rasid NER model");
+        var version = r.ReadInt32();
+        if (version != FormatVersion) throw new InvalidDataException($"NER model format {version} is not supported (expected {FormatVersion})");
+        var trainedOn = r.ReadString();
+        var tagCount = r.ReadInt32();
+        for (var t = 0; t < tagCount; t++)
+        {
+            if (r.ReadString() != Tags[t]) throw new InvalidDataException("NER model tag set differs from this version's");
+        }
+
+        var trans = new float[(TagCount + 1) * TagCount];
+        for (var i = 0; i < trans.Length; i++) trans[i] = r.ReadSingle();
+        var count = r.ReadInt32();
+        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        var weights = new float[count * TagCount];
+        for (var fi = 0; fi < count; fi++)
+        {
+            index[r.ReadString()] = fi;
+            var mask = r.ReadUInt16();
+            for (var t = 0; t < TagCount; t++) if ((mask & (1 << t)) != 0) weights[fi * TagCount + t] = (float)r.ReadHalf();
+        }
+
+        return new NerModel(index, weights, trans, trainedOn, EntityMemory.Load(r));
+    }
+
+    private static NerModel? LoadEmbedded()
+    {
+        using var stream = EntityData.OpenModel("ner.bin");
+        return stream is null ? null : Load(stream);
+    }
+}
