@@ -56,6 +56,7 @@ public sealed class RasidPipeline
         new SentenceComponent(new SentenceSplitter()),
         new TokenComponent(new Tokenizer()),
         new Times.TimeComponent(),
+        new Quotes.QuoteComponent(),
     ]);
 
     /// <summary>Analyses one article.</summary>
