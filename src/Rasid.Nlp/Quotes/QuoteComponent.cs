@@ -13,6 +13,7 @@ internal sealed class QuoteComponent : IDocumentComponent
 {
     private const int MaxSubjectTokens = 8;
     private const int MaxCueToComplement = 14;
+    private const int MaxCueToMark = 24;
     private readonly QuoteLexicon _lex;
 
     public QuoteComponent() : this(QuoteLexicon.Default)
@@ -51,6 +52,7 @@ internal sealed class QuoteComponent : IDocumentComponent
             var tok = toks[i];
             if (tok.Kind != TokenKind.Word || _lex.Cue(tok.Fold) is not { } cue) continue;
             if (InsideClosedQuote(marks, tok.Start)) continue;
+            if (quotes.Any(x => x.Quote.Content.Start <= tok.Start && tok.End <= x.Quote.Content.End)) continue;
 
             // find what follows the cue: complementizer, colon or an opening quotation mark
             var subjectStart = i + 1;
@@ -58,14 +60,21 @@ internal sealed class QuoteComponent : IDocumentComponent
             int contentFrom = -1;
             var viaMark = -1;
             var colon = false;
-            while (j < toks.Count && j - i <= MaxCueToComplement && toks[j].Sentence == tok.Sentence)
+            while (j < toks.Count && j - i <= MaxCueToMark && toks[j].Sentence == tok.Sentence)
             {
                 var f = toks[j].Fold;
                 var markIndex = MarkOpeningAt(marks, toks[j].Start);
+                if (markIndex >= 0 && marks[markIndex].Closed && FollowedByComplement(toks, marks[markIndex]) is int after)
+                {
+                    j = after; // a quoted name as subject: وأفاد «المرصد السوري» بأن
+                    continue;
+                }
+
                 if (markIndex >= 0 && WordCount(text, marks[markIndex]) >= 3) { viaMark = markIndex; break; }
+                if (f == ":") { colon = true; contentFrom = j + 1; break; }
+                if (j - i > MaxCueToComplement) { j++; continue; }
                 if (_lex.In("comp", f)) { contentFrom = j + 1; break; }
                 if (_lex.In("link", f) && j + 1 < toks.Count && _lex.In("comp", toks[j + 1].Fold)) { contentFrom = j + 2; break; }
-                if (f == ":") { colon = true; contentFrom = j + 1; break; }
                 if (f is "." or "؟" or "!" or "؛") break;
                 if (toks[j].Kind == TokenKind.Word && _lex.Cue(f) is not null) break;
                 j++;
@@ -101,8 +110,8 @@ internal sealed class QuoteComponent : IDocumentComponent
             {
                 if (contentFrom >= toks.Count || toks[contentFrom].Sentence != tok.Sentence) continue;
                 cs = toks[contentFrom].Start;
-                ce = ContentEnd(document, toks, contentFrom, marks, used, out var closedByMark);
-                if (closedByMark) kind = QuoteKind.Direct;
+                ce = ContentEnd(document, toks, contentFrom, marks, used, colon, out var closedByMark);
+                if (closedByMark || colon) kind = QuoteKind.Direct;
                 rule = colon ? "cue+colon" : "cue+comp";
             }
 
@@ -119,7 +128,7 @@ internal sealed class QuoteComponent : IDocumentComponent
                 }
                 else if (!sentenceInitial && !cue.Participle)
                 {
-                    speaker = EarlierInSentence(document, toks, i);
+                    speaker = BeforeCue(document, toks, i) ?? EarlierInSentence(document, toks, i);
                 }
                 else if (cue.Participle && previous is null)
                 {
@@ -194,19 +203,29 @@ internal sealed class QuoteComponent : IDocumentComponent
     private static int WordCount(string text, QuotedSpan q) =>
         text[q.ContentStart..q.ContentEnd].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
+    /// <summary>Index of the token after a closed quotation when a complementizer follows it, else null.</summary>
+    private int? FollowedByComplement(List<Tok> toks, QuotedSpan q)
+    {
+        var k = toks.FindIndex(t => t.Start > q.Close);
+        if (k < 0) return null;
+        return _lex.In("comp", toks[k].Fold) || (_lex.In("link", toks[k].Fold) && k + 1 < toks.Count && _lex.In("comp", toks[k + 1].Fold)) ? k : null;
+    }
+
+    private static bool NewParagraphBetween(string text, int from, int to) => text.AsSpan(from, to - from).Contains('\n');
+
     private static bool IsSentenceInitial(List<Tok> toks, int i) => i == 0 || toks[i - 1].Sentence != toks[i].Sentence;
 
     /// <summary>End of indirect content: sentence end, or before "، مضيفا"/"و+cue", or the close of a quotation opened inside it.</summary>
-    private int ContentEnd(Document document, List<Tok> toks, int from, List<QuotedSpan> marks, bool[] used, out bool closedByMark)
+    private int ContentEnd(Document document, List<Tok> toks, int from, List<QuotedSpan> marks, bool[] used, bool toParagraphEnd, out bool closedByMark)
     {
         closedByMark = false;
         var sentence = toks[from].Sentence;
         var last = from;
-        for (var k = from; k < toks.Count && toks[k].Sentence == sentence; k++)
+        for (var k = from; k < toks.Count && (toks[k].Sentence == sentence || (toParagraphEnd && !NewParagraphBetween(document.Text, toks[k - 1].End, toks[k].Start))); k++)
         {
             var f = toks[k].Fold;
             if (k > from && toks[k].Kind == TokenKind.Word && _lex.Cue(f) is { } c && (c.Participle || toks[k - 1].Fold is "،" or ",")) break;
-            if (k > from && f is "،" or "," && k + 1 < toks.Count && _lex.Cue(toks[k + 1].Fold) is not null) break;
+            if (k > from && f is "،" or "," && k + 1 < toks.Count && (_lex.Cue(toks[k + 1].Fold) is not null || (toks[k + 1].Fold.StartsWith('و') && _lex.In("comp", toks[k + 1].Fold[1..])))) break;
             var m = MarkOpeningAt(marks, toks[k].Start);
             if (m >= 0 && k <= from + 6 && marks[m].Closed && WordCount(document.Text, marks[m]) >= 3)
             {
@@ -215,7 +234,7 @@ internal sealed class QuoteComponent : IDocumentComponent
                 return marks[m].ContentEnd;
             }
 
-            if (f is "." or "؟" or "!") break;
+            if (f is "." or "؟" or "!" && !toParagraphEnd) break;
             last = k;
         }
 
@@ -227,10 +246,27 @@ internal sealed class QuoteComponent : IDocumentComponent
     /// <summary>The subject between the cue and the complementizer (VSO): up to a stop word or punctuation.</summary>
     private SpeakerInfo? SubjectSpeaker(Document document, List<Tok> toks, int from, int to)
     {
+        // نقل X عن Y أن: the source is Y
+        for (var k = from; k < to; k++)
+        {
+            if (toks[k].Fold == "عن" && k > from && _lex.Cue(toks[from - 1].Fold) is { Lemma: "نقل" }) { from = k + 1; break; }
+        }
+
+        while (from < to && IsQuoteMark(toks[from].Fold)) from++;
         var end = from;
+        var appositive = false;
         while (end < to && end - from < MaxSubjectTokens)
         {
             var t = toks[end];
+            if (IsQuoteMark(t.Fold)) { end++; continue; }
+            if (t.Fold is "،" or "," && !appositive && end > from && Appositive(toks, end + 1, to) is int appEnd)
+            {
+                // رئيس الحكومة التركية، أحمد داود أوغلو، أن
+                appositive = true;
+                end = appEnd;
+                break;
+            }
+
             if (t.Kind is TokenKind.Punctuation or TokenKind.Number) break;
             if (_lex.In("stop", t.Fold)) break;
             if (end + 1 < to && _lex.In("stop2", t.Fold + " " + toks[end + 1].Fold)) break;
@@ -239,8 +275,38 @@ internal sealed class QuoteComponent : IDocumentComponent
             end++;
         }
 
+        while (end > from && IsQuoteMark(toks[end - 1].Fold)) end--;
         if (end == from) return null;
         return MakeSpeaker(document, toks[from].Start, toks[end - 1].End, "subject-after-cue");
+    }
+
+    private static bool IsQuoteMark(string f) => f is "«" or "»" or "\"" or "“" or "”" or "{" or "}";
+
+    /// <summary>End (exclusive) of a short name between commas, or null.</summary>
+    private int? Appositive(List<Tok> toks, int from, int to)
+    {
+        var k = from;
+        while (k < to && k - from < 5 && toks[k].Kind == TokenKind.Word && !_lex.In("stop", toks[k].Fold)) k++;
+        if (k == from || k - from >= 5) return null;
+        return k == to || toks[k].Fold is "،" or "," ? k : null;
+    }
+
+    /// <summary>SVO order: the noun phrase right before the cue ("أحمد داود أوغلو أعلن أن").</summary>
+    private SpeakerInfo? BeforeCue(Document document, List<Tok> toks, int cueIndex)
+    {
+        var k = cueIndex;
+        while (k > 0 && cueIndex - k < 6 && toks[k - 1].Sentence == toks[cueIndex].Sentence)
+        {
+            var t = toks[k - 1];
+            if (t.Kind != TokenKind.Word || _lex.In("stop", t.Fold) || _lex.In("particle", t.Fold) || _lex.Cue(t.Fold) is not null) break;
+            k--;
+        }
+
+        if (k == cueIndex) return null;
+        // the phrase must start at a boundary (sentence start, punctuation or a stop word), not in the middle of a clause
+        var boundary = k == 0 || toks[k - 1].Sentence != toks[cueIndex].Sentence || toks[k - 1].Kind == TokenKind.Punctuation || _lex.In("stop", toks[k - 1].Fold) || _lex.In("particle", toks[k - 1].Fold);
+        if (!boundary) return null;
+        return MakeSpeaker(document, toks[k].Start, toks[cueIndex - 1].End, "subject-before-cue");
     }
 
     /// <summary>The subject named earlier in the sentence: an entity before the cue, else the sentence's first noun phrase.</summary>
@@ -287,7 +353,7 @@ internal sealed class QuoteComponent : IDocumentComponent
         // «...»، قال الوزير / "..." يقول X
         var k = toks.FindIndex(t => t.Start >= q.Close + 1);
         while (k >= 0 && k < toks.Count && toks[k].Kind == TokenKind.Punctuation) k++;
-        if (k >= 0 && k < toks.Count && toks[k].Kind == TokenKind.Word && _lex.Cue(toks[k].Fold) is { Participle: false })
+        if (k >= 0 && k < toks.Count && toks[k].Kind == TokenKind.Word && _lex.Cue(toks[k].Fold) is { Participle: false } && !NewParagraphBetween(document.Text, q.Close, toks[k].Start))
         {
             var end = k + 1;
             while (end < toks.Count && toks[end].Sentence == toks[k].Sentence && end - k <= MaxSubjectTokens) end++;

@@ -37,6 +37,7 @@ internal static class QuoteMarks
             {
                 case '«': stack.Push(('»', i)); break;
                 case '“': stack.Push(('”', i)); break;
+                case '{' when IsOpenerContext(text, i, from): stack.Push(('»', i)); break; // some outlets type { for «
                 case '‘' when IsOpenerContext(text, i, from): stack.Push(('’', i)); break;
                 case '»' or '”' or '’':
                     if (stack.Count > 0 && stack.Peek().Closer == c) Add(text, stack.Pop().Open, i, true, result);

@@ -217,7 +217,7 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
         if (month is not { } mo) return null;
         j = SkipAlternateMonth(text, t, mo.Next);
         var m = int.Parse(mo.Entry.Value, CultureInfo.InvariantCulture);
-        var (year, after) = YearAfterMonth(text, t, j, ref hijri);
+        var (year, after) = YearAfterMonth(text, t, j, ref hijri, anchor);
         j = after;
         if (year > 0)
         {
@@ -258,7 +258,7 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
         if (month is not { } mo) return null;
         if (start < 0) start = mo.Start;
         j = SkipAlternateMonth(text, t, mo.Next);
-        var (year, after) = YearAfterMonth(text, t, j, ref hijri);
+        var (year, after) = YearAfterMonth(text, t, j, ref hijri, anchor);
         if (year <= 0) return null;
         var m = int.Parse(mo.Entry.Value, CultureInfo.InvariantCulture);
         if (hijri)
@@ -347,9 +347,22 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
         if (rd.Entry.Words is ["اليوم"] && (Entry(text, t, j, "notday", allowClitic: false) is not null || (i > 0 && t[i - 1].Fold is "هذا" or "ذلك" or "في" && Is(t, j, "الذي")))) return null;
         if (rd.Entry.Words is ["الليله"] && Entry(text, t, j, "direction", allowClitic: false) is null && !(i > 0 && t[i - 1].Fold is "هذه")) { }
         var offset = int.Parse(rd.Entry.Value, CultureInfo.InvariantCulture);
-        // امس الاربعاء / اليوم الخميس: one expression
-        if (Entry(text, t, j, "weekday", allowClitic: false) is { } wd) j = wd.Next;
+        // امس الاربعاء / اليوم الخميس: one expression; the explicit weekday wins (the day of that name nearest
+        // to the relative day), which also absorbs a crawl date one day after the paper's date
         var value = anchor is { } a ? Iso(a.AddDays(offset)) : null;
+        if (Entry(text, t, j, "weekday", allowClitic: false) is { } wd)
+        {
+            j = wd.Next;
+            if (anchor is { } a2)
+            {
+                var hint = a2.AddDays(offset);
+                var target = int.Parse(wd.Entry.Value, CultureInfo.InvariantCulture);
+                var delta = (target - IsoDay(hint) + 7) % 7;
+                if (delta > 3) delta -= 7;
+                value = Iso(hint.AddDays(delta));
+            }
+        }
+
         return new Hit(j, start, value, "date", "relative-day");
     }
 
@@ -499,9 +512,16 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
         return j;
     }
 
-    private static (int Year, int Next) YearAfterMonth(string text, IReadOnlyList<Tok> t, int j, ref bool hijri)
+    private (int Year, int Next) YearAfterMonth(string text, IReadOnlyList<Tok> t, int j, ref bool hijri, DateOnly? anchor)
     {
         var k = j;
+        if (!hijri && anchor is { } a && Is(t, k, "من"))
+        {
+            if ((Is(t, k + 1, "العام") || Is(t, k + 1, "السنه")) && Entry(text, t, k + 2, "direction", allowClitic: false) is { } dir)
+                return (a.Year + int.Parse(dir.Entry.Value, CultureInfo.InvariantCulture), dir.Next);
+            if ((Is(t, k + 1, "هذا") && Is(t, k + 2, "العام")) || (Is(t, k + 1, "هذه") && Is(t, k + 2, "السنه"))) return (a.Year, k + 3);
+        }
+
         if (IsWord(t, k) && t[k].Fold is "من" or "عام" or "العام" && Num(t, k + 1) > 0) k++;
         var y = Num(t, k);
         if (y < 0) return (0, j);
