@@ -73,7 +73,7 @@ internal static class EvalDocsCommand
             }
 
             problems += skipped;
-            var sys = systemDocs ?? docs.Select(d => Analyze(pipeline!, d)).ToList();
+            var sys = systemDocs ?? AnalyzeAll(pipeline!, docs, path, console, ref problems);
             var counts = DocumentScorer.Score(docs, sys);
             overall.Add(counts);
             totalDocs += docs.Count;
@@ -102,6 +102,26 @@ internal static class EvalDocsCommand
         }
 
         return problems > 0 ? ExitCodes.SomeInputsRejected : ExitCodes.Ok;
+    }
+
+    private static List<JsonObject> AnalyzeAll(RasidPipeline pipeline, List<JsonObject> docs, string path, CliConsole console, ref int problems)
+    {
+        var result = new List<JsonObject>();
+        foreach (var d in docs)
+        {
+            try
+            {
+                result.Add(Analyze(pipeline, d));
+            }
+            catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
+            {
+                // the gold document is then scored as missing
+                problems++;
+                console.Error.WriteLine($"rasid: {path}: {d["id"]}: analysis failed: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
+            }
+        }
+
+        return result;
     }
 
     private static JsonObject Analyze(RasidPipeline pipeline, JsonObject gold)

@@ -157,6 +157,7 @@ internal sealed class QuoteComponent : IDocumentComponent
             var q = marks[m];
             if (quotes.Any(x => x.Quote.Content.Start <= q.ContentStart && x.Quote.Content.End >= q.ContentEnd)) continue;
             var speaker = SpeakerForOrphan(document, toks, q, quotes);
+            if (speaker.Info is null) continue; // a list or title in quotation marks, not speech
             var cueMention = speaker.Cue;
             quotes.Add((new Quote
             {
@@ -180,7 +181,9 @@ internal sealed class QuoteComponent : IDocumentComponent
         foreach (var t in document.Tokens)
         {
             while (s < document.Sentences.Count - 1 && t.Start >= document.Sentences[s].End) s++;
-            toks.Add(new Tok(t.Start, t.End, ArabicFold.Fold(t.Text), t.Kind, s));
+            var fold = ArabicFold.Fold(t.Text);
+            if (fold.Length == 0) continue; // a lone diacritic or tatweel
+            toks.Add(new Tok(t.Start, t.End, fold, t.Kind, s));
         }
 
         return toks;
@@ -203,6 +206,16 @@ internal sealed class QuoteComponent : IDocumentComponent
     private static int WordCount(string text, QuotedSpan q) =>
         text[q.ContentStart..q.ContentEnd].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
+    private bool ComplementWithin(List<Tok> toks, int from, int n)
+    {
+        for (var k = from; k < toks.Count && k < from + n; k++)
+        {
+            if (_lex.In("comp", toks[k].Fold)) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Index of the token after a closed quotation when a complementizer follows it, else null.</summary>
     private int? FollowedByComplement(List<Tok> toks, QuotedSpan q)
     {
@@ -224,7 +237,7 @@ internal sealed class QuoteComponent : IDocumentComponent
         for (var k = from; k < toks.Count && (toks[k].Sentence == sentence || (toParagraphEnd && !NewParagraphBetween(document.Text, toks[k - 1].End, toks[k].Start))); k++)
         {
             var f = toks[k].Fold;
-            if (k > from && toks[k].Kind == TokenKind.Word && _lex.Cue(f) is { } c && (c.Participle || toks[k - 1].Fold is "،" or ",")) break;
+            if (k > from && toks[k].Kind == TokenKind.Word && _lex.Cue(f) is { } c && (c.Participle || toks[k - 1].Fold is "،" or "," || (f[0] == 'و' && ComplementWithin(toks, k + 1, 3)))) break;
             if (k > from && f is "،" or "," && k + 1 < toks.Count && (_lex.Cue(toks[k + 1].Fold) is not null || (toks[k + 1].Fold.StartsWith('و') && _lex.In("comp", toks[k + 1].Fold[1..])))) break;
             var m = MarkOpeningAt(marks, toks[k].Start);
             if (m >= 0 && k <= from + 6 && marks[m].Closed && WordCount(document.Text, marks[m]) >= 3)
@@ -294,19 +307,21 @@ internal sealed class QuoteComponent : IDocumentComponent
     /// <summary>SVO order: the noun phrase right before the cue ("أحمد داود أوغلو أعلن أن").</summary>
     private SpeakerInfo? BeforeCue(Document document, List<Tok> toks, int cueIndex)
     {
-        var k = cueIndex;
-        while (k > 0 && cueIndex - k < 6 && toks[k - 1].Sentence == toks[cueIndex].Sentence)
+        var end = cueIndex;
+        if (end > 0 && toks[end - 1].Fold is "،" or ",") end--;
+        var k = end;
+        while (k > 0 && end - k < 6 && toks[k - 1].Sentence == toks[cueIndex].Sentence)
         {
             var t = toks[k - 1];
             if (t.Kind != TokenKind.Word || _lex.In("stop", t.Fold) || _lex.In("particle", t.Fold) || _lex.Cue(t.Fold) is not null) break;
             k--;
         }
 
-        if (k == cueIndex) return null;
+        if (k == end) return null;
         // the phrase must start at a boundary (sentence start, punctuation or a stop word), not in the middle of a clause
         var boundary = k == 0 || toks[k - 1].Sentence != toks[cueIndex].Sentence || toks[k - 1].Kind == TokenKind.Punctuation || _lex.In("stop", toks[k - 1].Fold) || _lex.In("particle", toks[k - 1].Fold);
         if (!boundary) return null;
-        return MakeSpeaker(document, toks[k].Start, toks[cueIndex - 1].End, "subject-before-cue");
+        return MakeSpeaker(document, toks[k].Start, toks[end - 1].End, "subject-before-cue");
     }
 
     /// <summary>The subject named earlier in the sentence: an entity before the cue, else the sentence's first noun phrase.</summary>

@@ -40,7 +40,8 @@ internal sealed class TimeComponent : IDocumentComponent
             while (k < document.Tokens.Count && document.Tokens[k].End <= sentence.End)
             {
                 var tok = document.Tokens[k++];
-                toks.Add(new TimeRecognizer.Tok(tok.Start, tok.End, ArabicFold.Fold(tok.Text), tok.Kind));
+                var fold = ArabicFold.Fold(tok.Text);
+                toks.Add(new TimeRecognizer.Tok(tok.Start, tok.End, fold, fold.Length == 0 ? TokenKind.Punctuation : tok.Kind)); // a lone diacritic
             }
 
             foreach (var m in _recognizer.Recognize(text, toks, document.Published))

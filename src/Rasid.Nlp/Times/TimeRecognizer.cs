@@ -203,9 +203,23 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
         var start = -1;
         if (Entry(text, t, j, "boundary") is { } bd && Num(t, bd.Next) > 0) { start = bd.Start; j = bd.Next; }
         var day = Num(t, j);
-        if (day is < 1 or > 31) return null;
-        if (start < 0) start = t[j].Start;
-        j++;
+        if (day is >= 1 and <= 31)
+        {
+            if (start < 0) start = t[j].Start;
+            j++;
+        }
+        else if (Entry(text, t, j, "ordinal", allowClitic: false) is { } ord && Is(t, ord.Next, "من"))
+        {
+            // الثالث من سبتمبر
+            day = int.Parse(ord.Entry.Value, CultureInfo.InvariantCulture);
+            if (start < 0) start = ord.Start;
+            j = ord.Next + 1;
+        }
+        else
+        {
+            return null;
+        }
+
         var hijri = false;
         (TimeEntry Entry, int Next, int Start)? month = Entry(text, t, j, "month", allowClitic: false);
         if (month is null)
