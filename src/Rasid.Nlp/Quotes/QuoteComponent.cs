@@ -345,7 +345,7 @@ internal sealed class QuoteComponent : IDocumentComponent
         var startsWithNoun = toks[k].Fold.StartsWith("ال", StringComparison.Ordinal) || toks[k].Fold.StartsWith("وال", StringComparison.Ordinal);
         if (!startsWithNoun) k++;
         var s = SubjectSpeaker(document, toks, k, Math.Min(cueIndex, k + 3));
-        return s is null ? null : s with { Rule = "sentence-subject" };
+        return s is null ? null : s with { Rule = s.Rule.Replace("subject-after-cue", "sentence-subject", StringComparison.Ordinal) };
     }
 
     private SpeakerInfo MakeSpeaker(Document document, int start, int end, string rule)
@@ -373,7 +373,7 @@ internal sealed class QuoteComponent : IDocumentComponent
             var end = k + 1;
             while (end < toks.Count && toks[end].Sentence == toks[k].Sentence && end - k <= MaxSubjectTokens) end++;
             var s = SubjectSpeaker(document, toks, k + 1, end);
-            if (s is not null) return (s with { Rule = "cue-after-quote" }, Mention.Of(document.Text, TextRange.FromBounds(toks[k].Start, toks[k].End)));
+            if (s is not null) return (s with { Rule = s.Rule.Replace("subject-after-cue", "cue-after-quote", StringComparison.Ordinal) }, Mention.Of(document.Text, TextRange.FromBounds(toks[k].Start, toks[k].End)));
         }
 
         var before = quotes.Where(x => x.Quote.Content.End <= q.Open && x.Quote.Speaker is not null).OrderByDescending(x => x.Quote.Content.End).FirstOrDefault();
