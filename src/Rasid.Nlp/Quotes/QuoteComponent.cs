@@ -128,7 +128,10 @@ internal sealed class QuoteComponent : IDocumentComponent
                 }
                 else if (!sentenceInitial && !cue.Participle)
                 {
-                    speaker = BeforeCue(document, toks, i) ?? EarlierInSentence(document, toks, i);
+                    // "، وأكدت أنه": a cue with و opens a clause whose subject is the sentence's subject
+                    var conjoined = tok.Fold.Length > 2 && tok.Fold[0] is 'و' or 'ف' && _lex.Cue(tok.Fold[1..]) is not null;
+                    if (conjoined && previous is not null && tok.Sentence - previousSentence <= 3) speaker = previous with { Rule = "previous-speaker" };
+                    else speaker = (conjoined ? null : BeforeCue(document, toks, i)) ?? EarlierInSentence(document, toks, i);
                 }
                 else if (cue.Participle && previous is null)
                 {
@@ -153,7 +156,7 @@ internal sealed class QuoteComponent : IDocumentComponent
         // long quotations without a cue: speech continuing the previous speaker (or a cue right after them)
         for (var m = 0; m < marks.Count; m++)
         {
-            if (used[m] || WordCount(text, marks[m]) < 5 || InsideOther(marks, m)) continue;
+            if (used[m] || !marks[m].Closed || WordCount(text, marks[m]) < 5 || InsideOther(marks, m)) continue;
             var q = marks[m];
             if (quotes.Any(x => x.Quote.Content.Start <= q.ContentStart && x.Quote.Content.End >= q.ContentEnd)) continue;
             var speaker = SpeakerForOrphan(document, toks, q, quotes);
@@ -282,6 +285,7 @@ internal sealed class QuoteComponent : IDocumentComponent
 
             if (t.Kind is TokenKind.Punctuation or TokenKind.Number) break;
             if (_lex.In("stop", t.Fold)) break;
+            if (_lex.Cue(t.Fold) is not null) break;
             if (end + 1 < to && _lex.In("stop2", t.Fold + " " + toks[end + 1].Fold)) break;
             if (t.Fold.StartsWith("لل", StringComparison.Ordinal) || (t.Fold.StartsWith("ل", StringComparison.Ordinal) && t.Fold.Length > 4 && t.Fold[1] is 'و' && t.Fold.Contains("كال", StringComparison.Ordinal))) break; // للصحفيين، لوكالة
             if (document.Times.Any(x => x.Start < t.End && t.Start < x.End)) break;
@@ -292,6 +296,8 @@ internal sealed class QuoteComponent : IDocumentComponent
         if (end == from) return null;
         return MakeSpeaker(document, toks[from].Start, toks[end - 1].End, "subject-after-cue");
     }
+
+    private static bool IsDefinite(string fold) => fold.StartsWith("ال", StringComparison.Ordinal) || fold.StartsWith("وال", StringComparison.Ordinal);
 
     private static bool IsQuoteMark(string f) => f is "«" or "»" or "\"" or "“" or "”" or "{" or "}";
 
@@ -344,7 +350,14 @@ internal sealed class QuoteComponent : IDocumentComponent
         // a sentence opening with a definite noun is SVO; otherwise skip the verb
         var startsWithNoun = toks[k].Fold.StartsWith("ال", StringComparison.Ordinal) || toks[k].Fold.StartsWith("وال", StringComparison.Ordinal);
         if (!startsWithNoun) k++;
-        var s = SubjectSpeaker(document, toks, k, Math.Min(cueIndex, k + 3));
+        // the subject's noun phrase: a definite noun keeps only definite words after it (المقاومة الشعبية | سيطرتها)
+        var end = Math.Min(cueIndex, k + 3);
+        for (var m = k + 1; m < end; m++)
+        {
+            if (IsDefinite(toks[m - 1].Fold) && !IsDefinite(toks[m].Fold)) { end = m; break; }
+        }
+
+        var s = SubjectSpeaker(document, toks, k, end);
         return s is null ? null : s with { Rule = s.Rule.Replace("subject-after-cue", "sentence-subject", StringComparison.Ordinal) };
     }
 

@@ -36,14 +36,13 @@ internal static class QuoteMarks
             switch (c)
             {
                 case '«': stack.Push(('»', i)); break;
-                case '“': stack.Push(('”', i)); break;
                 case '{' when IsOpenerContext(text, i, from): stack.Push(('»', i)); break; // some outlets type { for «
                 case '‘' when IsOpenerContext(text, i, from): stack.Push(('’', i)); break;
-                case '»' or '”' or '’':
+                case '»' or '’':
                     if (stack.Count > 0 && stack.Peek().Closer == c) Add(text, stack.Pop().Open, i, true, result);
-                    else if (c == '”' && straight is { } so) { Add(text, so, i, true, result); straight = null; } // "..." closed with ”
                     break;
-                case '"':
+                case '"' or '“' or '”':
+                    // one family: writers mix them, and right-to-left typing often swaps “ and ”
                     if (straight is { } s) { Add(text, s, i, true, result); straight = null; }
                     else straight = i;
                     break;
@@ -71,7 +70,7 @@ internal static class QuoteMarks
     {
         var s = open + 1;
         var e = close;
-        while (s < e && char.IsWhiteSpace(text[s])) s++;
+        while (s < e && (char.IsWhiteSpace(text[s]) || text[s] is '.' or '،' or ',' or ':' or '؛')) s++;
         while (e > s && (char.IsWhiteSpace(text[e - 1]) || text[e - 1] is '.' or '،' or ',' or '؛' or ':')) e--;
         if (e > s) result.Add(new QuotedSpan(open, close, s, e, closed));
     }

@@ -122,6 +122,27 @@ public sealed class QuoteComponentTests
         Assert.Equal("مورينو اوكامبو", quotes[1].Speaker!.Text);
     }
 
+    [Fact]
+    public void Swapped_curly_quotation_marks_typed_right_to_left_still_pair()
+    {
+        var text = "وأضاف النفيسي: ” للأسف الولايات المتحدة دائمًا تنظر للأزمات بعين واحدة “، وتابع: “ورغم تشابك الملف التركي فلا تهتم إلا بالحرب على الدولة الإسلامية “.";
+        var quotes = Quotes(text);
+        Assert.Equal(2, quotes.Count);
+        AssertSpan(text, quotes[0].Content, "للأسف الولايات المتحدة دائمًا تنظر للأزمات بعين واحدة");
+        AssertSpan(text, quotes[1].Content, "ورغم تشابك الملف التركي فلا تهتم إلا بالحرب على الدولة الإسلامية");
+        Assert.Equal("وتابع", quotes[1].Cue!.Text);
+        Assert.Equal("النفيسي", quotes[1].Speaker!.Text); // a conjoined cue continues the previous speaker
+    }
+
+    [Fact]
+    public void A_conjoined_cue_without_an_earlier_quote_takes_the_sentence_subject_not_the_preceding_object()
+    {
+        var text = "وقد بسطت المقاومة الشعبية سيطرتها على القاعدة بعد قتال عنيف مع الحوثيين، وأكدت أنه لم يعد لهم في لحج إلا جيوب صغيرة.";
+        var q = Assert.Single(Quotes(text));
+        AssertSpan(text, q.Speaker, "المقاومة الشعبية");
+        AssertSpan(text, q.Content, "لم يعد لهم في لحج إلا جيوب صغيرة");
+    }
+
     [Theory]
     [InlineData("نشرت الصحيفة مقال الكاتب ان الحرب انتهت.")]
     [InlineData("أعلن الجيش الحرب على المسلحين في الشمال.")]
