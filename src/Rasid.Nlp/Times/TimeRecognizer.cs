@@ -435,6 +435,9 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
         if (head is not ("منذ" or "خلال" or "لمده" or "طيله" or "طوال" or "قبل" or "بعد")) return null;
         var start = Offset(text, t[i], skip);
         var j = i + 1;
+        // منذ أكثر من 30 عاما، خلال نحو ثلاثة أشهر (approximate counts keep the count)
+        if (IsWord(t, j) && t[j].Fold is "اكثر" or "اقل" && Is(t, j + 1, "من")) j += 2;
+        else if (IsWord(t, j) && t[j].Fold is "نحو" or "حوالي" or "قرابه") j++;
         var n = -1;
         var vague = false;
         if (Num(t, j) > 0) { n = Num(t, j); j++; }
@@ -536,7 +539,8 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
             if ((Is(t, k + 1, "هذا") && Is(t, k + 2, "العام")) || (Is(t, k + 1, "هذه") && Is(t, k + 2, "السنه"))) return (a.Year, k + 3);
         }
 
-        if (IsWord(t, k) && t[k].Fold is "من" or "عام" or "العام" && Num(t, k + 1) > 0) k++;
+        if (IsWord(t, k) && t[k].Fold is "من" && IsWord(t, k + 1) && t[k + 1].Fold is "عام" or "العام" && Num(t, k + 2) > 0) k += 2; // من عام 1990
+        else if (IsWord(t, k) && t[k].Fold is "من" or "عام" or "العام" && Num(t, k + 1) > 0) k++;
         var y = Num(t, k);
         if (y < 0) return (0, j);
         var next = k + 1;

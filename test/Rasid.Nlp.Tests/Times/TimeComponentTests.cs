@@ -59,6 +59,7 @@ public sealed class TimeComponentTests
     [InlineData("وعسكريا في الاسابيع الاخيرة.", "في الاسابيع الاخيرة", "PXW", "duration")]
     [InlineData("اعتقل منذ ثلاثة أشهر في السجن.", "منذ ثلاثة أشهر", "P3M", "duration")]
     [InlineData("انتهت الهدنة قبل يومين في الجنوب.", "قبل يومين", "2015-09-28", "date")]
+    [InlineData("ظلت الأسعار تنخفض منذ أكثر من 30 عاما في الأسواق.", "منذ أكثر من 30 عاما", "P30Y", "duration")]
     public void Relative_periods_and_durations_get_TIMEX_values(string text, string expression, string value, string kind) =>
         AssertSingle(text, "2015-09-30", expression, value, kind);
 
@@ -72,6 +73,7 @@ public sealed class TimeComponentTests
     [InlineData("وقعت الضربة في الثالث من سبتمبر (ايلول) شمال العراق.", "2007-09-10", "الثالث من سبتمبر (ايلول)", "2007-09-03")]
     [InlineData("قتل في أوائل مايو (أيار) من العام الحالي في سوريا.", "2015-07-21", "أوائل مايو (أيار) من العام الحالي", "2015-05")]
     [InlineData("اعتقل عام 2002 في مطار نيويورك.", "2008-09-05", "عام 2002", "2002")]
+    [InlineData("في صباح الثاني من أغسطس من عام 1990 دخلت القوات الكويت.", "2015-08-02", "الثاني من أغسطس من عام 1990", "1990-08-02")]
     public void Calendar_dates_in_all_month_systems_are_normalised(string text, string date, string expression, string value) =>
         AssertSingle(text, date, expression, value);
 
