@@ -51,6 +51,7 @@ internal sealed class QuoteComponent : IDocumentComponent
             cancellationToken.ThrowIfCancellationRequested();
             var tok = toks[i];
             if (tok.Kind != TokenKind.Word || _lex.Cue(tok.Fold) is not { } cue) continue;
+            if (cue.Lemma == "بين" && tok.Fold.EndsWith("بين", StringComparison.Ordinal) && !text.AsSpan(tok.Start, tok.End - tok.Start).Contains('\u0651')) continue; // بين "between"
             if (InsideClosedQuote(marks, tok.Start)) continue;
             if (quotes.Any(x => x.Quote.Content.Start <= tok.Start && tok.End <= x.Quote.Content.End)) continue;
 

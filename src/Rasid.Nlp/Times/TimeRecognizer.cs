@@ -358,6 +358,7 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
         if (Entry(text, t, j, "relday", allowClitic: start < 0) is not { } rd) return null;
         if (start < 0) start = rd.Start;
         j = rd.Next;
+        if (rd.Entry.Words is ["اليوم"] && start == rd.Start && i > 0 && HasWord(text, t, i - 1, "namebefore")) return null;
         if (rd.Entry.Words is ["اليوم"] && (Entry(text, t, j, "notday", allowClitic: false) is not null || (i > 0 && t[i - 1].Fold is "هذا" or "ذلك" or "في" && Is(t, j, "الذي")))) return null;
         if (rd.Entry.Words is ["الليله"] && Entry(text, t, j, "direction", allowClitic: false) is null && !(i > 0 && t[i - 1].Fold is "هذه")) { }
         var offset = int.Parse(rd.Entry.Value, CultureInfo.InvariantCulture);

@@ -143,8 +143,30 @@ public sealed class QuoteComponentTests
         AssertSpan(text, q.Content, "لم يعد لهم في لحج إلا جيوب صغيرة");
     }
 
+    [Fact]
+    public void Bayyana_counts_only_with_its_shadda_and_a_quoted_subject_is_the_speaker()
+    {
+        var text = "وبيّن “الكلباني” أن المملكة هي بلاد الحرمين برغم أنف الحاقد.";
+        var q = Assert.Single(Quotes(text));
+        AssertSpan(text, q.Cue, "وبيّن");
+        AssertSpan(text, q.Speaker, "الكلباني");
+        AssertSpan(text, q.Content, "المملكة هي بلاد الحرمين برغم أنف الحاقد");
+    }
+
+    [Fact]
+    public void Written_words_in_quotation_marks_after_kataba_are_quotes_and_imam_is_not_a_preposition()
+    {
+        var text = "وكتب الدكتور عوض القرني “كان رحمه الله عالمًا موسوعيًا من ألمع فقهاء العصر”.\nوقال إمام الحرم المكي سابقًا الشيخ عادل الكلباني “اللهم اغفر لعبدك وارحمه واجعل ما قدمه حجة له”.";
+        var quotes = Quotes(text);
+        Assert.Equal(2, quotes.Count);
+        AssertSpan(text, quotes[0].Speaker, "الدكتور عوض القرني");
+        AssertSpan(text, quotes[1].Speaker, "إمام الحرم المكي سابقًا الشيخ عادل الكلباني");
+        AssertSpan(text, quotes[1].Content, "اللهم اغفر لعبدك وارحمه واجعل ما قدمه حجة له");
+    }
+
     [Theory]
     [InlineData("نشرت الصحيفة مقال الكاتب ان الحرب انتهت.")]
+    [InlineData("وقارن الباحث بين الحكومة وبين المعارضة أن الحل بعيد.")]
     [InlineData("أعلن الجيش الحرب على المسلحين في الشمال.")]
     [InlineData("وصل «المرصد السوري» الى المدينة.")]
     [InlineData("شارك طالب في المسابقة الدولية.")]

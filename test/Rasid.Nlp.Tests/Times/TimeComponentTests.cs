@@ -105,6 +105,7 @@ public sealed class TimeComponentTests
     [InlineData("التقى الوزير أيار الخطيب في بيروت.")]
     [InlineData("احتفلت المملكة باليوم الوطني في الرياض.")]
     [InlineData("ووافق كلا الاثنين على الاتفاق.")]
+    [InlineData("عين اليوم – متابعات")]
     [InlineData("التقى الوزير رمضان عبد الله في دمشق.")]
     [InlineData("بلغ عدد القتلى 2011 شخصا.")]
     public void Month_names_used_as_words_or_names_and_other_lookalikes_do_not_fire(string text) =>
