@@ -84,6 +84,12 @@ public sealed class TimeComponentTests
         AssertSingle(text, "2015-07-21", expression, value);
 
     [Theory]
+    [InlineData("أجريت الانتخابات في ماي الماضي بالمغرب.", "ماي الماضي", "2015-05")]
+    [InlineData("وقعت الاحداث في أيار 2012 في حمص.", "أيار 2012", "2012-05")]
+    public void Ambiguous_month_names_fire_with_a_cue_or_a_year(string text, string expression, string value) =>
+        AssertSingle(text, "2015-09-30", expression, value);
+
+    [Theory]
     [InlineData("تحركت الطائرة حوالي الساعة التاسعة مساء من جدة.", "الساعة التاسعة مساء", "T21:00")]
     [InlineData("يبدأ الاجتماع الساعة 10:30 في القصر.", "الساعة 10:30", "T10:30")]
     public void Times_of_day_are_kind_time(string text, string expression, string value) =>
@@ -106,6 +112,7 @@ public sealed class TimeComponentTests
     [InlineData("احتفلت المملكة باليوم الوطني في الرياض.")]
     [InlineData("ووافق كلا الاثنين على الاتفاق.")]
     [InlineData("عين اليوم – متابعات")]
+    [InlineData("وقالت وزيرة الداخلية البريطانية تيريزا ماي إن الأزمة عالمية.")]
     [InlineData("التقى الوزير رمضان عبد الله في دمشق.")]
     [InlineData("بلغ عدد القتلى 2011 شخصا.")]
     public void Month_names_used_as_words_or_names_and_other_lookalikes_do_not_fire(string text) =>
