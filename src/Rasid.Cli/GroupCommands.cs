@@ -14,6 +14,7 @@ internal static class GroupCommands
         eval.Subcommands.Add(SearchEvalCommand.Create(console));
         eval.Subcommands.Add(EntityCommands.EvalNer(console));
         eval.Subcommands.Add(EntityCommands.EvalActors(console));
+        eval.Subcommands.Add(EvalDocsCommand.Create(console));
         return RequireSubcommand(eval, console);
     }
 

@@ -56,6 +56,8 @@ public sealed class RasidPipeline
         new SentenceComponent(new SentenceSplitter()),
         new TokenComponent(new Tokenizer()),
         Entities.EntityComponent.CreateDefault(),
+        new Times.TimeComponent(),
+        new Quotes.QuoteComponent(),
     ]);
 
     /// <summary>Analyses one article.</summary>

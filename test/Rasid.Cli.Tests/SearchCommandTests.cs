@@ -68,6 +68,6 @@ public sealed class SearchCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("MAP", result.Out, StringComparison.Ordinal);
         Assert.Contains("lucene ArabicAnalyzer", result.Out, StringComparison.Ordinal);
-        Assert.Contains("search.interim-ar/1", result.Out, StringComparison.Ordinal);
+        Assert.Contains("rasid RasidArabicAnalyzer", result.Out, StringComparison.Ordinal);
     }
 }

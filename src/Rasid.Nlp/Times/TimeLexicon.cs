@@ -1,0 +1,41 @@
+namespace Rasid.Nlp.Times;
+
+/// <summary>An entry of the time lexicon: folded words, value, and whether it needs a date context.</summary>
+internal sealed record TimeEntry(string Category, string[] Words, string Value, bool Ambiguous);
+
+/// <summary>The time-expression lexicon (Times/times-ar.tsv), indexed by category and first folded word.</summary>
+internal sealed class TimeLexicon
+{
+    private readonly Dictionary<string, Dictionary<string, List<TimeEntry>>> _byCategory = new(StringComparer.Ordinal);
+
+    public TimeLexicon(IEnumerable<string[]> rows, string version)
+    {
+        Version = version;
+        foreach (var row in rows)
+        {
+            if (row.Length < 2) throw new FormatException($"times lexicon: bad row '{string.Join("\t", row)}'");
+            var words = ArabicFold.FoldWords(row[1]);
+            var entry = new TimeEntry(row[0], words, row.Length > 2 ? row[2] : "", row.Length > 3 && row[3] == "ambiguous");
+            if (!_byCategory.TryGetValue(row[0], out var index)) _byCategory[row[0]] = index = new(StringComparer.Ordinal);
+            if (!index.TryGetValue(words[0], out var list)) index[words[0]] = list = [];
+            list.Add(entry);
+            list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length)); // longest first
+        }
+    }
+
+    public string Version { get; }
+
+    public static TimeLexicon Default { get; } = Load();
+
+    private static TimeLexicon Load()
+    {
+        var rows = LexiconFile.Read("Rasid.Nlp.Times.times-ar.tsv", out var version);
+        return new TimeLexicon(rows, version);
+    }
+
+    /// <summary>Entries of <paramref name="category"/> whose first word is <paramref name="firstWord"/> (folded).</summary>
+    public IReadOnlyList<TimeEntry> Candidates(string category, string firstWord) =>
+        _byCategory.TryGetValue(category, out var index) && index.TryGetValue(firstWord, out var list) ? list : [];
+
+    public bool Has(string category, string word) => Candidates(category, word).Any(e => e.Words.Length == 1);
+}
