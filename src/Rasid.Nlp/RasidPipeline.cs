@@ -55,6 +55,7 @@ public sealed class RasidPipeline
         new BoilerplateComponent(new BoilerplateCleaner()),
         new SentenceComponent(new SentenceSplitter()),
         new TokenComponent(new Tokenizer()),
+        new Events.EventCoderComponent(),
     ]);
 
     /// <summary>Analyses one article.</summary>
