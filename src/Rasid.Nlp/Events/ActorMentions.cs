@@ -33,6 +33,9 @@ internal static class ActorMentions
 
     private const string In = "\u0641\u064A"; // في
 
+    /// <summary>True for a folded preposition word (في، الى، على، من، بموجب...).</summary>
+    public static bool IsPrepositionWord(string folded) => PrepositionWords.Contains(folded);
+
     public static List<ActorMention> Find(Document document, SentenceView sentence, EventKnowledge knowledge, IReadOnlySet<int> triggerTokens)
     {
         var tokens = sentence.Tokens;

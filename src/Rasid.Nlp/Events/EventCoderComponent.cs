@@ -96,7 +96,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         {
             var entry = hit.Entry;
             seenTypes.Add(entry.Plover);
-            var isContent = hit.IsPurpose || (embedded && !entry.IsVerb);
+            var isContent = hit.IsPurpose || (embedded && !hit.IsVerb);
             if (entry.Embeds) embedded = true;
             if (isContent) continue;
             double? score = null;
@@ -112,7 +112,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             if (source is not null) lastSource = source;
             if (!DetectedTypes.Contains(entry.Plover) && source is null && target is null) continue;
             output.Add(Build(document, sentence, hit.First, hit.Last, entry.Plover, entry.Cameo, entry.Mode, entry.Lemma, source, target,
-                new Evidence(ComponentId, score is null ? null : Probability(score.Value), entry.Id + " " + entry.Lemma), mentions, entry.IsVerb));
+                new Evidence(ComponentId, score is null ? null : Probability(score.Value), entry.Id + " " + entry.Lemma), mentions, hit.IsVerb));
         }
 
         if (scores is null) return;
@@ -128,7 +128,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 Id = _detector.Id, Forms = [], IsVerb = true, Cameo = cameo, Plover = type, Lemma = sentence.Tokens[best].Folded,
                 TargetPrepositions = new HashSet<string>(StringComparer.Ordinal) { "\u0639\u0644\u064A", "\u0636\u062F" }, DirectObject = true, // على ضد
                 SourcePrepositions = new HashSet<string>(), Context = [], Embeds = false, Origin = "model",
-            }, best, best, "", best);
+            }, best, best, "", best, true);
             var (source, target) = AssignRoles(pseudo, sentence, mentions);
             output.Add(Build(document, sentence, best, best, type, cameo, mapping?.Mode, pseudo.Entry.Lemma, source, target,
                 new Evidence(_detector.Id, Probability(score), "classifier"), mentions, true));
@@ -170,7 +170,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         var explicitSource = PassiveAgent(hit, sentence, candidates);
         ActorMention? source = explicitSource;
         ActorMention? target = null;
-        if (entry.IsVerb)
+        if (hit.IsVerb)
         {
             var post = candidates.FirstOrDefault(m => m.First > hit.Last && WordsBetween(tokens, hit.Last, m.First) <= 3 && m.Preposition is null && !ClauseBreak(tokens, hit.Last, m.First));
             var pre = candidates.LastOrDefault(m => m.Last < hit.First && WordsBetween(tokens, m.Last, hit.First) <= 2 && m.Preposition is null && !ClauseBreak(tokens, m.Last, hit.First));

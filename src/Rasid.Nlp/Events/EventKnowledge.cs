@@ -8,6 +8,8 @@ internal sealed record TriggerEntry
 {
     public required string Id { get; init; }
     public required IReadOnlyList<string[]> Forms { get; init; }
+    /// <summary>Forms (joined by spaces) that are nouns although the entry is a verb (its masdar, written n:FORM).</summary>
+    public IReadOnlySet<string> NounForms { get; init; } = new HashSet<string>();
     public required bool IsVerb { get; init; }
     public required string Cameo { get; init; }
     public required string Plover { get; init; }
@@ -96,7 +98,9 @@ internal sealed class EventKnowledge
             {
                 Id = "triggers.tsv:" + line.ToString(CultureInfo.InvariantCulture),
                 Forms = [.. cols[0].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(f => ArabicFold.Fold(f).Split(' ', StringSplitOptions.RemoveEmptyEntries))],
+                    .Select(f => ArabicFold.Fold(f.StartsWith("n:", StringComparison.Ordinal) ? f.AsSpan(2) : f.AsSpan()).Split(' ', StringSplitOptions.RemoveEmptyEntries))],
+                NounForms = cols[0].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Where(f => f.StartsWith("n:", StringComparison.Ordinal)).Select(f => ArabicFold.Fold(f.AsSpan(2))).ToHashSet(StringComparer.Ordinal),
                 IsVerb = cols[1].Trim() == "verb",
                 Cameo = code,
                 Plover = plover,

@@ -1,10 +1,10 @@
 namespace Rasid.Nlp.Events;
 
 /// <summary>A trigger found in a sentence: tokens [First, Last] and the context tokens it consumed.</summary>
-internal sealed record TriggerHit(TriggerEntry Entry, int First, int Last, string Proclitic, int ConsumedUntil)
+internal sealed record TriggerHit(TriggerEntry Entry, int First, int Last, string Proclitic, int ConsumedUntil, bool IsVerb)
 {
     /// <summary>True for a nominal trigger with the purpose proclitic ل and no article (لمحاربة، لإرسال): not an event itself.</summary>
-    public bool IsPurpose => !Entry.IsVerb && Proclitic is "\u0644" or "\u0648\u0644" or "\u0641\u0644"; // ل ول فل
+    public bool IsPurpose => !IsVerb && Proclitic is "\u0644" or "\u0648\u0644" or "\u0641\u0644"; // ل ول فل
 }
 
 /// <summary>Finds the triggers of <see cref="EventKnowledge"/> in a sentence.</summary>
@@ -31,7 +31,9 @@ internal static class TriggerMatcher
                 if (!knowledge.ByFirstWord.TryGetValue(cand.Stem, out var entries)) continue;
                 foreach (var (entry, form) in entries)
                 {
-                    if (entry.IsVerb ? !VerbProclitics.Contains(cand.Proclitic) : cand.ImperfectPrefix) continue;
+                    var isVerb = entry.IsVerb && !entry.NounForms.Contains(string.Join(' ', form));
+                    // ل before a verb only as لِيفعل (with an imperfect prefix).
+                    if (isVerb ? !VerbProclitics.Contains(cand.Proclitic) || (cand.Proclitic.EndsWith('\u0644') && !cand.ImperfectPrefix) : cand.ImperfectPrefix) continue;
                     var last = MatchRest(tokens, i, form);
                     if (last < 0) continue;
                     var contextEnd = last;
@@ -42,9 +44,12 @@ internal static class TriggerMatcher
                     }
 
                     var hasContext = entry.Context.Count > 0;
-                    if (best is null || (hasContext && !bestHasContext))
+                    // The same letters as verb and as noun (طلب): a noun after a preposition (بموجب طلب) or with ب/ل/ال.
+                    var preferNoun = !isVerb && best is { IsVerb: true } && best.First == i && !(bestHasContext && !hasContext) &&
+                        (cand.Proclitic.TrimStart('\u0648', '\u0641').Length > 0 || (i > 0 && ActorMentions.IsPrepositionWord(tokens[i - 1].Folded)));
+                    if (best is null || (hasContext && !bestHasContext) || preferNoun)
                     {
-                        best = new TriggerHit(entry, i, last, cand.Proclitic, contextEnd);
+                        best = new TriggerHit(entry, i, last, cand.Proclitic, contextEnd, isVerb);
                         bestHasContext = hasContext;
                     }
                 }
