@@ -135,7 +135,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         }
     }
 
-    private static double Probability(double margin) => Math.Round(1 / (1 + Math.Exp(-margin / 10)), 3);
+    private static double Probability(double margin) => Math.Round(1 / (1 + Math.Exp(-margin)), 3);
 
     private static bool IsAdverbialParticiple(ViewToken token) =>
         token.Folded.Length >= 5 && token.Folded[0] == '\u0645' && token.Folded[^1] == '\u0627'; // م...ا

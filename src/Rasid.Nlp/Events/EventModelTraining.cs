@@ -45,7 +45,7 @@ public static class EventModelTraining
         var metadata = new JsonObject
         {
             ["trained_on"] = "arabic_event_gsr assault_gsr.csv + protest_gsr.csv, train split (FNV-1a(id) % 5 != 0)",
-            ["algorithm"] = string.Create(CultureInfo.InvariantCulture, $"averaged perceptron, {trainer.Epochs} epochs, positive weight {trainer.PositiveWeight}"),
+            ["algorithm"] = string.Create(CultureInfo.InvariantCulture, $"{trainer.Algorithm}, {trainer.Epochs} epochs, L2 {trainer.L2}, class-balanced; threshold from {trainer.ThresholdFolds}-fold cross-validation on the training split"),
             ["knowledge"] = knowledge.Versions,
             ["licence"] = "trained on the Arabic event GSR (MIT, Open Event Data Alliance)",
             ["counts"] = counts,
