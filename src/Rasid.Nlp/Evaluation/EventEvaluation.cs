@@ -125,7 +125,7 @@ public sealed class EventEvaluation(RasidPipeline pipeline)
             var verbs = spans.SelectMany(s => s?["verb"] as JsonArray ?? []).Select(v => ArabicFold.Fold(v?.GetValue<string>() ?? "")).Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal);
             var matched = events.FirstOrDefault(e => verbs.Any(v => ArabicFold.Fold(e.Trigger.Text).Contains(v, StringComparison.Ordinal) || v.Contains(ArabicFold.Fold(e.Trigger.Text), StringComparison.Ordinal)));
             if (matched is not null) triggerMatched++;
-            var chosen = matched ?? events.FirstOrDefault();
+            var chosen = matched ?? events.OrderByDescending(e => (e.Source is null ? 0 : 1) + (e.Target is null ? 0 : 1)).FirstOrDefault();
             // The annotators' most frequent code (role objects may be "UNKNOWN" strings).
             var gold = spans[0]!;
             if (Code(gold["source_role"]) is { } src)
