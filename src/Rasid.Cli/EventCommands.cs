@@ -18,7 +18,17 @@ internal static class EventCommands
         command.SetAction(parse =>
         {
             var gsr = GsrDirectory(parse.GetValue(data));
-            var result = EventModelTraining.Train(gsr);
+            EventTrainingResult result;
+            try
+            {
+                result = EventModelTraining.Train(gsr);
+            }
+            catch (Exception ex) when (ex is FormatException or IOException)
+            {
+                console.Error.WriteLine($"rasid train events: {ex.Message}");
+                return ExitCodes.SomeInputsRejected;
+            }
+
             var root = RepoRoot();
             var path = parse.GetValue(output) ?? Path.Combine(root ?? throw new UsageException("cannot find the repository (Rasid.slnx) above the current folder; give --out"), "models", "events-detect.json");
             File.WriteAllText(path, result.ModelJson + "\n");
@@ -44,7 +54,17 @@ internal static class EventCommands
         command.SetAction(parse =>
         {
             var gsr = GsrDirectory(parse.GetValue(data));
-            var evaluation = new EventEvaluation(RasidPipeline.CreateDefault()).Run(gsr);
+            EventEvaluation evaluation;
+            try
+            {
+                evaluation = new EventEvaluation(RasidPipeline.CreateDefault()).Run(gsr);
+            }
+            catch (Exception ex) when (ex is FormatException or IOException or JsonException)
+            {
+                console.Error.WriteLine($"rasid eval events: {ex.Message}");
+                return ExitCodes.SomeInputsRejected;
+            }
+
             console.Out.Write(parse.GetValue(json) ? evaluation.ToJson() + "\n" : evaluation.ToText());
             return ExitCodes.Ok;
         });
