@@ -15,6 +15,7 @@ internal static class GroupCommands
         eval.Subcommands.Add(EntityCommands.EvalNer(console));
         eval.Subcommands.Add(EntityCommands.EvalActors(console));
         eval.Subcommands.Add(EvalDocsCommand.Create(console));
+        eval.Subcommands.Add(EventCommands.Eval(console));
         return RequireSubcommand(eval, console);
     }
 
@@ -22,6 +23,7 @@ internal static class GroupCommands
     {
         var train = new Command("train", "Train a model from data (default: ../shared/data) into models/.");
         train.Subcommands.Add(EntityCommands.TrainNer(console));
+        train.Subcommands.Add(EventCommands.Train(console));
         return RequireSubcommand(train, console);
     }
 

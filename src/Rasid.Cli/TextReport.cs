@@ -43,7 +43,8 @@ internal static class TextReport
             $"  [blue]{Markup.Escape(t.Value ?? "unresolved")}[/] {Markup.Escape(t.Text)} [grey]({Markup.Escape(t.Kind)})[/]");
         Section(ansi, "Events", document.Events, e =>
             $"  {Markup.Escape(e.Date ?? "----------")}{(e.DateFromArticle ? "*" : "")} · {Markup.Escape(e.Place?.Name ?? "—")} · " +
-            $"[yellow]{Markup.Escape(e.Source?.Actor ?? "?")}[/] —[bold red]{Markup.Escape(e.Type)}[/]{(e.Negated ? " (negated)" : "")}→ [yellow]{Markup.Escape(e.Target?.Actor ?? "?")}[/] · \"{Markup.Escape(e.Trigger.Text)}\"");
+            $"[yellow]{Markup.Escape(e.Source?.Actor ?? "?")}[/] —[bold red]{Markup.Escape(e.Type)}[/]{(e.Negated ? " (negated)" : "")}→ [yellow]{Markup.Escape(e.Target?.Actor ?? "?")}[/] · \"{Markup.Escape(e.Trigger.Text)}\"" +
+            $"{(e.Mentions is { Count: > 1 } m ? $" ×{m.Count}" : "")} [grey]{Markup.Escape(e.Cameo ?? "")} {Markup.Escape(e.Source?.Text ?? "")} → {Markup.Escape(e.Target?.Text ?? "")}[/]");
         ansi.WriteLine();
     }
 

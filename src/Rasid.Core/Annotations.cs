@@ -274,4 +274,24 @@ public sealed record Event
     /// <summary>Rules/models that produced the event.</summary>
     [JsonPropertyName("evidence")]
     public Evidence? Evidence { get; init; }
+
+    /// <summary>asserted, negated, possible (قد + imperfect) or future (سوف، سـ); null when unknown.</summary>
+    [JsonPropertyName("modality"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Modality { get; init; }
+
+    /// <summary>Every mention of the event in the article (one per sentence that reports it), in text order.</summary>
+    [JsonPropertyName("mentions"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<EventMention>? Mentions { get; init; }
+}
+
+/// <summary>One report of an event in the text: the sentence, the trigger and what found it.</summary>
+public sealed record EventMention : RangedAnnotation
+{
+    /// <summary>The trigger of this mention.</summary>
+    [JsonPropertyName("trigger")]
+    public Mention Trigger { get; init; } = new();
+
+    /// <summary>The rule (trigger entry) or model that found this mention.</summary>
+    [JsonPropertyName("evidence")]
+    public Evidence? Evidence { get; init; }
 }

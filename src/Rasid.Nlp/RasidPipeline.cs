@@ -58,6 +58,7 @@ public sealed class RasidPipeline
         Entities.EntityComponent.CreateDefault(),
         new Times.TimeComponent(),
         new Quotes.QuoteComponent(),
+        new Events.EventCoderComponent(),
     ]);
 
     /// <summary>Analyses one article.</summary>

@@ -24,7 +24,7 @@ public sealed class SearchCommandTests
     {
         using var dir = new TempDirectory();
         var docs = WriteCorpus(dir);
-        var result = CliRunner.Run("search", "الاسعار", "--docs", docs);
+        var result = CliRunner.Run("search", "الاسعار", "--docs", docs, "--kind", "document");
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("1 hit\n", result.Out, StringComparison.Ordinal);
         Assert.Contains("[الأسعار]", result.Out, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class SearchCommandTests
         var built = CliRunner.Run("index", "--docs", docs, "--index", index);
         Assert.Equal(0, built.ExitCode);
         Assert.Contains("indexed 2 documents", built.Out, StringComparison.Ordinal);
-        var result = CliRunner.Run("search", "", "--index", index, "--from", "2015-10-02", "--to", "2015-10-31");
+        var result = CliRunner.Run("search", "", "--index", index, "--from", "2015-10-02", "--to", "2015-10-31", "--kind", "document");
         Assert.StartsWith("1 hit\n", result.Out, StringComparison.Ordinal);
         Assert.Contains(" eg ", result.Out, StringComparison.Ordinal);
     }

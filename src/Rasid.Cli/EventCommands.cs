@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rasid.Nlp;
+using Rasid.Nlp.Evaluation;
+using Rasid.Nlp.Events;
+
+namespace Rasid.Cli;
+
+/// <summary><c>rasid train events</c> and <c>rasid eval events</c>.</summary>
+internal static class EventCommands
+{
+    public static Command Train(CliConsole console)
+    {
+        var data = DataOption();
+        var output = new Option<string?>("--out", "-o") { Description = "Model file to write (default: models/events-detect.json in the repository).", HelpName = "FILE" };
+        var command = new Command("events", "Train the ASSAULT/PROTEST event detection model on arabic_event_gsr (train split) and record it in models/manifest.json.") { data, output };
+        command.SetAction(parse =>
+        {
+            var gsr = GsrDirectory(parse.GetValue(data));
+            EventTrainingResult result;
+            try
+            {
+                result = EventModelTraining.Train(gsr);
+            }
+            catch (Exception ex) when (ex is FormatException or IOException)
+            {
+                console.Error.WriteLine($"rasid train events: {ex.Message}");
+                return ExitCodes.SomeInputsRejected;
+            }
+
+            var root = RepoRoot();
+            var path = parse.GetValue(output) ?? Path.Combine(root ?? throw new UsageException("cannot find the repository (Rasid.slnx) above the current folder; give --out"), "models", "events-detect.json");
+            File.WriteAllText(path, result.ModelJson + "\n");
+            foreach (var line in result.Summary) console.Out.WriteLine(line);
+            console.Out.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1024} KiB)");
+            var manifest = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "manifest.json");
+            if (File.Exists(manifest))
+            {
+                UpdateManifest(manifest);
+                console.Out.WriteLine($"updated {manifest}; rebuild to embed the model, then run 'rasid eval events'");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command Eval(CliConsole console)
+    {
+        var data = DataOption();
+        var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
+        var command = new Command("events", "Event detection P/R/F1 (ASSAULT, PROTEST) on the GSR dev split and whole files; actor codes and triggers on the spans files.") { data, json };
+        command.SetAction(parse =>
+        {
+            var gsr = GsrDirectory(parse.GetValue(data));
+            EventEvaluation evaluation;
+            try
+            {
+                evaluation = new EventEvaluation(RasidPipeline.CreateDefault()).Run(gsr);
+            }
+            catch (Exception ex) when (ex is FormatException or IOException or JsonException)
+            {
+                console.Error.WriteLine($"rasid eval events: {ex.Message}");
+                return ExitCodes.SomeInputsRejected;
+            }
+
+            console.Out.Write(parse.GetValue(json) ? evaluation.ToJson() + "\n" : evaluation.ToText());
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Option<string?> DataOption() => new("--data")
+    {
+        Description = "Folder with assault_gsr.csv, protest_gsr.csv and the *_spans.json files (default: ../shared/data/arabic_event_gsr).",
+        HelpName = "DIR",
+    };
+
+    private static string GsrDirectory(string? given)
+    {
+        if (given is not null)
+        {
+            return Directory.Exists(given) ? given : throw new UsageException($"--data '{given}': no such folder");
+        }
+
+        var shared = Environment.GetEnvironmentVariable("RASID_SHARED");
+        var candidates = new List<string>();
+        if (!string.IsNullOrEmpty(shared)) candidates.Add(Path.Combine(shared, "data", "arabic_event_gsr"));
+        if (RepoRoot() is { } root) candidates.Add(Path.Combine(root, "..", "shared", "data", "arabic_event_gsr"));
+        candidates.Add(Path.Combine("..", "shared", "data", "arabic_event_gsr"));
+        return candidates.FirstOrDefault(Directory.Exists) ?? throw new UsageException("cannot find ../shared/data/arabic_event_gsr; give --data DIR");
+    }
+
+    private static string? RepoRoot()
+    {
+        var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Rasid.slnx"))) dir = dir.Parent;
+        return dir?.FullName;
+    }
+
+    private static void UpdateManifest(string manifest)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(manifest))?.AsObject() ?? [];
+        // The score is measured by 'rasid eval events' and written by hand; keep it until then.
+        var score = root["events-detect"]?["score"]?.GetValue<string>() ?? "not measured yet: run 'rasid eval events' and record the dev F1 here";
+        root["events-detect"] = new JsonObject
+        {
+            ["file"] = "events-detect.json",
+            ["version"] = EventModelTraining.ModelVersion,
+            ["trained_on"] = "../shared/data/arabic_event_gsr assault_gsr.csv + protest_gsr.csv, train split (FNV-1a(id) % 5 != 0); labels yes vs easy/difficult no",
+            ["licence"] = "MIT (training data: Arabic event GSR, Open Event Data Alliance)",
+            ["score"] = score,
+            ["command"] = "rasid train events",
+        };
+        File.WriteAllText(manifest, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+}

@@ -1,0 +1,197 @@
+using Rasid.Core;
+
+namespace Rasid.Nlp.Events;
+
+/// <summary>A possible event participant in a sentence: an entity (with its actor code) or an agent phrase.</summary>
+internal sealed record ActorMention
+{
+    /// <summary>First and last token index (inclusive) in the sentence.</summary>
+    public required int First { get; init; }
+    public required int Last { get; init; }
+    public required int Start { get; init; }
+    public required int End { get; init; }
+    public string? Code { get; init; }
+    /// <summary>The preposition governing the mention (folded: في، الي، ب، ل...), "gov" for a governing noun with ب/ل, or null.</summary>
+    public string? Preposition { get; init; }
+    public Entity? Entity { get; init; }
+    public bool FromEntity => Entity is not null;
+}
+
+/// <summary>
+/// Finds participants in a sentence: the document's entities (from the entity and actor layers) first, then agent
+/// phrases (الشرطة، قوات جوية روسية، الرئيس الروسي) coded from agents and nationality adjectives, and bare nationality
+/// adjectives after a noun (القرار الروسي → RUS). Titles before a named entity join it (الرئيس بشار الاسد).
+/// </summary>
+internal static class ActorMentions
+{
+    private static readonly HashSet<string> PrepositionWords = new(StringComparer.Ordinal)
+    {
+        "\u0641\u064A", "\u0627\u0644\u064A", "\u0639\u0644\u064A", "\u0645\u0646", "\u0639\u0646", "\u0645\u0639", "\u0636\u062F", // في الي علي من عن مع ضد
+        "\u062D\u0648\u0644", "\u0639\u0628\u0631", "\u0628\u064A\u0646", "\u0644\u062F\u064A", "\u0639\u0646\u062F", "\u0646\u062D\u0648", // حول عبر بين لدي عند نحو
+        "\u0628\u0645\u0648\u062C\u0628", "\u062E\u0644\u0627\u0644", "\u0645\u0646\u0630", "\u0636\u0645\u0646", "\u062A\u062C\u0627\u0647", "\u0627\u0645\u0627\u0645", // بموجب خلال منذ ضمن تجاه امام
+    };
+
+    private const string In = "\u0641\u064A"; // في
+
+    /// <summary>True for a folded preposition word (في، الى، على، من، بموجب...).</summary>
+    public static bool IsPrepositionWord(string folded) => PrepositionWords.Contains(folded);
+
+    public static List<ActorMention> Find(Document document, SentenceView sentence, EventKnowledge knowledge, IReadOnlySet<int> triggerTokens)
+    {
+        var tokens = sentence.Tokens;
+        var covered = new bool[tokens.Count];
+        var result = new List<ActorMention>();
+        foreach (var entity in document.Entities)
+        {
+            if (entity.End <= sentence.Range.Start || entity.Start >= sentence.Range.End) continue;
+            var first = sentence.TokenAt(entity.Start);
+            var last = sentence.TokenAt(entity.End - 1);
+            if (first >= tokens.Count || last >= tokens.Count) continue;
+            for (var k = first; k <= last; k++) covered[k] = true;
+            var prefix = ArabicFold.Fold(document.Text.AsSpan(tokens[first].Start, Math.Max(0, entity.Start - tokens[first].Start)));
+            result.Add(new ActorMention
+            {
+                First = first, Last = last, Start = entity.Start, End = entity.End, Code = entity.Actor, Entity = entity,
+                Preposition = CliticPreposition(prefix) ?? PrecedingPreposition(tokens, first, triggerTokens),
+            });
+        }
+
+        result.Sort((a, b) => a.First.CompareTo(b.First));
+        var agents = new List<ActorMention>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (covered[i] || !tokens[i].IsWord) continue;
+            if (MatchAgent(tokens, covered, i, knowledge) is not { } match)
+            {
+                // A bare nationality adjective after a noun: القرار الروسي → RUS.
+                if (i > 0 && !covered[i - 1] && tokens[i - 1].IsWord && Nationality(tokens[i], knowledge) is { } iso && agents.All(a => a.Last < i - 1))
+                {
+                    agents.Add(new ActorMention
+                    {
+                        First = i - 1, Last = i, Start = tokens[i - 1].Start, End = tokens[i].End, Code = iso,
+                        Preposition = CliticPreposition(ProcliticOf(tokens[i - 1])) ?? PrecedingPreposition(tokens, i - 1, triggerTokens),
+                    });
+                }
+
+                continue;
+            }
+
+            var (last, role, proclitic) = match;
+            string? country = null;
+            var end = last;
+            // Nationality adjective within the next three words (قوات جوية روسية), before any preposition or punctuation.
+            for (var k = last + 1; k < tokens.Count && k <= last + 3; k++)
+            {
+                if (!tokens[k].IsWord || covered[k] || PrepositionWords.Contains(tokens[k].Folded)) break;
+                if (Nationality(tokens[k], knowledge) is { } iso)
+                {
+                    country = iso;
+                    end = k;
+                    break;
+                }
+            }
+
+            var preposition = CliticPreposition(proclitic) ?? PrecedingPreposition(tokens, i, triggerTokens);
+            // A title before a named entity joins it: الرئيس بشار الاسد, للرئيس بوتين.
+            var next = result.FindIndex(m => m.First == end + 1);
+            if (country is null && next >= 0 && result[next].Code is not null)
+            {
+                result[next] = result[next] with { First = i, Start = tokens[i].Start, Preposition = preposition };
+                for (var k = i; k <= end; k++) covered[k] = true;
+                i = end;
+                continue;
+            }
+
+            // مصدر امني في دمشق: the country of a place right after في.
+            if (country is null && end + 2 < tokens.Count && tokens[end + 1].Folded == In)
+            {
+                var place = result.FirstOrDefault(m => m.First == end + 2 && m.Code is { Length: >= 3 });
+                if (place is not null) country = place.Code![..3];
+            }
+
+            agents.Add(new ActorMention
+            {
+                First = i, Last = end, Start = tokens[i].Start, End = tokens[end].End,
+                Code = (country ?? "---") + role, Preposition = preposition,
+            });
+            for (var k = i; k <= end; k++) covered[k] = true;
+            i = end;
+        }
+
+        result.AddRange(agents);
+        result.Sort((a, b) => a.First.CompareTo(b.First));
+        return result;
+    }
+
+    private static (int Last, string Role, string Proclitic)? MatchAgent(IReadOnlyList<ViewToken> tokens, bool[] covered, int i, EventKnowledge knowledge)
+    {
+        foreach (var cand in tokens[i].Candidates)
+        {
+            if (cand.ImperfectPrefix) continue;
+            var stem = EventKnowledge.StripArticle(cand.Stem);
+            if (!knowledge.AgentsByFirstWord.TryGetValue(stem, out var list)) continue;
+            foreach (var (words, role) in list)
+            {
+                var k = i;
+                var ok = true;
+                for (var w = 1; w < words.Length && ok; w++)
+                {
+                    k++;
+                    ok = k < tokens.Count && !covered[k] && tokens[k].IsWord && (tokens[k].HasStem(words[w]) || tokens[k].HasStem("\u0627\u0644" + words[w]));
+                }
+
+                if (ok) return (k, role, cand.Proclitic);
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Nationality(ViewToken token, EventKnowledge knowledge)
+    {
+        if (!token.IsWord) return null;
+        foreach (var cand in token.Candidates)
+        {
+            if (cand.ImperfectPrefix) continue;
+            if (knowledge.Nationalities.TryGetValue(cand.Stem, out var iso)) return iso;
+        }
+
+        return null;
+    }
+
+    private static string ProcliticOf(ViewToken token)
+    {
+        // The longest proclitic whose remainder is still a plausible word.
+        foreach (var cand in token.Candidates)
+        {
+            if (!cand.ImperfectPrefix && cand.Proclitic.Length > 0 && token.Folded.Length - cand.Proclitic.Length >= 3) return cand.Proclitic;
+        }
+
+        return "";
+    }
+
+    /// <summary>ب or ل inside a proclitic sequence (و+ب+ال → ب), else null.</summary>
+    private static string? CliticPreposition(string proclitic)
+    {
+        var p = proclitic.TrimStart('\u0648', '\u0641'); // و ف
+        if (p.Length == 0) return null;
+        return p[0] switch
+        {
+            '\u0628' => "\u0628", // ب
+            '\u0644' => "\u0644", // ل
+            '\u0643' => "\u0643", // ك
+            _ => null,
+        };
+    }
+
+    private static string? PrecedingPreposition(IReadOnlyList<ViewToken> tokens, int first, IReadOnlySet<int> triggerTokens)
+    {
+        if (first == 0 || !tokens[first - 1].IsWord) return null;
+        var previous = tokens[first - 1];
+        if (PrepositionWords.Contains(previous.Folded)) return previous.Folded;
+        // A governing noun with ب or ل (لوكالة فرانس برس, لمحاربة تنظيم الدولة): the mention is not a subject or object.
+        if (triggerTokens.Contains(first - 1)) return null;
+        var p = CliticPreposition(ProcliticOf(previous));
+        return p is null ? null : "gov";
+    }
+}

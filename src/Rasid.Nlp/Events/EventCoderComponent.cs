@@ -1,0 +1,402 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Rasid.Core;
+
+namespace Rasid.Nlp.Events;
+
+/// <summary>
+/// Codes PLOVER/CAMEO events sentence by sentence: triggers from <c>data/events/triggers.tsv</c>, ASSAULT and PROTEST
+/// confirmed by the trained <see cref="EventDetector"/>, source and target from the entity layer (actor codes) and
+/// agent phrases by word-order patterns (VSO, SVO, passive على يد/من قبل, nominal predicates with a genitive),
+/// date from a time expression of the sentence (else the article's date, flagged), place from a geocoded LOC entity,
+/// negation and modality; the same event reported twice in an article becomes one event with two mentions.
+/// Reads the Entities and Times layers when earlier components produced them.
+/// </summary>
+internal sealed partial class EventCoderComponent : IDocumentComponent
+{
+    public const string ComponentId = "events.coder/1";
+
+    private static readonly HashSet<string> DetectedTypes = new(StringComparer.Ordinal) { "ASSAULT", "PROTEST" };
+
+    // Negation words before a trigger (folded): لم لن لا ما ليس عدم دون بدون غير
+    private static readonly HashSet<string> NegationWords = new(StringComparer.Ordinal)
+    {
+        "\u0644\u0645", "\u0644\u0646", "\u0644\u0627", "\u0645\u0627", "\u0644\u064A\u0633", "\u0639\u062F\u0645",
+        "\u062F\u0648\u0646", "\u0628\u062F\u0648\u0646", "\u063A\u064A\u0631",
+    };
+
+    // Denial verbs earlier in the sentence (folded): نفي نفت ينفي تنفي نفوا نافيا
+    private static readonly HashSet<string> DenialWords = new(StringComparer.Ordinal)
+    {
+        "\u0646\u0641\u064A", "\u0646\u0641\u062A", "\u064A\u0646\u0641\u064A", "\u062A\u0646\u0641\u064A", "\u0646\u0641\u0648\u0627", "\u0646\u0627\u0641\u064A\u0627",
+        "\u0648\u0646\u0641\u064A", "\u0648\u0646\u0641\u062A",
+    };
+
+    private const string Qad = "\u0642\u062F";           // قد
+    private const string Sawfa = "\u0633\u0648\u0641";   // سوف
+
+    private readonly EventKnowledge _knowledge;
+    private readonly EventDetector? _detector;
+
+    /// <summary>Creates the coder with the shipped knowledge and model.</summary>
+    public EventCoderComponent()
+        : this(EventKnowledge.Default, EventDetector.Default)
+    {
+    }
+
+    public EventCoderComponent(EventKnowledge knowledge, EventDetector? detector)
+    {
+        _knowledge = knowledge;
+        _detector = detector;
+    }
+
+    public string Id => ComponentId;
+
+    public AnnotationLayers Requires => AnnotationLayers.Sentences | AnnotationLayers.Tokens;
+
+    public AnnotationLayers Adds => AnnotationLayers.Events;
+
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        var raw = new List<RawEvent>();
+        foreach (var sentence in SentenceView.FromDocument(document))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            CodeSentence(document, sentence, raw);
+        }
+
+        document.Events.AddRange(Merge(document, raw));
+    }
+
+    private void CodeSentence(Document document, SentenceView sentence, List<RawEvent> output)
+    {
+        var hits = TriggerMatcher.Find(sentence, _knowledge);
+        var triggerTokens = new HashSet<int>();
+        foreach (var hit in hits)
+        {
+            for (var k = hit.First; k <= hit.Last; k++) triggerTokens.Add(k);
+        }
+
+        var mentions = ActorMentions.Find(document, sentence, _knowledge, triggerTokens);
+        Dictionary<string, double>? scores = null;
+        if (_detector is not null)
+        {
+            var features = EventDetector.Features(sentence, hits);
+            scores = [];
+            foreach (var type in DetectedTypes)
+            {
+                if (_detector.Score(type, features) is { } score) scores[type] = score;
+            }
+        }
+
+        var embedded = false;
+        var seenTypes = new HashSet<string>(StringComparer.Ordinal);
+        ActorMention? lastSource = null;
+        foreach (var hit in hits)
+        {
+            var entry = hit.Entry;
+            seenTypes.Add(entry.Plover);
+            var isContent = hit.IsPurpose || (embedded && !hit.IsVerb);
+            if (entry.Embeds) embedded = true;
+            if (isContent) continue;
+            double? score = null;
+            if (scores is not null && scores.TryGetValue(entry.Plover, out var s))
+            {
+                if (s < 0) continue;
+                score = s;
+            }
+
+            var (source, target) = AssignRoles(hit, sentence, mentions);
+            // An adverbial participle (منتقدا، منددا) shares the subject of the sentence's previous event.
+            if (source is null && lastSource is not null && IsAdverbialParticiple(sentence.Tokens[hit.First])) source = lastSource;
+            if (source is not null) lastSource = source;
+            if (!DetectedTypes.Contains(entry.Plover) && source is null && target is null) continue;
+            output.Add(Build(document, sentence, hit.First, hit.Last, entry.Plover, entry.Cameo, entry.Mode, entry.Lemma, source, target,
+                new Evidence(ComponentId, score is null ? null : Probability(score.Value), entry.Id + " " + entry.Lemma), mentions, hit.IsVerb));
+        }
+
+        if (scores is null) return;
+        foreach (var (type, score) in scores)
+        {
+            if (score < 0 || seenTypes.Contains(type)) continue;
+            var best = _detector!.BestToken(type, sentence);
+            if (best < 0) continue;
+            var cameo = type == "ASSAULT" ? "190" : "140";
+            var mapping = _knowledge.CameoToPlover.GetValueOrDefault(cameo);
+            var pseudo = new TriggerHit(new TriggerEntry
+            {
+                Id = _detector.Id, Forms = [], IsVerb = true, Cameo = cameo, Plover = type, Lemma = sentence.Tokens[best].Folded,
+                TargetPrepositions = new HashSet<string>(StringComparer.Ordinal) { "\u0639\u0644\u064A", "\u0636\u062F" }, DirectObject = true, // على ضد
+                SourcePrepositions = new HashSet<string>(), Context = [], Embeds = false, Origin = "model",
+            }, best, best, "", best, true);
+            var (source, target) = AssignRoles(pseudo, sentence, mentions);
+            output.Add(Build(document, sentence, best, best, type, cameo, mapping?.Mode, pseudo.Entry.Lemma, source, target,
+                new Evidence(_detector.Id, Probability(score), "classifier"), mentions, true));
+        }
+    }
+
+    private static double Probability(double margin) => Math.Round(1 / (1 + Math.Exp(-margin)), 3);
+
+    private static bool IsAdverbialParticiple(ViewToken token) =>
+        token.Folded.Length >= 5 && token.Folded[0] == '\u0645' && token.Folded[^1] == '\u0627'; // م...ا
+
+    private RawEvent Build(Document document, SentenceView sentence, int first, int last, string type, string cameo, string? mode, string lemma,
+        ActorMention? source, ActorMention? target, Evidence evidence, List<ActorMention> mentions, bool isVerb)
+    {
+        var tokens = sentence.Tokens;
+        var trigger = Mention.Of(document.Text, TextRange.FromBounds(tokens[first].Start, tokens[last].End));
+        var (negated, modality) = Modality(sentence, first, isVerb);
+        var (date, fromArticle) = Date(document, sentence, first);
+        return new RawEvent
+        {
+            Type = type, Cameo = cameo, Mode = mode, Lemma = lemma,
+            Source = Participant(document, source), Target = Participant(document, target),
+            Trigger = trigger, Date = date, DateFromArticle = fromArticle,
+            Place = PlaceOf(sentence, first, mentions),
+            Negated = negated, Modality = modality, Sentence = sentence.Range, Evidence = evidence,
+        };
+    }
+
+    private static EventParticipant? Participant(Document document, ActorMention? mention) => mention is null
+        ? null
+        : new EventParticipant { Start = mention.Start, End = mention.End, Text = document.Text[mention.Start..mention.End], Actor = mention.Code };
+
+    /// <summary>Source and target of a trigger from word order and prepositions.</summary>
+    private static (ActorMention? Source, ActorMention? Target) AssignRoles(TriggerHit hit, SentenceView sentence, List<ActorMention> mentions)
+    {
+        var entry = hit.Entry;
+        var tokens = sentence.Tokens;
+        var candidates = mentions.Where(m => m.Last < hit.First || m.First > hit.Last).ToList();
+        var explicitSource = PassiveAgent(hit, sentence, candidates);
+        ActorMention? source = explicitSource;
+        ActorMention? target = null;
+        if (hit.IsVerb)
+        {
+            var post = candidates.FirstOrDefault(m => m.First > hit.Last && WordsBetween(tokens, hit.Last, m.First) <= 3 && m.Preposition is null && !ClauseBreak(tokens, hit.Last, m.First));
+            var pre = candidates.LastOrDefault(m => m.Last < hit.First && WordsBetween(tokens, m.Last, hit.First) <= 2 && m.Preposition is null && !ClauseBreak(tokens, m.Last, hit.First));
+            if (source is null)
+            {
+                var svo = pre is not null && (pre.First == 0 || IsComplementizer(tokens, pre.First - 1) || PluralVerb(tokens[hit.First]) || post is null);
+                source = svo ? pre : post;
+            }
+            else
+            {
+                target = post;
+            }
+        }
+        else
+        {
+            var genitive = candidates.FirstOrDefault(m => m.First == hit.Last + 1 && m.Preposition is null);
+            if (genitive is not null && entry.Genitive == "source") source ??= genitive;
+            else if (genitive is not null && entry.Genitive == "target") target = genitive;
+            if (source is null && entry.SourcePrepositions.Count > 0)
+            {
+                source = candidates.FirstOrDefault(m => m.First > hit.Last && WordsBetween(tokens, hit.Last, m.First) <= 6 && m.Preposition is { } p && entry.SourcePrepositions.Contains(p));
+            }
+        }
+
+        if (target is null)
+        {
+            var after = Math.Max(hit.Last, source is not null && source.First > hit.Last ? source.Last : hit.Last);
+            target = candidates.FirstOrDefault(m => m.First > after && m != source && WordsBetween(tokens, hit.Last, m.First) <= 12 &&
+                (m.Preposition is { } p ? entry.TargetPrepositions.Contains(p) : entry.DirectObject));
+        }
+
+        if (target is not null && source is not null && target.Code is not null && target.Code == source.Code && target.Start == source.Start) target = null;
+        return (source, target);
+    }
+
+    /// <summary>The mention after على يد / من قبل / بيد following the trigger (a passive agent).</summary>
+    private static ActorMention? PassiveAgent(TriggerHit hit, SentenceView sentence, List<ActorMention> candidates)
+    {
+        var tokens = sentence.Tokens;
+        for (var k = hit.Last + 1; k < tokens.Count && k <= hit.Last + 12; k++)
+        {
+            var f = tokens[k].Folded;
+            var marker = f == "\u0628\u064A\u062F" // بيد
+                || (f == "\u064A\u062F" && k > 0 && tokens[k - 1].Folded == "\u0639\u0644\u064A") // على يد
+                || (f == "\u0642\u0628\u0644" && k > 0 && tokens[k - 1].Folded == "\u0645\u0646"); // من قبل
+            if (!marker) continue;
+            return candidates.FirstOrDefault(m => m.First > k && m.First <= k + 2);
+        }
+
+        return null;
+    }
+
+    private static int WordsBetween(IReadOnlyList<ViewToken> tokens, int from, int to)
+    {
+        var n = 0;
+        for (var k = from + 1; k < to; k++)
+        {
+            if (tokens[k].IsWord) n++;
+        }
+
+        return n;
+    }
+
+    private static bool ClauseBreak(IReadOnlyList<ViewToken> tokens, int from, int to)
+    {
+        for (var k = from + 1; k < to; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "," or "\u060C" or ";" or "\u061B" or ":" or ".") return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsComplementizer(IReadOnlyList<ViewToken> tokens, int k)
+    {
+        if (k < 0) return true;
+        if (!tokens[k].IsWord) return tokens[k].Kind == TokenKind.Punctuation;
+        return tokens[k].Folded is "\u0627\u0646" or "\u0628\u0627\u0646" or "\u0648\u0627\u0646" or "\u0627\u0646\u0647" or "\u0644\u0627\u0646"; // ان بان وان انه لان
+    }
+
+    private static bool PluralVerb(ViewToken token) =>
+        token.Folded.EndsWith("\u0648\u0627", StringComparison.Ordinal) || token.Folded.EndsWith("\u0648\u0646", StringComparison.Ordinal); // وا ون
+
+    private static (bool Negated, string Modality) Modality(SentenceView sentence, int first, bool isVerb)
+    {
+        var tokens = sentence.Tokens;
+        for (var k = first - 1; k >= 0 && k >= first - 2; k--)
+        {
+            if (tokens[k].IsWord && NegationWords.Contains(tokens[k].Folded.TrimStart('\u0648', '\u0641'))) return (true, "negated");
+        }
+
+        for (var k = first - 1; k >= 0 && k >= first - 10; k--)
+        {
+            if (tokens[k].IsWord && DenialWords.Contains(tokens[k].Folded)) return (true, "negated");
+        }
+
+        if (first > 0 && tokens[first - 1].Folded.TrimStart('\u0648', '\u0641') == Qad && isVerb && IsImperfect(tokens[first])) return (false, "possible");
+        if (first > 0 && tokens[first - 1].Folded.TrimStart('\u0648', '\u0641') == Sawfa) return (false, "future");
+        if (isVerb && tokens[first].Folded.TrimStart('\u0648', '\u0641') is { Length: > 3 } v && v[0] == '\u0633' && IsImperfect(v[1..])) return (false, "future");
+        return (false, "asserted");
+    }
+
+    private static bool IsImperfect(ViewToken token) => IsImperfect(token.Folded.TrimStart('\u0648', '\u0641'));
+
+    private static bool IsImperfect(string folded) => folded.Length > 3 && folded[0] is '\u064A' or '\u062A' or '\u0646'; // ي ت ن
+
+    [GeneratedRegex(@"^\d{4}(-\d{2}(-\d{2})?)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDate();
+
+    private static (string? Date, bool FromArticle) Date(Document document, SentenceView sentence, int first)
+    {
+        var triggerStart = sentence.Tokens[first].Start;
+        TimeExpression? best = null;
+        foreach (var time in document.Times)
+        {
+            if (time.Start < sentence.Range.Start || time.End > sentence.Range.End) continue;
+            if (time.Value is null || !IsoDate().IsMatch(time.Value) || time.Kind is "duration" or "set") continue;
+            if (best is null || Math.Abs(time.Start - triggerStart) < Math.Abs(best.Start - triggerStart)) best = time;
+        }
+
+        if (best is not null) return (best.Value, false);
+        return document.Published is { } published ? (published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), true) : (null, false);
+    }
+
+    private static Place? PlaceOf(SentenceView sentence, int first, List<ActorMention> mentions)
+    {
+        Place? best = null;
+        var bestScore = int.MinValue;
+        foreach (var m in mentions)
+        {
+            if (m.Entity is not { Type: "LOC", Place: { } place }) continue;
+            var rank = m.Preposition switch
+            {
+                "\u0641\u064A" => 30,                     // في
+                null => 20,
+                "\u0627\u0644\u064A" or "\u0645\u0646" => 10, // الي من
+                _ => 15,
+            };
+            // في مطار اللاذقية: في two words before the name.
+            if (m.First >= 2 && sentence.Tokens[m.First - 2].Folded == "\u0641\u064A") rank = 30;
+            var score = rank * 1000 - Math.Abs(m.First - first);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = place;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>One event per (type, lemma, compatible source and target, polarity); mentions in text order.</summary>
+    private static List<Event> Merge(Document document, List<RawEvent> raw)
+    {
+        var groups = new List<List<RawEvent>>();
+        foreach (var r in raw)
+        {
+            var group = groups.FirstOrDefault(g => g.All(o => SameEvent(o, r)));
+            if (group is null) groups.Add([r]);
+            else group.Add(r);
+        }
+
+        var result = new List<Event>(groups.Count);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var first = group[0];
+            var source = group.Select(g => g.Source).Where(p => p is not null).OrderByDescending(p => p!.Actor?.Length ?? 0).FirstOrDefault();
+            var target = group.Select(g => g.Target).Where(p => p is not null).OrderByDescending(p => p!.Actor?.Length ?? 0).FirstOrDefault();
+            var dated = group.FirstOrDefault(g => !g.DateFromArticle && g.Date is not null) ?? first;
+            var id = EventId(document.Id, first.Type, source?.Actor, target?.Actor, first.Lemma);
+            var suffix = 2;
+            var unique = id;
+            while (!ids.Add(unique)) unique = id + "-" + (suffix++).ToString(CultureInfo.InvariantCulture);
+            result.Add(new Event
+            {
+                Id = unique,
+                Type = first.Type,
+                Cameo = first.Cameo,
+                Mode = first.Mode,
+                Source = source,
+                Target = target,
+                Trigger = first.Trigger,
+                Date = dated.Date,
+                DateFromArticle = dated.DateFromArticle,
+                Place = group.Select(g => g.Place).FirstOrDefault(p => p is not null),
+                Negated = first.Negated,
+                Modality = first.Modality,
+                Evidence = first.Evidence,
+                Mentions = [.. group.Select(g => new EventMention { Start = g.Sentence.Start, End = g.Sentence.End, Trigger = g.Trigger, Evidence = g.Evidence })],
+            });
+        }
+
+        return result;
+    }
+
+    private static bool SameEvent(RawEvent a, RawEvent b)
+    {
+        if (a.Type != b.Type || a.Lemma != b.Lemma || a.Negated != b.Negated) return false;
+        if (!Compatible(a.Source?.Actor, b.Source?.Actor) || !Compatible(a.Target?.Actor, b.Target?.Actor)) return false;
+        // At least one participant known on both sides and the same: two anonymous attacks are not one event.
+        return (a.Source?.Actor is not null && b.Source?.Actor is not null) || (a.Target?.Actor is not null && b.Target?.Actor is not null);
+    }
+
+    private static bool Compatible(string? a, string? b) =>
+        a is null || b is null || a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal);
+
+    /// <summary>ev- + 12 hex digits of SHA-256(document id | type | source | target | trigger lemma).</summary>
+    public static string EventId(string documentId, string type, string? source, string? target, string lemma) =>
+        "ev-" + DocumentId.ContentHash(string.Join('|', documentId, type, source ?? "", target ?? "", lemma))[..12];
+
+    private sealed record RawEvent
+    {
+        public required string Type { get; init; }
+        public required string Cameo { get; init; }
+        public string? Mode { get; init; }
+        public required string Lemma { get; init; }
+        public EventParticipant? Source { get; init; }
+        public EventParticipant? Target { get; init; }
+        public required Mention Trigger { get; init; }
+        public string? Date { get; init; }
+        public bool DateFromArticle { get; init; }
+        public Place? Place { get; init; }
+        public bool Negated { get; init; }
+        public required string Modality { get; init; }
+        public TextRange Sentence { get; init; }
+        public required Evidence Evidence { get; init; }
+    }
+}

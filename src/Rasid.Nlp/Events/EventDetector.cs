@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Rasid.Nlp.Events;
+
+/// <summary>
+/// Sentence-level event-type detection (ASSAULT, PROTEST): one averaged-perceptron linear model per type over
+/// folded words, clitic-stripped stems, word bigrams, stem prefixes and trigger-lexicon features. Trained by
+/// <see cref="EventDetectorTrainer"/> on the Arabic event GSR; stored as JSON in models/events-detect.json.
+/// </summary>
+internal sealed class EventDetector
+{
+    /// <summary>Model id written into evidence.</summary>
+    public const string ModelName = "events-detect";
+    public const string FeatureSet = "events.features/1";
+    private const string ResourceName = "Rasid.Nlp.models.events-detect.json";
+
+    private static readonly Lazy<EventDetector?> Embedded = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public EventDetector(IReadOnlyDictionary<string, TypeModel> types, int version)
+    {
+        Types = types;
+        Version = version;
+    }
+
+    /// <summary>The per-type models.</summary>
+    public IReadOnlyDictionary<string, TypeModel> Types { get; }
+
+    public int Version { get; }
+
+    /// <summary>Evidence id, e.g. <c>events-detect/1</c>.</summary>
+    public string Id => ModelName + "/" + Version.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The model embedded in this assembly, or null when it has not been trained yet.</summary>
+    public static EventDetector? Default => Embedded.Value;
+
+    /// <summary>The features of a sentence (deterministic order, may repeat).</summary>
+    public static List<string> Features(SentenceView sentence, IReadOnlyList<TriggerHit> hits)
+    {
+        var features = new List<string>(sentence.Tokens.Count * 6) { "bias" };
+        string? previous = null;
+        foreach (var token in sentence.Tokens)
+        {
+            if (!token.IsWord)
+            {
+                if (token.Kind == Core.TokenKind.Number) features.Add("num");
+                previous = null;
+                continue;
+            }
+
+            features.Add("w:" + token.Folded);
+            var stem = ShortStem(token);
+            features.Add("s:" + stem);
+            if (stem.Length >= 4) features.Add("p:" + stem[..4]);
+            if (previous is not null) features.Add("b:" + previous + "_" + stem);
+            previous = stem;
+        }
+
+        foreach (var hit in hits)
+        {
+            var e = hit.Entry;
+            var status = hit.IsPurpose ? "purpose" : "plain";
+            features.Add("lex:" + e.Plover);
+            features.Add("lex:" + e.Plover + ":" + status);
+            features.Add("lexc:" + (e.Cameo.Length >= 2 ? e.Cameo[..2] : e.Cameo));
+            features.Add("lexl:" + e.Lemma);
+            features.Add("lexk:" + e.Plover + ":" + (e.IsVerb ? "v" : "n"));
+        }
+
+        return features;
+    }
+
+    /// <summary>The shortest candidate stem without an imperfect prefix, at least three letters (the word itself otherwise).</summary>
+    private static string ShortStem(ViewToken token)
+    {
+        var best = token.Folded;
+        foreach (var c in token.Candidates)
+        {
+            if (!c.ImperfectPrefix && c.Stem.Length >= 3 && c.Stem.Length < best.Length) best = c.Stem;
+        }
+
+        return best;
+    }
+
+    /// <summary>Score of <paramref name="type"/> (margin above the decision threshold when positive); null when the model has no such type.</summary>
+    public double? Score(string type, IReadOnlyList<string> features)
+    {
+        if (!Types.TryGetValue(type, out var model)) return null;
+        double sum = 0;
+        foreach (var f in features)
+        {
+            if (model.Weights.TryGetValue(f, out var w)) sum += w;
+        }
+
+        return sum - model.Threshold;
+    }
+
+    /// <summary>The word token contributing most to <paramref name="type"/> (a trigger for classifier-only events).</summary>
+    public int BestToken(string type, SentenceView sentence)
+    {
+        if (!Types.TryGetValue(type, out var model)) return -1;
+        var best = -1;
+        var bestWeight = 0.0;
+        for (var i = 0; i < sentence.Tokens.Count; i++)
+        {
+            var token = sentence.Tokens[i];
+            if (!token.IsWord) continue;
+            var w = Weight(model, "w:" + token.Folded) + Weight(model, "s:" + ShortStem(token));
+            if (w > bestWeight)
+            {
+                bestWeight = w;
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    private static double Weight(TypeModel model, string feature) => model.Weights.TryGetValue(feature, out var w) ? w : 0;
+
+    /// <summary>Writes the model as compact JSON.</summary>
+    public string ToJson(JsonObject metadata)
+    {
+        var types = new JsonObject();
+        foreach (var (name, model) in Types.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            var weights = new JsonObject();
+            foreach (var (f, w) in model.Weights.OrderBy(x => x.Key, StringComparer.Ordinal)) weights[f] = Math.Round(w, 4);
+            types[name] = new JsonObject { ["threshold"] = model.Threshold, ["weights"] = weights };
+        }
+
+        var root = new JsonObject
+        {
+            ["name"] = ModelName,
+            ["version"] = Version,
+            ["features"] = FeatureSet,
+            ["metadata"] = metadata,
+            ["types"] = types,
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
+    public static EventDetector FromJson(string json)
+    {
+        var root = JsonNode.Parse(json)?.AsObject() ?? throw new FormatException("event detection model: not a JSON object");
+        if ((string?)root["features"] != FeatureSet) throw new FormatException($"event detection model: feature set '{(string?)root["features"]}' is not {FeatureSet}");
+        var types = new Dictionary<string, TypeModel>(StringComparer.Ordinal);
+        foreach (var (name, node) in root["types"]!.AsObject())
+        {
+            var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (f, w) in node!["weights"]!.AsObject()) weights[f] = (double)w!;
+            types[name] = new TypeModel(weights, (double)node["threshold"]!);
+        }
+
+        return new EventDetector(types, (int)root["version"]!);
+    }
+
+    private static EventDetector? LoadEmbedded()
+    {
+        using var stream = typeof(EventDetector).Assembly.GetManifestResourceStream(ResourceName);
+        if (stream is null) return null;
+        using var reader = new StreamReader(stream);
+        return FromJson(reader.ReadToEnd());
+    }
+}
+
+/// <summary>A linear model for one event type.</summary>
+/// <param name="Weights">Feature weights.</param>
+/// <param name="Threshold">The score above which the type is detected.</param>
+internal sealed record TypeModel(IReadOnlyDictionary<string, double> Weights, double Threshold);

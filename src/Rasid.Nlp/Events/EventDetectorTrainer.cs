@@ -1,0 +1,173 @@
+using Rasid.Text;
+
+namespace Rasid.Nlp.Events;
+
+/// <summary>Trains <see cref="EventDetector"/> models: a deterministic linear model per event type (logistic regression by default).</summary>
+internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
+{
+    /// <summary>Passes over the training data.</summary>
+    public int Epochs { get; init; } = 20;
+
+    /// <summary>Update weight of a missed positive in the perceptron (the logistic regression weighs classes by their sizes).</summary>
+    public double PositiveWeight { get; init; } = 3.0;
+
+    /// <summary>Features of one raw sentence.</summary>
+    public List<string> Featurize(string text, Tokenizer tokenizer)
+    {
+        var view = SentenceView.FromText(text, tokenizer);
+        return EventDetector.Features(view, TriggerMatcher.Find(view, knowledge));
+    }
+
+    /// <summary>L2 regularisation of the logistic regression.</summary>
+    public double L2 { get; init; } = 1e-3;
+
+    /// <summary>"perceptron" (averaged) or "logistic" (L2-regularised logistic regression by SGD).</summary>
+    public string Algorithm { get; init; } = "logistic";
+
+    /// <summary>Folds of the cross-validation on the training data that chooses the decision threshold (0: threshold 0).</summary>
+    public int ThresholdFolds { get; init; } = 5;
+
+    /// <summary>
+    /// Trains one type's model; with <see cref="ThresholdFolds"/> &gt; 0 the threshold is the one that maximises F1 of
+    /// the out-of-fold scores (example i is in fold i mod k), so the dev split is never used.
+    /// </summary>
+    public TypeModel Train(IReadOnlyList<(List<string> Features, bool Label)> examples)
+    {
+        var model = TrainOnce(examples);
+        if (ThresholdFolds <= 1) return model;
+        var scored = new List<(double Score, bool Label)>();
+        for (var fold = 0; fold < ThresholdFolds; fold++)
+        {
+            var train = examples.Where((_, i) => i % ThresholdFolds != fold).ToList();
+            var foldModel = TrainOnce(train);
+            foreach (var (features, label) in examples.Where((_, i) => i % ThresholdFolds == fold))
+            {
+                double sum = 0;
+                foreach (var feature in features) sum += foldModel.Weights.GetValueOrDefault(feature);
+                scored.Add((sum, label));
+            }
+        }
+
+        scored.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var positives = scored.Count(x => x.Label);
+        double bestF1 = -1, threshold = 0;
+        var tp = 0;
+        for (var i = 0; i < scored.Count; i++)
+        {
+            if (scored[i].Label) tp++;
+            var f1 = 2.0 * tp / (i + 1 + positives);
+            if (f1 > bestF1 && (i + 1 == scored.Count || scored[i + 1].Score < scored[i].Score))
+            {
+                bestF1 = f1;
+                threshold = i + 1 < scored.Count ? (scored[i].Score + scored[i + 1].Score) / 2 : scored[i].Score - 1e-6;
+            }
+        }
+
+        return model with { Threshold = Math.Round(threshold, 4) };
+    }
+
+    private TypeModel TrainOnce(IReadOnlyList<(List<string> Features, bool Label)> examples) =>
+        Algorithm == "logistic" ? TrainLogistic(examples) : TrainPerceptron(examples);
+
+    private TypeModel TrainLogistic(IReadOnlyList<(List<string> Features, bool Label)> examples)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var data = examples.Select(e => (Ids: e.Features.Distinct(StringComparer.Ordinal).Select(f => index.TryGetValue(f, out var id) ? id : index[f] = index.Count).ToArray(), e.Label)).ToArray();
+        var w = new double[index.Count];
+        var g2 = new double[index.Count];
+        var positives = Math.Max(1, data.Count(d => d.Label));
+        var posWeight = (double)(data.Length - positives) / positives;
+        var lambda = L2;
+        var order = Enumerable.Range(0, data.Length).ToArray();
+        ulong state = 0x9E3779B97F4A7C15UL;
+        for (var epoch = 0; epoch < Epochs; epoch++)
+        {
+            for (var i = order.Length - 1; i > 0; i--)
+            {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                var j = (int)(state % (ulong)(i + 1));
+                (order[i], order[j]) = (order[j], order[i]);
+            }
+
+            foreach (var n in order)
+            {
+                var (ids, label) = data[n];
+                double z = 0;
+                foreach (var id in ids) z += w[id];
+                var p = 1 / (1 + Math.Exp(-z));
+                var err = (label ? 1.0 : 0.0) - p;
+                var weight = label ? posWeight : 1.0;
+                foreach (var id in ids)
+                {
+                    var grad = weight * err - lambda * w[id];
+                    g2[id] += grad * grad;
+                    w[id] += 0.5 * grad / Math.Sqrt(g2[id] + 1e-8);
+                }
+            }
+        }
+
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (feature, id) in index)
+        {
+            if (Math.Abs(w[id]) >= 0.02) weights[feature] = w[id];
+        }
+
+        return new TypeModel(weights, 0);
+    }
+
+    private TypeModel TrainPerceptron(IReadOnlyList<(List<string> Features, bool Label)> examples)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var data = examples.Select(e => (Ids: e.Features.Select(f => index.TryGetValue(f, out var id) ? id : index[f] = index.Count).ToArray(), e.Label)).ToArray();
+        var w = new double[index.Count];
+        var total = new double[index.Count];
+        var stamp = new int[index.Count];
+        var order = Enumerable.Range(0, data.Length).ToArray();
+        var step = 1;
+        ulong state = 0x9E3779B97F4A7C15UL;
+        for (var epoch = 0; epoch < Epochs; epoch++)
+        {
+            // Fisher-Yates with a fixed xorshift generator: the same data gives the same model on every machine.
+            for (var i = order.Length - 1; i > 0; i--)
+            {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                var j = (int)(state % (ulong)(i + 1));
+                (order[i], order[j]) = (order[j], order[i]);
+            }
+
+            foreach (var n in order)
+            {
+                var (ids, label) = data[n];
+                double score = 0;
+                foreach (var id in ids) score += w[id];
+                var y = label ? 1.0 : -1.0;
+                if (y * score <= 0)
+                {
+                    var delta = label ? PositiveWeight : 1.0;
+                    foreach (var id in ids)
+                    {
+                        total[id] += (step - stamp[id]) * w[id];
+                        stamp[id] = step;
+                        w[id] += y * delta;
+                    }
+                }
+
+                step++;
+            }
+        }
+
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (feature, id) in index)
+        {
+            total[id] += (step - stamp[id]) * w[id];
+            var averaged = total[id] / step;
+            if (Math.Abs(averaged) >= 1e-4) weights[feature] = averaged;
+        }
+
+        return new TypeModel(weights, 0);
+    }
+}

@@ -1,0 +1,88 @@
+using Rasid.Core;
+using Rasid.Text;
+
+namespace Rasid.Nlp.Events;
+
+/// <summary>A token of a sentence seen by the event coder: its range, folded form and candidate stems.</summary>
+internal sealed class ViewToken(int start, int end, string text, TokenKind kind)
+{
+    private List<StemCandidate>? _candidates;
+
+    public int Start { get; } = start;
+    public int End { get; } = end;
+    public string Text { get; } = text;
+    public TokenKind Kind { get; } = kind;
+    public string Folded { get; } = kind == TokenKind.Word ? ArabicFold.Fold(text) : text;
+    public bool IsWord => Kind == TokenKind.Word && Folded.Length > 0;
+
+    /// <summary>Candidate stems after stripping clitics (words only).</summary>
+    public List<StemCandidate> Candidates => _candidates ??= IsWord ? ArabicFold.Candidates(Folded) : [];
+
+    /// <summary>True when some candidate stem (any proclitic) equals <paramref name="stem"/>.</summary>
+    public bool HasStem(string stem)
+    {
+        if (!IsWord) return false;
+        if (Folded == stem) return true;
+        foreach (var c in Candidates)
+        {
+            if (c.Stem == stem && !c.ImperfectPrefix) return true;
+        }
+
+        return false;
+    }
+}
+
+/// <summary>The tokens of one sentence (punctuation included, so clause boundaries stay visible).</summary>
+internal sealed class SentenceView
+{
+    public SentenceView(string text, TextRange range, IReadOnlyList<ViewToken> tokens)
+    {
+        Text = text;
+        Range = range;
+        Tokens = tokens;
+    }
+
+    public string Text { get; }
+    public TextRange Range { get; }
+    public IReadOnlyList<ViewToken> Tokens { get; }
+
+    /// <summary>The sentences of an analysed document.</summary>
+    public static List<SentenceView> FromDocument(Document document)
+    {
+        var result = new List<SentenceView>(document.Sentences.Count);
+        var t = 0;
+        foreach (var sentence in document.Sentences)
+        {
+            var tokens = new List<ViewToken>();
+            while (t < document.Tokens.Count && document.Tokens[t].End <= sentence.Start) t++;
+            var k = t;
+            while (k < document.Tokens.Count && document.Tokens[k].Start < sentence.End)
+            {
+                var token = document.Tokens[k++];
+                tokens.Add(new ViewToken(token.Start, token.End, token.Text, token.Kind));
+            }
+
+            result.Add(new SentenceView(document.Text, sentence.Range, tokens));
+        }
+
+        return result;
+    }
+
+    /// <summary>One sentence made of a whole raw text (training and evaluation data: one sentence per record).</summary>
+    public static SentenceView FromText(string text, Tokenizer tokenizer)
+    {
+        var tokens = tokenizer.Tokenize(text).Select(s => new ViewToken(s.Range.Start, s.Range.End, s.Range.Slice(text), s.Kind)).ToList();
+        return new SentenceView(text, new TextRange(0, text.Length), tokens);
+    }
+
+    /// <summary>Index of the first token whose range ends after <paramref name="offset"/>.</summary>
+    public int TokenAt(int offset)
+    {
+        for (var i = 0; i < Tokens.Count; i++)
+        {
+            if (Tokens[i].End > offset) return i;
+        }
+
+        return Tokens.Count;
+    }
+}

@@ -1,0 +1,95 @@
+namespace Rasid.Nlp.Events;
+
+/// <summary>A trigger found in a sentence: tokens [First, Last] and the context tokens it consumed.</summary>
+internal sealed record TriggerHit(TriggerEntry Entry, int First, int Last, string Proclitic, int ConsumedUntil, bool IsVerb)
+{
+    /// <summary>True for a nominal trigger with the purpose proclitic ل and no article (لمحاربة، لإرسال): not an event itself.</summary>
+    public bool IsPurpose => !IsVerb && Proclitic is "\u0644" or "\u0648\u0644" or "\u0641\u0644"; // ل ول فل
+}
+
+/// <summary>Finds the triggers of <see cref="EventKnowledge"/> in a sentence.</summary>
+internal static class TriggerMatcher
+{
+    // Proclitics a verb may carry: none, و، ف، س، ل (لِيفعل) and their combinations.
+    private static readonly HashSet<string> VerbProclitics = new(StringComparer.Ordinal)
+    {
+        "", "\u0648", "\u0641", "\u0633", "\u0648\u0633", "\u0641\u0633", "\u0644", "\u0648\u0644", "\u0641\u0644",
+    };
+
+    public static List<TriggerHit> Find(SentenceView sentence, EventKnowledge knowledge)
+    {
+        var hits = new List<TriggerHit>();
+        var tokens = sentence.Tokens;
+        var consumed = -1;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (i <= consumed || !tokens[i].IsWord) continue;
+            TriggerHit? best = null;
+            var bestHasContext = false;
+            foreach (var cand in tokens[i].Candidates)
+            {
+                if (!knowledge.ByFirstWord.TryGetValue(cand.Stem, out var entries)) continue;
+                foreach (var (entry, form) in entries)
+                {
+                    var isVerb = entry.IsVerb && !entry.NounForms.Contains(string.Join(' ', form));
+                    // ل before a verb only as لِيفعل (with an imperfect prefix).
+                    if (isVerb ? !VerbProclitics.Contains(cand.Proclitic) || (cand.Proclitic.EndsWith('\u0644') && !cand.ImperfectPrefix) : cand.ImperfectPrefix) continue;
+                    var last = MatchRest(tokens, i, form);
+                    if (last < 0) continue;
+                    var contextEnd = last;
+                    if (entry.Context.Count > 0)
+                    {
+                        contextEnd = ContextMatch(tokens, last, entry.Context);
+                        if (contextEnd < 0) continue;
+                    }
+
+                    var hasContext = entry.Context.Count > 0;
+                    // The same letters as verb and as noun (طلب): a noun after a preposition (بموجب طلب) or with ب/ل/ال.
+                    var preferNoun = !isVerb && best is { IsVerb: true } && best.First == i && !(bestHasContext && !hasContext) &&
+                        (cand.Proclitic.TrimStart('\u0648', '\u0641').Length > 0 || (i > 0 && ActorMentions.IsPrepositionWord(tokens[i - 1].Folded)));
+                    if (best is null || (hasContext && !bestHasContext) || preferNoun)
+                    {
+                        best = new TriggerHit(entry, i, last, cand.Proclitic, contextEnd, isVerb);
+                        bestHasContext = hasContext;
+                    }
+                }
+            }
+
+            if (best is null) continue;
+            hits.Add(best);
+            consumed = best.ConsumedUntil;
+        }
+
+        return hits;
+    }
+
+    private static int MatchRest(IReadOnlyList<ViewToken> tokens, int first, string[] form)
+    {
+        var k = first;
+        for (var w = 1; w < form.Length; w++)
+        {
+            k++;
+            if (k >= tokens.Count || !tokens[k].HasStem(form[w])) return -1;
+        }
+
+        return k;
+    }
+
+    private static int ContextMatch(IReadOnlyList<ViewToken> tokens, int last, IReadOnlyList<(string Stem, int Window)> context)
+    {
+        var words = 0;
+        for (var k = last + 1; k < tokens.Count; k++)
+        {
+            if (!tokens[k].IsWord) continue;
+            words++;
+            foreach (var (stem, window) in context)
+            {
+                if (words <= window && tokens[k].HasStem(stem)) return k;
+            }
+
+            if (words >= 8) break;
+        }
+
+        return -1;
+    }
+}

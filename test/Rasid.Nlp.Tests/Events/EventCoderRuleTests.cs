@@ -1,0 +1,123 @@
+using Rasid.Core;
+using Rasid.Nlp.Evaluation;
+using Rasid.Nlp.Events;
+
+namespace Rasid.Nlp.Tests.Events;
+
+public sealed class EventCoderRuleTests
+{
+    private static Document Code(string text, params Entity[] entities) =>
+        EventTestSupport.PipelineWith(entities, [], EventTestSupport.RulesOnly).Analyze(text, new ArticleInfo { Id = "t", Published = new DateOnly(2015, 9, 30) });
+
+    [Fact]
+    public void ArabicFold_maps_alef_variants_alef_maksura_and_teh_marbuta()
+    {
+        Assert.Equal("اسلاميه", ArabicFold.Fold("إسلاميّة"));
+        Assert.Equal("دعي", ArabicFold.Fold("دعى"));
+        Assert.Equal("امن", ArabicFold.Fold("آمِن"));
+    }
+
+    [Fact]
+    public void Every_PLOVER_type_has_triggers_and_every_trigger_code_is_in_the_CAMEO_table()
+    {
+        var knowledge = EventKnowledge.Default;
+        foreach (var type in EventKnowledge.PloverTypes) Assert.Contains(knowledge.Triggers, t => t.Plover == type);
+        foreach (var trigger in knowledge.Triggers) Assert.True(knowledge.CameoToPlover.ContainsKey(trigger.Cameo), $"{trigger.Id}: CAMEO {trigger.Cameo}");
+        Assert.Equal("ASSAULT", knowledge.CameoToPlover["195"].Plover);
+        Assert.Equal("demo", knowledge.CameoToPlover["141"].Mode);
+    }
+
+    [Fact]
+    public void VSO_verb_takes_the_following_agent_as_source_and_the_direct_object_as_target()
+    {
+        const string text = "قصفت الطائرات الروسية مدينة حلب امس.";
+        var doc = Code(text, EventTestSupport.Entity(text, "حلب", "LOC", "SYR"));
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("ASSAULT", e.Type);
+        Assert.Equal("RUSMIL", e.Source?.Actor);
+        Assert.Equal("الطائرات الروسية", e.Source?.Text);
+        Assert.Equal("SYR", e.Target?.Actor);
+        Assert.Equal(0, e.Trigger.Start);
+        Assert.Equal("قصفت", e.Trigger.Text);
+    }
+
+    [Fact]
+    public void SVO_after_an_complementizer_takes_the_preceding_name_as_source()
+    {
+        const string text = "وقالت الوزارة ان الشرطة اعتقلت الناشط احمد سعيد.";
+        var doc = Code(text, EventTestSupport.Entity(text, "احمد سعيد", "PER", "EGYOPP"));
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("COERCE", e.Type);
+        Assert.Equal("173", e.Cameo);
+        Assert.Equal("---COP", e.Source?.Actor);
+        Assert.Equal("EGYOPP", e.Target?.Actor);
+    }
+
+    [Fact]
+    public void Nominal_assassination_takes_the_following_name_as_target()
+    {
+        const string text = "ادان المجلس اغتيال بوتو في راولبندي.";
+        var doc = Code(text, EventTestSupport.Entity(text, "بوتو", "PER", "PAKOPP"), EventTestSupport.Entity(text, "راولبندي", "LOC", "PAK", new Place("Rawalpindi", 33.6, 73.0, "PAK")));
+        var assault = Assert.Single(doc.Events, e => e.Type == "ASSAULT");
+        Assert.Equal("PAKOPP", assault.Target?.Actor);
+        Assert.Null(assault.Source);
+        Assert.Equal("Rawalpindi", assault.Place?.Name);
+    }
+
+    [Fact]
+    public void Passive_agent_after_ala_yad_is_the_source()
+    {
+        const string text = "قتل ثلاثة مدنيين على يد مسلحين في بغداد.";
+        var e = Assert.Single(Code(text).Events);
+        Assert.Equal("ASSAULT", e.Type);
+        Assert.Equal("---UAF", e.Source?.Actor);
+        Assert.Equal("---CVL", e.Target?.Actor);
+    }
+
+    [Fact]
+    public void Negated_verb_is_coded_as_negated()
+    {
+        const string text = "ولم تهاجم القوات التركية القرية.";
+        var e = Assert.Single(Code(text).Events);
+        Assert.True(e.Negated);
+        Assert.Equal("negated", e.Modality);
+        Assert.Equal("TURMIL", e.Source?.Actor);
+    }
+
+    [Fact]
+    public void Purpose_nominals_and_ordinary_nouns_do_not_fire()
+    {
+        // لمحاربة is the purpose of a call, الطالب is a student: no ASSAULT, no REQUEST.
+        const string text = "وصل الطالب الى الجامعة لمحاربة الملل.";
+        Assert.Empty(Code(text).Events);
+    }
+
+    [Fact]
+    public void The_same_event_reported_twice_is_one_event_with_two_mentions()
+    {
+        const string text = "رحبت الحكومة المصرية بالقرار الروسي. وقال مسؤول ان الحكومة المصرية رحبت بالقرار الروسي.";
+        var e = Assert.Single(Code(text).Events);
+        Assert.Equal("SUPPORT", e.Type);
+        Assert.Equal("EGYGOV", e.Source?.Actor);
+        Assert.Equal("RUS", e.Target?.Actor);
+        Assert.Equal(2, e.Mentions!.Count);
+        Assert.True(e.DateFromArticle);
+        Assert.Equal("2015-09-30", e.Date);
+    }
+
+    [Fact]
+    public void Empty_and_Latin_texts_give_no_events()
+    {
+        Assert.Empty(Code("").Events);
+        Assert.Empty(Code("Russia launched air strikes on 30 September 2015.").Events);
+    }
+
+    [Fact]
+    public void Dev_split_is_deterministic_and_about_a_fifth()
+    {
+        var ids = Enumerable.Range(0, 5000).Select(i => $"AAW_ARB_2007{i:D4}.0001-{i % 37}").ToList();
+        var dev = ids.Count(GsrData.IsDev);
+        Assert.InRange(dev, 850, 1150);
+        Assert.Equal(ids.Select(GsrData.IsDev), ids.Select(GsrData.IsDev));
+    }
+}
