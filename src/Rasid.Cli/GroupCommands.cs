@@ -11,12 +11,15 @@ internal static class GroupCommands
     public static Command Eval(CliConsole console)
     {
         var eval = new Command("eval", "Measure quality on gold data (prints a table; --json for machine-readable figures).");
+        eval.Subcommands.Add(UdCommands.EvalUd(console));
         return RequireSubcommand(eval, console);
     }
 
     public static Command Train(CliConsole console)
     {
         var train = new Command("train", "Train a model from data (default: ../shared/data) into models/.");
+        train.Subcommands.Add(UdCommands.TrainSegmenter(console));
+        train.Subcommands.Add(UdCommands.TrainTagger(console));
         return RequireSubcommand(train, console);
     }
 
