@@ -46,6 +46,11 @@ public sealed class Tokenizer
                 end = ScanArabicWord(s, i);
                 kind = TokenKind.Word;
             }
+            else if (c == ArabicChars.Tatweel)
+            {
+                end = ScanPunctuation(s, i);
+                kind = TokenKind.Punctuation;
+            }
             else if (ArabicChars.IsDigit(c))
             {
                 end = ScanNumber(s, i);

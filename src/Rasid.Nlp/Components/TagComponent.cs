@@ -65,6 +65,7 @@ internal static class TaggerRoles
     public static string Form(string text, string? feats)
     {
         var form = CliticSegmenter.Strip(text);
+        if (form.Length == 0) return text; // a lone tatweel or mark
         return feats is not null && feats.Contains("ElidedArticle=Yes", StringComparison.Ordinal) ? "\u0627" + form : form;
     }
 }

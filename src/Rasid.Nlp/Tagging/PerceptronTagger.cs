@@ -22,7 +22,7 @@ public sealed class PerceptronTagger
     /// <summary>Logical name of the embedded default model.</summary>
     internal const string ResourceName = "Rasid.Nlp.Models.ar-tagger.txt.gz";
 
-    private const int FeatureCount = 22;
+    private const int FeatureCount = 26;
 
     private static readonly Lazy<PerceptronTagger> DefaultModel = new(() => Load(OpenResource()), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -90,6 +90,9 @@ public sealed class PerceptronTagger
         ArgumentNullException.ThrowIfNull(form);
         if (_lemmaByFormTag.TryGetValue(form + "\t" + upos, out var lemma)) return lemma;
         if (_lemmaByForm.TryGetValue(form, out lemma)) return lemma;
+        var folded = Fold(form);
+        if (_lemmaByFormTag.TryGetValue(folded + "\t" + upos, out lemma)) return lemma;
+        if (_lemmaByForm.TryGetValue(folded, out lemma)) return lemma;
         return FallbackLemma(form, upos);
     }
 
@@ -134,6 +137,27 @@ public sealed class PerceptronTagger
         output[k++] = H(19, p1, w);
         output[k++] = H(20, w, n1);
         output[k++] = H(21, role, Suffix(w, 2));
+        var nw = Fold(w);
+        output[k++] = H(22, nw);
+        output[k++] = H(23, Fold(p1), nw);
+        output[k++] = H(24, nw, Fold(n1));
+        output[k++] = H(25, Prefix(nw, 2), Suffix(nw, 2));
+    }
+
+    /// <summary>
+    /// Folds spellings that news text often leaves out: hamza on or under alef and madda (أ إ آ → ا), alef maqsura
+    /// (ى → ي). Internal helper for features and lemma lookup (the Normalizer of Rasid.Text is richer).
+    /// </summary>
+    internal static string Fold(string w)
+    {
+        if (w.AsSpan().IndexOfAny("\u0623\u0625\u0622\u0649") < 0) return w;
+        return string.Create(w.Length, w, static (span, src) =>
+        {
+            for (var i = 0; i < src.Length; i++)
+            {
+                span[i] = src[i] switch { '\u0623' or '\u0625' or '\u0622' => '\u0627', '\u0649' => '\u064A', var c => c };
+            }
+        });
     }
 
     private static ReadOnlySpan<char> Suffix(string w, int n) => w.AsSpan(Math.Max(0, w.Length - n));
@@ -182,7 +206,13 @@ public sealed class PerceptronTagger
     public static PerceptronTagger Train(IReadOnlyList<IReadOnlyList<TrainingToken>> sentences, string version, int epochs = 10)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        var data = sentences.Select(s => (Inputs: Inputs(s), Tags: s.SelectMany(t => t.Words).Select(w => w.Upos).ToArray())).ToArray();
+        // Each sentence also exists with folded spellings (no hamza on alef, ى → ي), as much news is written;
+        // every epoch trains on one of the two versions.
+        var data = sentences.Select(s =>
+        {
+            var inputs = Inputs(s);
+            return (Inputs: inputs, Folded: inputs.Select(i => i with { Form = Fold(i.Form) }).ToList(), Tags: s.SelectMany(t => t.Words).Select(w => w.Upos).ToArray());
+        }).ToArray();
         var tags = data.SelectMany(d => d.Tags).Where(t => t != TrainingCorpus.Unknown).Distinct().Order(StringComparer.Ordinal).ToArray();
         var tagIndex = tags.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
         var weights = new Dictionary<ulong, float[]>();
@@ -195,8 +225,9 @@ public sealed class PerceptronTagger
         for (var epoch = 0; epoch < epochs; epoch++)
         {
             random.Shuffle(data);
-            foreach (var (inputs, gold) in data)
+            foreach (var (plain, folded, gold) in data)
             {
+                var inputs = random.Next(3) == 0 ? folded : plain;
                 string prev = "<s>", prev2 = "<s>";
                 for (var i = 0; i < inputs.Count; i++)
                 {
@@ -280,6 +311,12 @@ public sealed class PerceptronTagger
             if (word.Lemma is "" or "_" || word.Upos == TrainingCorpus.Unknown) continue;
             Count(formTag, word.TaggerForm + "\t" + word.Upos, word.Lemma);
             Count(form, word.TaggerForm, word.Lemma);
+            var folded = Fold(word.TaggerForm);
+            if (folded != word.TaggerForm)
+            {
+                Count(formTag, folded + "\t" + word.Upos, word.Lemma);
+                Count(form, folded, word.Lemma);
+            }
         }
 
         // Keep only entries the fallbacks would get wrong: the table stays small.
