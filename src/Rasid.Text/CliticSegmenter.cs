@@ -51,7 +51,9 @@ public sealed class CliticSegmenter
     private readonly FrozenDictionary<string, int> _corpus;
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _corpusLookup;
     private readonly FrozenSet<string> _nonArticle;
-    private readonly FrozenDictionary<ulong, float> _weights;
+    private readonly WeightTable _weights;
+    private readonly SegmenterFeatures.HostCounter _hostCounter;
+    private readonly SegmenterFeatures.HostCounter _corpusCounter;
     private readonly string[] _prefixes;
     private readonly string[] _suffixes;
     private readonly FrozenDictionary<string, SegLabel>.AlternateLookup<ReadOnlySpan<char>> _knownLookup;
@@ -76,7 +78,9 @@ public sealed class CliticSegmenter
         _corpus = corpus.ToFrozenDictionary(StringComparer.Ordinal);
         _corpusLookup = _corpus.GetAlternateLookup<ReadOnlySpan<char>>();
         _nonArticle = nonArticle.ToFrozenSet(StringComparer.Ordinal);
-        _weights = weights.ToFrozenDictionary();
+        _weights = new WeightTable(weights);
+        _hostCounter = HostCount;
+        _corpusCounter = CorpusCount;
         _prefixes = prefixes.OrderBy(p => p.Length).ThenBy(p => p, StringComparer.Ordinal).ToArray();
         _suffixes = suffixes.OrderBy(p => p.Length).ThenBy(p => p, StringComparer.Ordinal).ToArray();
         _knownLookup = _known.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -220,13 +224,9 @@ public sealed class CliticSegmenter
     private float Score(ReadOnlySpan<char> form, SegLabel label)
     {
         Span<ulong> features = stackalloc ulong[SegmenterFeatures.Count];
-        SegmenterFeatures.Extract(form, label, HostCount, CorpusCount, features);
+        SegmenterFeatures.Extract(form, label, _hostCounter, _corpusCounter, features);
         var score = 0f;
-        foreach (var f in features)
-        {
-            if (_weights.TryGetValue(f, out var w)) score += w;
-        }
-
+        foreach (var f in features) score += _weights.Get(f);
         return score;
     }
 
@@ -311,6 +311,47 @@ public sealed class CliticSegmenter
 
         return new CliticSegmenter(version, known, hosts, corpus, nonArticle, weights, prefixes.Distinct(), suffixes.Distinct());
     }
+}
+
+/// <summary>Feature weights in an open-addressing table (hashed keys, linear probing): faster than a dictionary.</summary>
+internal sealed class WeightTable
+{
+    private readonly ulong[] _keys;
+    private readonly float[] _values;
+    private readonly int _mask;
+
+    public WeightTable(IReadOnlyDictionary<ulong, float> weights)
+    {
+        var size = 16;
+        while (size < weights.Count * 2) size <<= 1;
+        _keys = new ulong[size];
+        _values = new float[size];
+        _mask = size - 1;
+        foreach (var (key, value) in weights)
+        {
+            var k = key == 0 ? 1 : key; // 0 marks an empty slot
+            var i = (int)(Mix(k) & (uint)_mask);
+            while (_keys[i] != 0 && _keys[i] != k) i = (i + 1) & _mask;
+            _keys[i] = k;
+            _values[i] = value;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float Get(ulong key)
+    {
+        var k = key == 0 ? 1 : key;
+        var i = (int)(Mix(k) & (uint)_mask);
+        while (true)
+        {
+            var stored = _keys[i];
+            if (stored == k) return _values[i];
+            if (stored == 0) return 0f;
+            i = (i + 1) & _mask;
+        }
+    }
+
+    private static ulong Mix(ulong k) => (k ^ (k >> 31)) * 0x94D049BB133111EBUL >> 7;
 }
 
 /// <summary>A segmentation of a diacritic-free form: proclitic letters, enclitic length, elided article.</summary>
