@@ -16,6 +16,7 @@ internal static class GroupCommands
         eval.Subcommands.Add(EntityCommands.EvalActors(console));
         eval.Subcommands.Add(EvalDocsCommand.Create(console));
         eval.Subcommands.Add(EventCommands.Eval(console));
+        eval.Subcommands.Add(UdCommands.EvalUd(console));
         return RequireSubcommand(eval, console);
     }
 
@@ -24,6 +25,8 @@ internal static class GroupCommands
         var train = new Command("train", "Train a model from data (default: ../shared/data) into models/.");
         train.Subcommands.Add(EntityCommands.TrainNer(console));
         train.Subcommands.Add(EventCommands.Train(console));
+        train.Subcommands.Add(UdCommands.TrainSegmenter(console));
+        train.Subcommands.Add(UdCommands.TrainTagger(console));
         return RequireSubcommand(train, console);
     }
 

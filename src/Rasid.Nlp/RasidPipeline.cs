@@ -55,6 +55,8 @@ public sealed class RasidPipeline
         new BoilerplateComponent(new BoilerplateCleaner()),
         new SentenceComponent(new SentenceSplitter()),
         new TokenComponent(new Tokenizer()),
+        new SegmentComponent(CliticSegmenter.Default),
+        new TagComponent(Tagging.PerceptronTagger.Default),
         Entities.EntityComponent.CreateDefault(),
         new Times.TimeComponent(),
         new Quotes.QuoteComponent(),

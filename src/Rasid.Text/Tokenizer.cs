@@ -41,10 +41,15 @@ public sealed class Tokenizer
             if (TryUrl(s, i, out var end)) kind = TokenKind.Url;
             else if (TryEmail(s, i, out end)) kind = TokenKind.Email;
             else if ((c == '#' || c == '@') && TryTag(s, i, out end)) kind = c == '#' ? TokenKind.Hashtag : TokenKind.AtMention;
-            else if (ArabicChars.IsArabicWordChar(c))
+            else if (ArabicChars.IsArabicWordChar(c) && !(c == ArabicChars.Tatweel && !TatweelJoinsLetters(s, i)))
             {
                 end = ScanArabicWord(s, i);
                 kind = TokenKind.Word;
+            }
+            else if (c == ArabicChars.Tatweel)
+            {
+                end = ScanPunctuation(s, i);
+                kind = TokenKind.Punctuation;
             }
             else if (ArabicChars.IsDigit(c))
             {
@@ -92,12 +97,26 @@ public sealed class Tokenizer
         while (i < s.Length)
         {
             var c = s[i];
+            if (c == ArabicChars.Tatweel && !TatweelJoinsLetters(s, i)) break;
             if (ArabicChars.IsArabicWordChar(c) || ArabicChars.IsCombining(c)) i++;
             else if ((c == ArabicChars.ZeroWidthNonJoiner || c == ArabicChars.ZeroWidthJoiner) && i + 1 < s.Length && ArabicChars.IsArabicWordChar(s[i + 1])) i++;
             else break;
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// True when the tatweel (kashida) run at <paramref name="i"/> stretches a word: Arabic letters on both sides
+    /// (كـبير). A run at a word's edge is a dash (العالمـ، ـريتشارد) and becomes a punctuation token.
+    /// </summary>
+    private static bool TatweelJoinsLetters(ReadOnlySpan<char> s, int i)
+    {
+        var before = i - 1;
+        while (before >= 0 && (s[before] == ArabicChars.Tatweel || ArabicChars.IsArabicMark(s[before]))) before--;
+        var after = i;
+        while (after < s.Length && (s[after] == ArabicChars.Tatweel || ArabicChars.IsArabicMark(s[after]))) after++;
+        return before >= 0 && after < s.Length && ArabicChars.IsArabicLetter(s[before]) && ArabicChars.IsArabicLetter(s[after]);
     }
 
     private static int ScanNumber(ReadOnlySpan<char> s, int i)
@@ -134,7 +153,7 @@ public sealed class Tokenizer
         var c = s[i];
         if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) return i + 2;
         var end = i + 1;
-        if (c == '.' || c == '-' || c == '!' || c == '?' || c == ArabicChars.QuestionMark)
+        if (c == '.' || c == '-' || c == '!' || c == '?' || c == ArabicChars.QuestionMark || c == ArabicChars.Tatweel)
         {
             while (end < s.Length && s[end] == c) end++;
         }

@@ -24,6 +24,14 @@ public sealed class TokenizerTests
         Assert.Equal([("الإِرهاب", TokenKind.Word), ("كـبير", TokenKind.Word)], Tokens("الإِرهاب كـبير"));
     }
 
+    [Fact]
+    public void A_tatweel_at_a_word_edge_is_a_dash_token_of_its_own()
+    {
+        Assert.Equal([("فقط", TokenKind.Word), ("ـ", TokenKind.Punctuation), ("ـ", TokenKind.Punctuation), ("لا", TokenKind.Word)], Tokens("فقطـ ـلا"));
+        Assert.Equal([("العالم", TokenKind.Word), ("ـ", TokenKind.Punctuation), ("ـ", TokenKind.Punctuation), ("وبالتالي", TokenKind.Word)], Tokens("العالمـ ـوبالتالي"));
+        Assert.Equal([("كـبير", TokenKind.Word)], Tokens("كـبير"));
+    }
+
     [Theory]
     [InlineData("2011")]
     [InlineData("3.5")]

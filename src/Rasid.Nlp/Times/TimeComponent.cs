@@ -46,11 +46,14 @@ internal sealed class TimeComponent : IDocumentComponent
 
             foreach (var m in _recognizer.Recognize(text, toks, document.Published))
             {
+                // The tokenizer makes a word-final tatweel its own token (UD style); it belongs to the abbreviation هـ.
+                var end = m.End;
+                while (end < text.Length && text[end] == '\u0640') end++;
                 document.Times.Add(new TimeExpression
                 {
                     Start = m.Start,
-                    End = m.End,
-                    Text = text[m.Start..m.End],
+                    End = end,
+                    Text = text[m.Start..end],
                     Value = m.Value,
                     Kind = m.Kind,
                     Evidence = new Evidence(Id, Rule: m.Rule),

@@ -1,0 +1,234 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Rasid.Nlp;
+using Rasid.Nlp.Evaluation;
+using Rasid.Nlp.Tagging;
+using Rasid.Nlp.Training;
+using Rasid.Text;
+
+namespace Rasid.Cli;
+
+/// <summary><c>rasid eval ud</c>, <c>rasid train segmenter</c> and <c>rasid train tagger</c>.</summary>
+internal static class UdCommands
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command EvalUd(CliConsole console)
+    {
+        var file = new Argument<string>("FILE") { Description = "Gold CoNLL-U file with '# text' lines (e.g. ../shared/data/ud/ar_pud-ud-test.conllu)." };
+        var goldTokens = new Option<bool>("--gold-tokens") { Description = "Tag the gold words (UPOS/lemma accuracy with gold tokenization) instead of analysing the raw text." };
+        var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
+        var single = new Option<bool>("--single-paragraph") { Description = "Join all sentences into one paragraph (default: one paragraph per # newdoc/# newpar)." };
+        var convention = new Option<string?>("--convention")
+        {
+            Description = "Token convention: words (every syntactic word is a token, PUD's own convention; default for files without multi-word tokens), " +
+                          "merged (PUD clitic tokens joined into UD multi-word tokens: Tokens = surface tokens, Words = segmentation), multiword (the file as written).",
+        };
+        convention.AcceptOnlyFromAmong("words", "merged", "multiword");
+        var write = new Option<string?>("--write-system") { Description = "Also write Rasid's output as CoNLL-U (in the chosen convention) to FILE.", HelpName = "FILE" };
+        var command = new Command("ud", "CoNLL 2018 shared task metrics (Tokens, Sentences, Words, UPOS, Lemmas) of Rasid on a UD CoNLL-U file, from its raw '# text'.")
+        {
+            file, goldTokens, json, single, convention, write,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                console.Error.WriteLine($"rasid: {path}: no such file");
+                return ExitCodes.UsageError;
+            }
+
+            List<ConlluSentence> gold;
+            try
+            {
+                gold = ConlluReader.ReadFile(path);
+            }
+            catch (ConlluFormatException ex)
+            {
+                console.Error.WriteLine($"rasid: {ex.Message}");
+                return ExitCodes.SomeInputsRejected;
+            }
+
+            var options = new UdEvaluationOptions
+            {
+                GoldTokens = parse.GetValue(goldTokens),
+                SingleParagraph = parse.GetValue(single),
+                Convention = parse.GetValue(convention) switch
+                {
+                    "words" => UdTokenConvention.WordsAsTokens,
+                    "merged" => UdTokenConvention.MergedClitics,
+                    "multiword" => UdTokenConvention.Multiword,
+                    _ => null,
+                },
+            };
+            UdEvaluationResult result;
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                result = UdEvaluation.Run(gold, RasidPipeline.CreateDefault(), PerceptronTagger.Default, options);
+            }
+            catch (InvalidOperationException ex)
+            {
+                console.Error.WriteLine($"rasid: {path}: {ex.Message}");
+                return ExitCodes.SomeInputsRejected;
+            }
+
+            clock.Stop();
+            if (parse.GetValue(write) is { } systemPath)
+            {
+                using var writer = new StreamWriter(systemPath, false, new System.Text.UTF8Encoding(false));
+                ConlluWriter.Write(writer, result.System);
+            }
+
+            if (parse.GetValue(json))
+            {
+                var payload = new
+                {
+                    file = path,
+                    convention = result.Convention.ToString(),
+                    gold_tokens = result.GoldTokens,
+                    sentences = result.GoldSentences,
+                    removed_characters = result.RemovedCharacters,
+                    metrics = result.Metrics.Select(m => new
+                    {
+                        name = m.Name, precision = Math.Round(m.Precision * 100, 2), recall = Math.Round(m.Recall * 100, 2), f1 = Math.Round(m.F1 * 100, 2),
+                        aligned_accuracy = m.Name is "UPOS" or "Lemmas" ? Math.Round(m.AlignedAccuracy * 100, 2) : (double?)null,
+                        correct = m.Correct, system = m.SystemTotal, gold = m.GoldTotal,
+                    }),
+                };
+                console.Out.WriteLine(JsonSerializer.Serialize(payload, JsonOptions));
+            }
+            else
+            {
+                console.Out.WriteLine($"{path}: {result.GoldSentences} sentences, convention {result.Convention}{(result.GoldTokens ? ", gold tokens" : ", raw text")}, {clock.Elapsed.TotalSeconds:0.0} s");
+                console.Out.WriteLine("Metric     | Precision |    Recall |  F1 Score | AligndAcc");
+                console.Out.WriteLine("-----------+-----------+-----------+-----------+-----------");
+                foreach (var m in result.Metrics)
+                {
+                    var aligned = m.Name is "UPOS" or "Lemmas" ? (m.AlignedAccuracy * 100).ToString("0.00", CultureInfo.InvariantCulture) : "";
+                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{m.Name,-10} | {m.Precision * 100,9:0.00} | {m.Recall * 100,9:0.00} | {m.F1 * 100,9:0.00} | {aligned,9}"));
+                }
+
+                if (result.RemovedCharacters > 0) console.Out.WriteLine($"note: the boilerplate cleaner removed {result.RemovedCharacters} characters (they count as missed).");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command TrainSegmenter(CliConsole console)
+    {
+        var (data, output) = CommonOptions("ar-segmenter.txt.gz");
+        var corpus = new Option<string?>("--corpus") { Description = "Folder of SaudiNewsNet day files (*.zip) for word counts (default: DATA/raw/saudinewsnet; 'none' to skip).", HelpName = "DIR" };
+        var command = new Command("segmenter", "Train the clitic segmenter on UD Arabic-PADT v1 (../shared/data/ud/padt-v1, diacritics stripped, surface tokens rebuilt) with word counts from raw news.") { data, output, corpus };
+        command.SetAction(parse =>
+        {
+            var dir = DataDir(parse.GetValue(data));
+            var outPath = OutPath(parse.GetValue(output), "ar-segmenter.txt.gz");
+            var trainer = new CliticSegmenterTrainer();
+            var clock = Stopwatch.StartNew();
+            int added = 0, skipped = 0;
+            foreach (var file in PadtFiles(dir))
+            {
+                foreach (var token in TrainingCorpus.ReadPadt(file).SelectMany(s => s))
+                {
+                    if (token.Form.Length == 0 || token.Prefix < 0) continue;
+                    var host = token.Words[token.Prefix];
+                    if (trainer.Add(token.Form, token.Prefix, token.Suffix, host.ElidedArticle, host.Definite)) added++;
+                    else skipped++;
+                }
+            }
+
+            var corpusDir = parse.GetValue(corpus) ?? Path.Combine(dir, "raw", "saudinewsnet");
+            var corpusNote = "no corpus counts";
+            if (corpusDir != "none")
+            {
+                if (!Directory.Exists(corpusDir)) throw new UsageException($"{corpusDir}: no such folder (SaudiNewsNet day files); use --corpus none to train without word counts");
+                var (counts, articles) = CorpusCounts.FromSaudiNewsNet(corpusDir);
+                trainer.SetCorpusCounts(counts);
+                corpusNote = $"word counts from {articles} articles ({counts.Count} distinct words)";
+            }
+
+            using (var stream = File.Create(outPath)) trainer.Save(stream, "1");
+            console.Out.WriteLine($"segmenter: {added} tokens ({skipped} non-Arabic skipped), {corpusNote} → {outPath} ({new FileInfo(outPath).Length / 1024} KB, {clock.Elapsed.TotalSeconds:0.0} s)");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command TrainTagger(CliConsole console)
+    {
+        var (data, output) = CommonOptions("ar-tagger.txt.gz");
+        var withPud = new Option<bool>("--with-pud") { Description = "Also train on ud/ar_pud-ud-test.conllu (then evaluate on PUD only by cross-validation)." };
+        var folds = new Option<int>("--cross-validate") { Description = "Instead of writing a model: K-fold cross-validation on PUD (train on PADT + K-1 folds of PUD, tag the held-out fold with gold tokens)." };
+        var epochs = new Option<int>("--epochs") { Description = "Perceptron passes (default 10).", DefaultValueFactory = _ => 10 };
+        var command = new Command("tagger", "Train the UPOS tagger and lemma table on UD Arabic-PADT v1 (diacritics stripped).") { data, output, withPud, folds, epochs };
+        command.SetAction(parse =>
+        {
+            var dir = DataDir(parse.GetValue(data));
+            var clock = Stopwatch.StartNew();
+            var padt = PadtFiles(dir).SelectMany(TrainingCorpus.ReadPadt).Select(s => (IReadOnlyList<TrainingToken>)s).ToList();
+            var pudPath = Path.Combine(dir, "ud", "ar_pud-ud-test.conllu");
+            var k = parse.GetValue(folds);
+            if (k > 1)
+            {
+                var pudGold = ConlluReader.ReadFile(pudPath);
+                double upos = 0, lemmas = 0;
+                for (var fold = 0; fold < k; fold++)
+                {
+                    var test = pudGold.Where((_, i) => i % k == fold).ToList();
+                    var train = TrainingCorpus.ReadSurface(pudGold.Where((_, i) => i % k != fold).ToList()).Select(s => (IReadOnlyList<TrainingToken>)s);
+                    var tagger = PerceptronTagger.Train([.. padt, .. train], "cv", parse.GetValue(epochs));
+                    var result = UdEvaluation.Run(test, RasidPipeline.CreateDefault(), tagger, new UdEvaluationOptions { GoldTokens = true });
+                    var u = result.Metrics.Single(m => m.Name == "UPOS").F1;
+                    var l = result.Metrics.Single(m => m.Name == "Lemmas").F1;
+                    upos += u;
+                    lemmas += l;
+                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fold {fold + 1}/{k}: {test.Count} sentences, UPOS {u * 100:0.00}, Lemmas {l * 100:0.00}"));
+                }
+
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{k}-fold cross-validation on PUD (PADT + {k - 1}/{k} of PUD for training, gold tokens): UPOS {upos / k * 100:0.00}, Lemmas {lemmas / k * 100:0.00}"));
+                return ExitCodes.Ok;
+            }
+
+            var sentences = padt;
+            if (parse.GetValue(withPud)) sentences = [.. padt, .. TrainingCorpus.ReadSurface(ConlluReader.ReadFile(pudPath)).Select(s => (IReadOnlyList<TrainingToken>)s)];
+            var model = PerceptronTagger.Train(sentences, "1", parse.GetValue(epochs));
+            var outPath = OutPath(parse.GetValue(output), "ar-tagger.txt.gz");
+            using (var stream = File.Create(outPath)) model.Save(stream);
+            console.Out.WriteLine($"tagger: {sentences.Count} sentences, {sentences.Sum(s => s.Sum(t => t.Words.Count))} words, tags {string.Join(' ', model.Tags)} → {outPath} ({new FileInfo(outPath).Length / 1024} KB, {clock.Elapsed.TotalSeconds:0.0} s)");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static (Option<string?> Data, Option<string?> Output) CommonOptions(string file) =>
+        (new Option<string?>("--data") { Description = "The data folder (default: ../shared/data beside the repository).", HelpName = "DIR" },
+         new Option<string?>("--out", "-o") { Description = $"Model file to write (default: models/{file} in the repository).", HelpName = "FILE" });
+
+    private static IEnumerable<string> PadtFiles(string dataDir)
+    {
+        var padt = Path.Combine(dataDir, "ud", "padt-v1");
+        if (!Directory.Exists(padt)) throw new UsageException($"{padt}: no such folder (the UD Arabic-PADT v1 files)");
+        return Directory.GetFiles(padt, "*.conllu").Order(StringComparer.Ordinal);
+    }
+
+    private static string DataDir(string? given)
+    {
+        if (given is not null) return given;
+        return Path.Combine(RepoRoot(), "..", "shared", "data");
+    }
+
+    private static string OutPath(string? given, string file) => given ?? Path.Combine(RepoRoot(), "models", file);
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Rasid.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new UsageException("run this inside the Rasid repository (no Rasid.slnx above the current folder), or give --data and --out");
+    }
+}

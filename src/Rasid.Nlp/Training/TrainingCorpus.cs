@@ -1,0 +1,172 @@
+using Rasid.Nlp.Evaluation;
+using Rasid.Text;
+
+namespace Rasid.Nlp.Training;
+
+/// <summary>A syntactic word of a training sentence, in surface (undiacritized) spelling.</summary>
+/// <param name="Text">The word's letters as they appear inside its surface token (للقاء → ل + لقاء).</param>
+/// <param name="Upos">UPOS in UD v2 labels.</param>
+/// <param name="Lemma">Lemma without diacritics.</param>
+/// <param name="Definite">True when Definite=Def.</param>
+/// <param name="ElidedArticle">True when the article's alef was elided after ل.</param>
+public sealed record TrainingWord(string Text, string Upos, string Lemma, bool Definite, bool ElidedArticle)
+{
+    /// <summary>The form the tagger sees: the text with an elided article's alef restored (لقاء → اللقاء).</summary>
+    public string TaggerForm => ElidedArticle ? "\u0627" + Text : Text;
+}
+
+/// <summary>A surface token of a training sentence and its words (proclitics, host, enclitic).</summary>
+/// <param name="Words">The words, in order.</param>
+/// <param name="Prefix">Number of leading proclitic words.</param>
+/// <param name="Suffix">Length of the trailing enclitic (0 when none).</param>
+public sealed record TrainingToken(IReadOnlyList<TrainingWord> Words, int Prefix, int Suffix)
+{
+    /// <summary>The token's surface letters.</summary>
+    public string Form => string.Concat(Words.Select(w => w.Text));
+}
+
+/// <summary>
+/// Reads UD treebanks into undiacritized surface tokens with their syntactic words, for training the
+/// segmenter and tagger. PADT v1 (fully vocalized, clitic-segmented, no surface tokens): diacritics are
+/// stripped and surface tokens rebuilt — a one-letter proclitic word (و ف ب ل ك س) attaches to the next word,
+/// a pronoun clitic (ه ها هما هم هن ك كما كم كن ي ني نا in the genitive or accusative) to the previous one;
+/// ل + ال loses the article's alef (للحظر), a host's final ة becomes ت and ى becomes ي before a pronoun.
+/// UD v1 labels are mapped to v2: CONJ → CCONJ (أن إن كأن لكن-type subordinators → SCONJ), كان and its
+/// forms → AUX, X written in Arabic letters and not an abbreviation (mostly foreign names) → PROPN.
+/// PUD-style files (clitics as tokens with SpaceAfter=No, or multi-word tokens) are read as they are.
+/// </summary>
+public static class TrainingCorpus
+{
+    /// <summary>The UPOS of a word whose tag is unknown (learned from as context only).</summary>
+    public const string Unknown = "_";
+
+    private static readonly HashSet<string> Proclitics = ["و", "ف", "ب", "ل", "ك", "س"];
+    private static readonly HashSet<string> Enclitics = ["ه", "ها", "هما", "هم", "هن", "ك", "كما", "كم", "كن", "ي", "ني", "نا"];
+    private static readonly HashSet<string> Subordinators = ["أن", "إن", "كأن", "لأن", "أنما", "إنما", "كي", "لكي", "حتى", "لو", "إذا", "كما", "بينما"];
+
+    /// <summary>Reads a PADT v1 file (vocalized, segmented words without surface tokens).</summary>
+    public static List<List<TrainingToken>> ReadPadt(string path)
+    {
+        var result = new List<List<TrainingToken>>();
+        foreach (var sentence in ConlluReader.ReadFile(path))
+        {
+            var tokens = new List<TrainingToken>();
+            var pending = new List<TrainingWord>();
+            var pendingPrefix = 0;
+            List<TrainingWord>? last = null;
+            var lastPrefix = 0;
+            var all = sentence.Words.ToList();
+            for (var index = 0; index < all.Count; index++)
+            {
+                var word = all[index];
+                var form = CliticSegmenter.Strip(word.Form);
+                if (word.Upos == "X" && word.Xpos.StartsWith('U') && index + 1 < all.Count && all[index + 1].Form == word.Form && all[index + 1].Upos == "X")
+                {
+                    // An unanalysed token split into several words that all repeat the whole form: segmentation
+                    // and tags unknown. Kept as one token (so the neighbours' context is right), never learned from.
+                    while (index + 1 < all.Count && all[index + 1].Form == word.Form) index++;
+                    foreach (var w in pending) tokens.Add(new TrainingToken([w], 0, 0));
+                    pending.Clear();
+                    pendingPrefix = 0;
+                    tokens.Add(new TrainingToken([new TrainingWord(form, Unknown, "", false, false)], -1, 0));
+                    last = null;
+                    continue;
+                }
+
+                var upos = MapUpos(word, form);
+                var lemma = CliticSegmenter.Strip(word.Lemma);
+                var definite = word.Feats.Contains("Definite=Def", StringComparison.Ordinal);
+                var isCase = word.Feats.Contains("Case=Gen", StringComparison.Ordinal) || word.Feats.Contains("Case=Acc", StringComparison.Ordinal);
+                if (upos == "PRON" && isCase && Enclitics.Contains(form) && pending.Count == 0 && last is not null && last.Count > 0 && IsArabicWord(last[^1].Text))
+                {
+                    // Pronoun clitic: attach to the previous token, fixing the host's final letter.
+                    var host = last[^1];
+                    if (host.Text.EndsWith('ة')) last[^1] = host with { Text = host.Text[..^1] + "ت" };
+                    else if (host.Text.EndsWith('ى')) last[^1] = host with { Text = host.Text[..^1] + "ي" };
+                    last.Add(new TrainingWord(form, upos, lemma, false, false));
+                    tokens[^1] = new TrainingToken(last.ToArray(), lastPrefix, last.Count - lastPrefix >= 2 ? form.Length : 0);
+                    last = null;
+                    continue;
+                }
+
+                if (Proclitics.Contains(form) && upos is "CCONJ" or "SCONJ" or "ADP" or "PART" or "AUX")
+                {
+                    pending.Add(new TrainingWord(form, upos, lemma, false, false));
+                    pendingPrefix++;
+                    continue;
+                }
+
+                var elided = pending.Count > 0 && pending[^1].Text == "ل" && form.Length > 3 && form.StartsWith("ال", StringComparison.Ordinal);
+                var text = elided ? form[1..] : form;
+                pending.Add(new TrainingWord(text, upos, lemma, definite || elided, elided));
+                tokens.Add(new TrainingToken(pending.ToArray(), pendingPrefix, 0));
+                last = IsArabicWord(text) ? [.. pending] : null;
+                lastPrefix = pendingPrefix;
+                pending.Clear();
+                pendingPrefix = 0;
+            }
+
+            foreach (var w in pending) tokens.Add(new TrainingToken([w], 0, 0));
+            if (tokens.Count > 0) result.Add(tokens);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Reads a file whose tokens are surface-faithful (PUD): words joined by SpaceAfter=No between Arabic letters
+    /// form one surface token; its leading one-letter proclitics and a trailing pronoun become the segmentation.
+    /// </summary>
+    public static List<List<TrainingToken>> ReadSurface(IReadOnlyList<ConlluSentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var result = new List<List<TrainingToken>>();
+        foreach (var sentence in UdConventions.MergeClitics(sentences))
+        {
+            var tokens = new List<TrainingToken>();
+            foreach (var token in sentence.Tokens)
+            {
+                var words = token.Words.Select(w =>
+                {
+                    var form = CliticSegmenter.Strip(w.Form);
+                    return new TrainingWord(form, w.Upos, CliticSegmenter.Strip(w.Lemma), w.Feats.Contains("Definite=Def", StringComparison.Ordinal), false);
+                }).ToList();
+                var prefix = 0;
+                while (prefix < words.Count - 1 && words[prefix].Text.Length == 1 && Proclitics.Contains(words[prefix].Text)) prefix++;
+                var suffix = words.Count - prefix >= 2 && words[^1].Upos == "PRON" ? words[^1].Text.Length : 0;
+                if (words.Count > prefix + 1 + (suffix > 0 ? 1 : 0))
+                {
+                    suffix = 0;
+                    prefix = -1; // not a proclitic+host+enclitic shape: keep for tagging, skip for segmentation
+                }
+
+                for (var i = 0; i < words.Count; i++)
+                {
+                    if (i > 0 && words[i - 1].Text == "ل" && words[i].Definite && words[i].Text.StartsWith('ل') && !words[i].Text.StartsWith("ال", StringComparison.Ordinal))
+                    {
+                        words[i] = words[i] with { ElidedArticle = true };
+                    }
+                }
+
+                tokens.Add(new TrainingToken(words, prefix, suffix));
+            }
+
+            result.Add(tokens);
+        }
+
+        return result;
+    }
+
+    private static bool IsArabicWord(string s) => s.Length > 0 && s.All(c => c >= '\u0621' && c <= '\u064A');
+
+    private static string MapUpos(ConlluWord word, string form)
+    {
+        return word.Upos switch
+        {
+            "CONJ" => Subordinators.Contains(form) ? "SCONJ" : "CCONJ",
+            "VERB" when CliticSegmenter.Strip(word.Lemma) == "كان" => "AUX",
+            "X" when word.Form.Length > 0 && IsArabicWord(form) && !word.Feats.Contains("Abbr=Yes", StringComparison.Ordinal) => "PROPN",
+            _ => word.Upos,
+        };
+    }
+}

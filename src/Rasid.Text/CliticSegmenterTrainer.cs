@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.IO.Compression;
+
+namespace Rasid.Text;
+
+/// <summary>
+/// Trains a <see cref="CliticSegmenter"/> from segmented surface tokens (e.g. UD Arabic-PADT with surface
+/// tokens rebuilt): keeps the most frequent segmentation of every form seen, counts host words, and trains
+/// an averaged perceptron that ranks candidate splits. The perceptron is trained once per distinct form,
+/// with that form's own contribution removed from the host counts, so it learns how to split forms it has
+/// never seen (which is what it is used for at run time).
+/// </summary>
+public sealed class CliticSegmenterTrainer
+{
+    private readonly Dictionary<string, Dictionary<SegLabel, int>> _forms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _hosts = new(StringComparer.Ordinal);
+    private Dictionary<string, int> _corpus = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Def, int All)> _alHosts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _prefixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _suffixes = new(StringComparer.Ordinal);
+
+    /// <summary>Number of tokens added.</summary>
+    public int Tokens { get; private set; }
+
+    /// <summary>Adds one surface token and its segmentation.</summary>
+    /// <param name="form">The token's letters (diacritics are stripped here).</param>
+    /// <param name="prefixCount">Number of one-letter proclitics at its start.</param>
+    /// <param name="encliticLength">Length of the enclitic pronoun at its end (0 when none).</param>
+    /// <param name="elidedArticle">True when the article's alef was elided after ل (للقاء).</param>
+    /// <param name="hostDefinite">True when the host carries the article (Definite=Def with ال).</param>
+    /// <returns>False when the segmentation does not fit the form (the token is ignored).</returns>
+    public bool Add(string form, int prefixCount, int encliticLength, bool elidedArticle, bool hostDefinite)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        form = CliticSegmenter.Strip(form);
+        if (form.Length == 0 || form.Length > CliticSegmenter.MaxLetters || prefixCount < 0 || encliticLength < 0 ||
+            prefixCount + encliticLength >= form.Length || !form.All(ArabicChars.IsArabicLetter))
+        {
+            return false;
+        }
+
+        var label = new SegLabel((byte)prefixCount, (byte)encliticLength, elidedArticle);
+        if (elidedArticle && !CliticSegmenter.CanElide(form, label)) return false;
+        Tokens++;
+        if (!_forms.TryGetValue(form, out var labels)) _forms[form] = labels = [];
+        labels[label] = labels.GetValueOrDefault(label) + 1;
+        var host = HostKey(form, label);
+        _hosts[host] = _hosts.GetValueOrDefault(host) + 1;
+        if (host.Length > 2 && host.StartsWith("\u0627\u0644", StringComparison.Ordinal))
+        {
+            var (def, all) = _alHosts.GetValueOrDefault(host);
+            _alHosts[host] = (def + (hostDefinite ? 1 : 0), all + 1);
+        }
+
+        var p = form[..prefixCount];
+        var e = form[(form.Length - encliticLength)..];
+        if (p.Length > 0) _prefixes[p] = _prefixes.GetValueOrDefault(p) + 1;
+        if (e.Length > 0) _suffixes[e] = _suffixes.GetValueOrDefault(e) + 1;
+        return true;
+    }
+
+    /// <summary>
+    /// Sets word counts from unlabelled text (letters without diacritics): how often a candidate host occurs as
+    /// a word of its own is strong evidence for a split (سيموت → س + يموت) or against one (وينستون).
+    /// </summary>
+    /// <param name="counts">Word counts.</param>
+    /// <param name="minCount">Words seen fewer times are left out of the model.</param>
+    public void SetCorpusCounts(IReadOnlyDictionary<string, int> counts, int minCount = 3)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        _corpus = counts.Where(kv => kv.Value >= minCount && kv.Key.Length <= CliticSegmenter.MaxLetters).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Trains the perceptron and writes the model (gzip-compressed text) to <paramref name="output"/>.</summary>
+    /// <param name="output">Destination stream.</param>
+    /// <param name="version">Model version written in the file.</param>
+    /// <param name="epochs">Perceptron passes over the distinct forms.</param>
+    /// <param name="minAffixCount">Proclitic/enclitic strings seen fewer times are not candidates.</param>
+    public void Save(Stream output, string version, int epochs = 8, int minAffixCount = 3)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var prefixes = _prefixes.Where(kv => kv.Value >= minAffixCount).Select(kv => kv.Key).ToList();
+        var suffixes = _suffixes.Where(kv => kv.Value >= minAffixCount).Select(kv => kv.Key).ToList();
+        var weights = TrainPerceptron(prefixes, suffixes, epochs);
+        using var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new StreamWriter(gzip, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        writer.WriteLine("# Rasid clitic segmenter: D form label(prefix,enclitic,elided) | H host count | N al-host without article | P/E affix | W feature weight");
+        writer.WriteLine($"# version: {version}");
+        foreach (var p in prefixes.Order(StringComparer.Ordinal)) writer.WriteLine($"P\t{p}");
+        foreach (var e in suffixes.Order(StringComparer.Ordinal)) writer.WriteLine($"E\t{e}");
+        foreach (var (host, (def, all)) in _alHosts.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (def * 2 < all) writer.WriteLine($"N\t{host}");
+        }
+
+        foreach (var (form, labels) in _forms.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            writer.WriteLine($"D\t{form}\t{Best(labels)}");
+        }
+
+        foreach (var (host, count) in _hosts.OrderBy(kv => kv.Key, StringComparer.Ordinal)) writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"H\t{host}\t{count}"));
+        foreach (var (word, count) in _corpus.OrderBy(kv => kv.Key, StringComparer.Ordinal)) writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"C\t{word}\t{count}"));
+        foreach (var (feature, weight) in weights.OrderBy(kv => kv.Key))
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"W\t{feature:x16}\t{weight:G6}"));
+        }
+    }
+
+    private static SegLabel Best(Dictionary<SegLabel, int> labels) =>
+        labels.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Prefix + kv.Key.Suffix).First().Key;
+
+    /// <summary>The host's key in the host counts: its letters, with the elided alef restored.</summary>
+    private static string HostKey(string form, SegLabel label)
+    {
+        var host = form[label.Prefix..(form.Length - label.Suffix)];
+        return label.Elided ? "\u0627" + host : host;
+    }
+
+    private Dictionary<ulong, float> TrainPerceptron(List<string> prefixes, List<string> suffixes, int epochs)
+    {
+        var weights = new Dictionary<ulong, float>();
+        var totals = new Dictionary<ulong, double>();
+        var stamps = new Dictionary<ulong, int>();
+        var step = 1;
+        var examples = _forms.Select(kv => (Form: kv.Key, Label: Best(kv.Value), Labels: kv.Value)).OrderBy(x => x.Form, StringComparer.Ordinal).ToArray();
+        var random = new Random(17);
+        var gold = new ulong[SegmenterFeatures.Count];
+        var guess = new ulong[SegmenterFeatures.Count];
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            random.Shuffle(examples);
+            foreach (var (form, label, labels) in examples)
+            {
+                // Leave this form out of the host counts, as if it had never been seen.
+                var own = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var (l, c) in labels)
+                {
+                    var key = HostKey(form, l);
+                    own[key] = own.GetValueOrDefault(key) + c;
+                }
+
+                // One form in three is trained as if the raw corpus had never seen it or its parts, so the model
+                // also learns to split rare words (names, technical terms) from their letters alone.
+                var hideCorpus = StableHash(form) % 3 == 0 || (epoch % 3 == 2 && form.Length % 2 == 0);
+                int Corpus(ReadOnlySpan<char> word) => hideCorpus ? 0 : _corpus.GetValueOrDefault(word.ToString());
+
+                int Count(ReadOnlySpan<char> host)
+                {
+                    var s = host.ToString();
+                    return _hosts.GetValueOrDefault(s) - own.GetValueOrDefault(s);
+                }
+
+                var best = default(SegLabel);
+                var bestScore = float.NegativeInfinity;
+                var goldIsCandidate = false;
+                foreach (var candidate in Candidates(form, prefixes, suffixes))
+                {
+                    if (candidate == label) goldIsCandidate = true;
+                    SegmenterFeatures.Extract(form, candidate, Count, Corpus, guess);
+                    var score = 0f;
+                    foreach (var f in guess) score += weights.GetValueOrDefault(f);
+                    if (score > bestScore)
+                    {
+                        bestScore = score;
+                        best = candidate;
+                    }
+                }
+
+                if (goldIsCandidate && best != label)
+                {
+                    SegmenterFeatures.Extract(form, label, Count, Corpus, gold);
+                    SegmenterFeatures.Extract(form, best, Count, Corpus, guess);
+                    foreach (var f in gold) Update(f, 1);
+                    foreach (var f in guess) Update(f, -1);
+                }
+
+                step++;
+            }
+        }
+
+        var averaged = new Dictionary<ulong, float>();
+        foreach (var (f, w) in weights)
+        {
+            var total = totals.GetValueOrDefault(f) + (step - stamps.GetValueOrDefault(f)) * w;
+            var avg = (float)(total / step);
+            if (Math.Abs(avg) > 1e-3f) averaged[f] = avg;
+        }
+
+        return averaged;
+
+        void Update(ulong f, float delta)
+        {
+            var w = weights.GetValueOrDefault(f);
+            totals[f] = totals.GetValueOrDefault(f) + (step - stamps.GetValueOrDefault(f)) * w;
+            stamps[f] = step;
+            weights[f] = w + delta;
+        }
+    }
+
+    private static uint StableHash(string s)
+    {
+        var h = 2166136261u;
+        foreach (var c in s) h = (h ^ c) * 16777619u;
+        return h;
+    }
+
+    private static IEnumerable<SegLabel> Candidates(string form, List<string> prefixes, List<string> suffixes)
+    {
+        foreach (var p in prefixes.Prepend(""))
+        {
+            if (!form.StartsWith(p, StringComparison.Ordinal)) continue;
+            foreach (var e in suffixes.Prepend(""))
+            {
+                if (p.Length + e.Length >= form.Length || !form.EndsWith(e, StringComparison.Ordinal)) continue;
+                var plain = new SegLabel((byte)p.Length, (byte)e.Length, false);
+                yield return plain;
+                var elided = plain with { Elided = true };
+                if (CliticSegmenter.CanElide(form, elided)) yield return elided;
+            }
+        }
+    }
+}

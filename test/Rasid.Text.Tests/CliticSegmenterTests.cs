@@ -1,0 +1,167 @@
+using Rasid.Core;
+using Rasid.Text;
+
+namespace Rasid.Text.Tests;
+
+public sealed class CliticSegmenterTests
+{
+    private static readonly CliticSegmenter Segmenter = CliticSegmenter.Default;
+
+    private static (string Text, int Start, int End, CliticRole Role, bool Definite)[] Pieces(string text) =>
+        Segmenter.Segment(text, new TextRange(0, text.Length)).Select(p => (p.Range.Slice(text), p.Range.Start, p.Range.End, p.Role, p.Definite)).ToArray();
+
+    [Fact]
+    public void Wa_bi_al_qarar_splits_into_two_proclitics_and_a_definite_host()
+    {
+        Assert.Equal(
+            [("و", 0, 1, CliticRole.Proclitic, false), ("ب", 1, 2, CliticRole.Proclitic, false), ("القرار", 2, 8, CliticRole.Host, true)],
+            Pieces("وبالقرار"));
+    }
+
+    [Fact]
+    public void Kitabuhum_splits_the_enclitic_pronoun()
+    {
+        Assert.Equal([("كتاب", 0, 4, CliticRole.Host, false), ("هم", 4, 6, CliticRole.Enclitic, false)], Pieces("كتابهم"));
+    }
+
+    [Fact]
+    public void Lil_liqaa_splits_the_preposition_and_keeps_the_host_characters_exact()
+    {
+        Assert.Equal([("ل", 0, 1, CliticRole.Proclitic, false), ("لقاء", 1, 5, CliticRole.Host, false)], Pieces("للقاء").Select(p => p with { Definite = false }).ToArray());
+    }
+
+    [Fact]
+    public void Lil_hazr_marks_the_elided_article_on_the_host()
+    {
+        var text = "للحظر";
+        var pieces = Segmenter.Segment(text, new TextRange(0, text.Length));
+        Assert.Equal(2, pieces.Length);
+        Assert.Equal(("ل", CliticRole.Proclitic), (pieces[0].Range.Slice(text), pieces[0].Role));
+        Assert.Equal(("لحظر", 1, 5), (pieces[1].Range.Slice(text), pieces[1].Range.Start, pieces[1].Range.End));
+        Assert.True(pieces[1].Definite);
+        Assert.True(pieces[1].ElidedArticle);
+    }
+
+    [Theory]
+    [InlineData("ولد")]
+    [InlineData("بلد")]
+    [InlineData("كتاب")]
+    [InlineData("وزير")]
+    [InlineData("فلسطين")]
+    [InlineData("واشنطن")]
+    [InlineData("لبنان")]
+    [InlineData("سوريا")]
+    public void Letters_of_the_stem_are_not_split(string word)
+    {
+        var piece = Assert.Single(Pieces(word));
+        Assert.Equal((word, 0, word.Length, CliticRole.Host), (piece.Text, piece.Start, piece.End, piece.Role));
+    }
+
+    [Fact]
+    public void Diacritics_stay_with_the_letter_they_follow()
+    {
+        Assert.Equal(
+            [("وَ", 0, 2, CliticRole.Proclitic, false), ("بِ", 2, 4, CliticRole.Proclitic, false), ("القَرَارِ", 4, 13, CliticRole.Host, true)],
+            Pieces("وَبِالقَرَارِ"));
+    }
+
+    [Fact]
+    public void Offsets_point_into_the_whole_text_not_the_token()
+    {
+        const string text = "قال إن وبالقرار صدر";
+        var start = text.IndexOf("وبالقرار", StringComparison.Ordinal);
+        var pieces = Segmenter.Segment(text, new TextRange(start, 8));
+        Assert.Equal(["و", "ب", "القرار"], pieces.Select(p => p.Range.Slice(text)));
+        Assert.Equal(start, pieces[0].Range.Start);
+        Assert.Equal(start + 8, pieces[^1].Range.End);
+    }
+
+    [Fact]
+    public void The_article_alone_is_not_a_clitic_and_alladhi_is_not_definite()
+    {
+        Assert.Equal([("الكتاب", 0, 6, CliticRole.Host, true)], Pieces("الكتاب"));
+        Assert.Equal([("الذي", 0, 4, CliticRole.Host, false)], Pieces("الذي"));
+    }
+
+    [Fact]
+    public void The_future_particle_and_a_conjunction_split_from_verbs()
+    {
+        Assert.Equal(["س", "يقول"], Pieces("سيقول").Select(p => p.Text));
+        Assert.Equal(["و", "ل", "هم"], Pieces("ولهم").Select(p => p.Text));
+    }
+
+    [Fact]
+    public void Convention_overrides_split_function_words_as_UD_v2_does()
+    {
+        Assert.Equal(["ل", "ذلك"], Pieces("لذلك").Select(p => p.Text));
+        Assert.Equal(["ل", "أن", "ه"], Pieces("لأنه").Select(p => p.Text));
+    }
+
+    [Theory]
+    [InlineData("2015")]
+    [InlineData("Reuters")]
+    [InlineData("ـ")]
+    [InlineData("و")]
+    public void Non_arabic_and_one_letter_tokens_stay_whole(string token)
+    {
+        var piece = Assert.Single(Pieces(token));
+        Assert.Equal((token, 0, token.Length), (piece.Text, piece.Start, piece.End));
+    }
+
+    [Fact]
+    public void Pieces_always_tile_the_token_exactly()
+    {
+        foreach (var word in new[] { "وبالقرار", "للقاء", "كتابهم", "فكتبوه", "وسيقولون", "بـالقرار", "ـوبالتالي", "ولد", "والله", "لها" })
+        {
+            var pieces = Segmenter.Segment(word, new TextRange(0, word.Length));
+            Assert.Equal(0, pieces[0].Range.Start);
+            Assert.Equal(word.Length, pieces[^1].Range.End);
+            for (var i = 1; i < pieces.Length; i++) Assert.Equal(pieces[i - 1].Range.End, pieces[i].Range.Start);
+        }
+    }
+
+    [Fact]
+    public void A_too_small_output_span_is_rejected()
+    {
+        var pieces = new CliticPiece[4];
+        Assert.Throws<ArgumentException>(() => Segmenter.Segment("وبالقرار", new TextRange(0, 8), pieces));
+    }
+
+    [Fact]
+    public void A_corrupt_model_names_the_bad_line()
+    {
+        using var stream = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Compress, leaveOpen: true))
+        using (var writer = new StreamWriter(gzip))
+        {
+            writer.Write("# version: 1\nD\tكتاب\t0,0,0\nW\tnot-hex\t1\n");
+        }
+
+        stream.Position = 0;
+        var ex = Assert.Throws<InvalidDataException>(() => CliticSegmenter.Load(stream));
+        Assert.Contains("line 3", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_trained_on_a_few_tokens_learns_their_segmentations()
+    {
+        var trainer = new CliticSegmenterTrainer();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True(trainer.Add("وكتاب", 1, 0, false, false));
+            Assert.True(trainer.Add("كتابهم", 0, 2, false, false));
+            Assert.True(trainer.Add("للحظر", 1, 0, true, true));
+            Assert.True(trainer.Add("ولد", 0, 0, false, false));
+        }
+
+        Assert.False(trainer.Add("كتاب", 3, 2, false, false)); // does not fit the form
+        using var stream = new MemoryStream();
+        trainer.Save(stream, "test", epochs: 2);
+        stream.Position = 0;
+        var model = CliticSegmenter.Load(stream);
+        Assert.Equal("segment.perceptron/test", model.Id);
+        Assert.Equal(["و", "كتاب"], model.Segment("وكتاب", new TextRange(0, 5)).Select(p => p.Range.Slice("وكتاب")));
+        Assert.Equal(["ولد"], model.Segment("ولد", new TextRange(0, 3)).Select(p => p.Range.Slice("ولد")));
+        Assert.True(model.Segment("للحظر", new TextRange(0, 5))[1].ElidedArticle);
+    }
+}
