@@ -1,0 +1,1 @@
+namespace Rasid.Storage.Tests; public class T {}
