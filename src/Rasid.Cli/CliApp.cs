@@ -11,6 +11,10 @@ internal static class CliApp
         root.Subcommands.Add(AnalyzeCommand.Create(console));
         root.Subcommands.Add(GroupCommands.Eval(console));
         root.Subcommands.Add(GroupCommands.Train(console));
+        root.Subcommands.Add(IngestCommand.Create(console));
+        root.Subcommands.Add(ExportCommand.Create(console));
+        root.Subcommands.Add(StatsCommand.Create(console));
+        root.Subcommands.Add(StatsCommand.Reanalyze(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

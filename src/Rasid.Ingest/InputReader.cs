@@ -182,7 +182,7 @@ public sealed class InputReader(InputLimits? limits = null)
 
             var info = defaultInfo with
             {
-                Id = GetString(root, "id") ?? $"{Path.GetFileNameWithoutExtension(origin.Split(':')[0])}-{lineNumber}",
+                Id = GetString(root, "id") ?? defaultInfo.Id ?? $"{Path.GetFileNameWithoutExtension(origin.Split(':')[0])}-{lineNumber}",
                 Title = GetString(root, "title") ?? page?.Title ?? defaultInfo.Title,
                 Url = GetString(root, "url") ?? page?.Url ?? defaultInfo.Url,
                 Source = GetString(root, "source") ?? page?.Source ?? defaultInfo.Source,

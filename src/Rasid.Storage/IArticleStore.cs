@@ -41,6 +41,9 @@ public interface IArticleStore : IDisposable
     /// <summary>Documents matching the filter, in storage order, streamed.</summary>
     IEnumerable<StoredDocument> Documents(CorpusFilter filter);
 
+    /// <summary>Documents matching the filter as <c>rasid.document/1</c> JSON (one line each, cluster set), streamed.</summary>
+    IEnumerable<string> DocumentJsonLines(CorpusFilter filter);
+
     /// <summary>Event rows matching the filter (one per coded event).</summary>
     IEnumerable<EventRow> Events(CorpusFilter filter);
 
