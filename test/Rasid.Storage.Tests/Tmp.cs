@@ -1,1 +1,0 @@
-namespace Rasid.Storage.Tests; public class T {}
