@@ -11,6 +11,7 @@ internal static class GroupCommands
     public static Command Eval(CliConsole console)
     {
         var eval = new Command("eval", "Measure quality on gold data (prints a table; --json for machine-readable figures).");
+        eval.Subcommands.Add(EvalDedupCommand.Create(console));
         return RequireSubcommand(eval, console);
     }
 

@@ -139,7 +139,7 @@ public sealed record DedupOptions
     public int RowsPerBand { get; init; } = 3;
 
     /// <summary>Two texts are near-duplicates when the estimated containment of the smaller in the larger reaches this.</summary>
-    public double Threshold { get; init; } = 0.6;
+    public double Threshold { get; init; } = 0.5;
 
     /// <summary>Texts with fewer distinct shingles get no signature (too short to compare reliably).</summary>
     public int MinShingles { get; init; } = 8;
