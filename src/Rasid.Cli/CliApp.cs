@@ -16,6 +16,7 @@ internal static class CliApp
         root.Subcommands.Add(StatsCommand.Create(console));
         root.Subcommands.Add(StatsCommand.Reanalyze(console));
         root.Subcommands.Add(BenchCommand.Create(console));
+        root.Subcommands.Add(WorkCommand.Create(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

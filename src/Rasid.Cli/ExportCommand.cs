@@ -56,7 +56,7 @@ internal static class ExportCommand
 #pragma warning disable CA1859
     private static int Execute(string kind, string format, string db, string? output, CorpusFilter filter, bool bom, int minSize, CliConsole console)
     {
-        using IArticleStore store = SqliteArticleStore.Open(StoreOptions.Existing(db));
+        using IArticleStore store = ArticleStores.Open(StoreOptions.Existing(db));
         if (format == "parquet")
         {
             // Parquet needs a seekable stream: write a file, then copy it to standard output when no --out is given.

@@ -29,15 +29,16 @@ internal static class IngestCommand
             DefaultValueFactory = _ => new InputLimits().MaxFileBytes,
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display or log lines, only the summary." };
+        var enqueue = new Option<bool>("--enqueue") { Description = "PostgreSQL only: store the raw articles in the work queue for 'rasid work' processes instead of analysing them here." };
         var command = new Command("ingest", "Read, analyse and store articles in the corpus store: idempotent, resumable, with story clusters and a quarantine of rejected inputs.")
         {
-            paths, db, workers, maxBytes, quiet,
+            paths, db, workers, maxBytes, quiet, enqueue,
         };
-        command.SetAction(parse => Execute(parse.GetValue(paths) ?? [], parse.GetValue(db)!, parse.GetValue(workers), parse.GetValue(maxBytes), parse.GetValue(quiet), console));
+        command.SetAction(parse => Execute(parse.GetValue(paths) ?? [], parse.GetValue(db)!, parse.GetValue(workers), parse.GetValue(maxBytes), parse.GetValue(quiet), parse.GetValue(enqueue), console));
         return command;
     }
 
-    private static int Execute(string[] paths, string db, int workers, long maxBytes, bool quiet, CliConsole console)
+    private static int Execute(string[] paths, string db, int workers, long maxBytes, bool quiet, bool enqueue, CliConsole console)
     {
         if (workers < 1) throw new UsageException("--workers must be at least 1");
         if (maxBytes < 1) throw new UsageException("--max-bytes must be positive");
@@ -52,9 +53,10 @@ internal static class IngestCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            using var store = SqliteArticleStore.Open(db);
+            using var store = ArticleStores.Open(db);
+            if (enqueue) return EnqueueCommand.Run(store, files, maxBytes, quiet, console, cancel.Token);
             var pipeline = RasidPipeline.CreateDefault();
-            var runner = new IngestRunner(store, pipeline, store.Hasher, new IngestOptions
+            var runner = new IngestRunner(store, pipeline, new MinHasher(), new IngestOptions
             {
                 Workers = workers,
                 Limits = new InputLimits { MaxFileBytes = maxBytes },
@@ -120,14 +122,14 @@ internal static class IngestCommand
             $"{Interlocked.Read(ref c.Stored):N0} stored · {Interlocked.Read(ref c.AlreadyStored):N0} already stored · {Interlocked.Read(ref c.Rejected):N0} rejected · {c.ArticlesPerSecond:F1} articles/s · {share:F0}% of input read");
     }
 
-    private static int Summarise(IngestRunner runner, SqliteArticleStore store, CliConsole console, bool cancelled)
+    private static int Summarise(IngestRunner runner, IArticleStore store, CliConsole console, bool cancelled)
     {
         var c = runner.Counters;
         const int Shown = 20;
         foreach (var rejection in runner.Rejections.Take(Shown)) console.Error.WriteLine($"rasid: {rejection}");
-        if (c.Rejected > Shown) console.Error.WriteLine($"rasid: ... and {c.Rejected - Shown:N0} more rejected inputs (all listed by 'rasid export quarantine --db {store.Path}')");
+        if (c.Rejected > Shown) console.Error.WriteLine($"rasid: ... and {c.Rejected - Shown:N0} more rejected inputs (all listed by 'rasid export quarantine --db {ArticleStores.Describe(store)}')");
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ingest: {c.Stored:N0} new documents stored ({c.NearDuplicates:N0} joined an existing story cluster), {c.AlreadyStored:N0} already stored, {c.Rejected:N0} inputs rejected (quarantined), {c.Clock.Elapsed.TotalSeconds:F1} s, {c.ArticlesPerSecond:F1} articles/s → {store.Path}"));
+            $"ingest: {c.Stored:N0} new documents stored ({c.NearDuplicates:N0} joined an existing story cluster), {c.AlreadyStored:N0} already stored, {c.Rejected:N0} inputs rejected (quarantined), {c.Clock.Elapsed.TotalSeconds:F1} s, {c.ArticlesPerSecond:F1} articles/s → {ArticleStores.Describe(store)}"));
         if (cancelled)
         {
             console.Error.WriteLine("rasid: ingest interrupted; everything read so far is stored. Run the same command again to resume.");

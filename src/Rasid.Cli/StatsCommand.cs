@@ -15,7 +15,7 @@ internal static class StatsCommand
         var command = new Command("stats", "Counts in the corpus store: documents, story clusters, rejections, events per type, actor and month.") { db, top };
         command.SetAction(parse =>
         {
-            using var store = SqliteArticleStore.Open(StoreOptions.Existing(parse.GetValue(db)!));
+            using var store = ArticleStores.Open(StoreOptions.Existing(parse.GetValue(db)!));
             Write(store.Statistics(), parse.GetValue(top), console.Out);
             return ExitCodes.Ok;
         });
@@ -57,7 +57,7 @@ internal static class StatsCommand
         };
         command.SetAction(parse =>
         {
-            using var store = SqliteArticleStore.Open(StoreOptions.Existing(parse.GetValue(db)!));
+            using var store = ArticleStores.Open(StoreOptions.Existing(parse.GetValue(db)!));
             var pipeline = RasidPipeline.CreateDefault();
             var version = IngestRunner.PipelineVersion(pipeline);
             var total = 0;

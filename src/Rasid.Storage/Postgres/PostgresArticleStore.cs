@@ -117,9 +117,25 @@ public sealed class PostgresArticleStore : IArticleStore
         var now = DateTimeOffset.UtcNow;
         int added = 0, skipped = 0, joined = 0;
         Execute(tx, $"SELECT pg_advisory_xact_lock({WriteLock})");
+        // One round trip for the identities already stored, then per new article one for its cluster candidates and
+        // one batch for the document, its bands, layers and change (the new key is read back with currval).
+        var storedHashes = new HashSet<string>(StringComparer.Ordinal);
+        var takenIds = new HashSet<string>(StringComparer.Ordinal);
+        using (var known = Command(tx, "SELECT content_hash, id FROM documents WHERE content_hash = ANY(@h) OR id = ANY(@i)"))
+        {
+            known.Parameters.AddWithValue("h", articles.Select(a => a.ContentHash).ToArray());
+            known.Parameters.AddWithValue("i", articles.Select(a => a.Document.Id).ToArray());
+            using var r = known.ExecuteReader();
+            while (r.Read())
+            {
+                storedHashes.Add(r.GetString(0));
+                takenIds.Add(r.GetString(1));
+            }
+        }
+
         foreach (var article in articles)
         {
-            if (Exists(tx, "SELECT 1 FROM documents WHERE content_hash = @v", article.ContentHash))
+            if (!storedHashes.Add(article.ContentHash))
             {
                 skipped++;
                 continue;
@@ -127,24 +143,24 @@ public sealed class PostgresArticleStore : IArticleStore
 
             var document = article.Document;
             var id = document.Id;
-            if (Exists(tx, "SELECT 1 FROM documents WHERE id = @v", id)) id = $"{id}~{article.ContentHash[..10]}";
+            if (takenIds.Contains(id)) id = $"{id}~{article.ContentHash[..10]}";
+            takenIds.Add(id);
             var bandKeys = article.Signature is null ? null : _hasher.BandKeys(article.Signature);
             var cluster = bandKeys is null ? null : FindCluster(tx, article.Signature!, bandKeys);
             if (cluster is not null) joined++;
             cluster ??= id;
 
-            var key = InsertDocument(tx, article, id, cluster, now);
             using var batch = new NpgsqlBatch(tx.Connection, tx);
+            batch.BatchCommands.Add(InsertDocument(article, id, cluster, now));
             if (bandKeys is not null)
             {
-                var insert = new NpgsqlBatchCommand("INSERT INTO lsh(band_key, doc_key) SELECT unnest(@b), @k ON CONFLICT DO NOTHING");
+                var insert = new NpgsqlBatchCommand($"INSERT INTO lsh(band_key, doc_key) SELECT unnest(@b), {NewKey} ON CONFLICT DO NOTHING");
                 insert.Parameters.AddWithValue("b", bandKeys);
-                insert.Parameters.AddWithValue("k", key);
                 batch.BatchCommands.Add(insert);
             }
 
-            AddLayers(batch, key, document);
-            AddChange(batch, key, id, 1, "add", now);
+            AddLayers(batch, null, document);
+            AddChange(batch, null, id, 1, "add", now);
             batch.ExecuteNonQuery();
             added++;
         }
@@ -509,27 +525,28 @@ public sealed class PostgresArticleStore : IArticleStore
         return best;
     }
 
-    private static long InsertDocument(NpgsqlTransaction tx, ArticleRecord article, string id, string cluster, DateTimeOffset now)
+    /// <summary>The key of the document just inserted in this session.</summary>
+    private const string NewKey = "currval('documents_key_seq')";
+
+    private static NpgsqlBatchCommand InsertDocument(ArticleRecord article, string id, string cluster, DateTimeOffset now)
     {
         var d = article.Document;
-        using var command = Command(tx, """
+        var command = BatchCommand("""
             INSERT INTO documents(id, content_hash, origin, source, url, title, published, cluster, pipeline_version, version,
               ingested_at, updated_at, text_length, shingles, minhash, json, tsv)
             VALUES (@id, @h, @o, @s, @u, @t, @p, @c, @pv, 1, @now, @now, @len, @sh, @mh, @j, to_tsvector('simple', rasid_normalize(@text)))
-            RETURNING key
-            """);
-        Bind(command, ("id", id), ("h", article.ContentHash), ("o", article.Origin), ("s", d.Source), ("u", d.Url), ("t", d.Title),
+            """, ("id", id), ("h", article.ContentHash), ("o", article.Origin), ("s", d.Source), ("u", d.Url), ("t", d.Title),
             ("p", d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("c", cluster), ("pv", article.PipelineVersion),
             ("now", now), ("len", d.Text.Length), ("sh", article.Signature?.ShingleCount), ("mh", article.Signature?.ToBytes()),
             ("j", SqliteArticleStore.Compress(WithId(d, id))), ("text", SearchText(d)));
         command.Parameters["sh"].NpgsqlDbType = NpgsqlDbType.Integer;
         command.Parameters["mh"].NpgsqlDbType = NpgsqlDbType.Bytea;
-        return (long)command.ExecuteScalar()!;
+        return command;
     }
 
     private static string SearchText(Document d) => string.IsNullOrEmpty(d.Title) ? d.Text : d.Title + "\n" + d.Text;
 
-    private static void AddLayers(NpgsqlBatch batch, long key, Document d)
+    private static void AddLayers(NpgsqlBatch batch, long? key, Document d)
     {
         for (var i = 0; i < d.Entities.Count; i++)
         {
@@ -575,7 +592,7 @@ public sealed class PostgresArticleStore : IArticleStore
         }
     }
 
-    private static void AddChange(NpgsqlBatch batch, long key, string id, int version, string op, DateTimeOffset now) =>
+    private static void AddChange(NpgsqlBatch batch, long? key, string id, int version, string op, DateTimeOffset now) =>
         batch.BatchCommands.Add(BatchCommand("INSERT INTO changes(doc_key, doc_id, version, op, at) VALUES (@k, @id, @v, @op, @t)",
             ("k", key), ("id", id), ("v", version), ("op", op), ("t", now)));
 
@@ -653,13 +670,6 @@ public sealed class PostgresArticleStore : IArticleStore
 
     // ---- helpers ----
 
-    private static bool Exists(NpgsqlTransaction tx, string sql, string value)
-    {
-        using var command = Command(tx, sql);
-        command.Parameters.AddWithValue("v", value);
-        return command.ExecuteScalar() is not null;
-    }
-
     internal static void Execute(NpgsqlTransaction tx, string sql)
     {
         using var command = Command(tx, sql);
@@ -670,8 +680,14 @@ public sealed class PostgresArticleStore : IArticleStore
 
     private static NpgsqlBatchCommand BatchCommand(string sql, params (string Name, object? Value)[] values)
     {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var (name, value) in values) command.Parameters.Add(Parameter(name, value));
+        // A null document key (@k) means the document inserted earlier in the same batch.
+        var newKey = values.Any(v => v.Name == "k" && v.Value is null);
+        var command = new NpgsqlBatchCommand(newKey ? sql.Replace("@k,", NewKey + ",", StringComparison.Ordinal) : sql);
+        foreach (var (name, value) in values)
+        {
+            if (!(newKey && name == "k")) command.Parameters.Add(Parameter(name, value));
+        }
+
         return command;
     }
 
