@@ -18,7 +18,7 @@ internal static class BenchCommand
         var bench = new Command("bench", "Benchmarks (results as markdown).");
         var paths = new Argument<string[]>("PATH") { Description = "Inputs, e.g. ../shared/data/raw/saudinewsnet (the zips are read directly).", Arity = ArgumentArity.OneOrMore };
         var limit = new Option<long?>("--limit") { Description = "Stop after this many new articles.", HelpName = "N" };
-        var db = new Option<string?>("--db") { Description = "Store to fill (default: a new temporary file, deleted afterwards).", HelpName = "PATH" };
+        var db = new Option<string?>("--db") { Description = "Store to fill: a new SQLite file or an empty PostgreSQL database (default: a new temporary file, deleted afterwards).", HelpName = "PATH|URL" };
         var workers = new Option<int>("--workers", "-j") { Description = "Analysis threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var ingest = new Command("ingest", "Ingest a corpus into a fresh store and report articles/s and memory at checkpoints (1k, 5k, 10k, 20k ... articles).")
         {
@@ -33,14 +33,14 @@ internal static class BenchCommand
     {
         var temporary = db is null;
         db ??= Path.Combine(Path.GetTempPath(), $"rasid-bench-{Guid.NewGuid():N}.db");
-        if (File.Exists(db)) throw new UsageException($"'{db}' exists; the benchmark needs a new store");
+        if (!Storage.Postgres.PostgresArticleStore.IsPostgres(db) && File.Exists(db)) throw new UsageException($"'{db}' exists; the benchmark needs a new store");
         var rows = new List<string>();
         var next = 0;
         try
         {
-            using var store = SqliteArticleStore.Open(db);
+            using var store = ArticleStores.Open(db);
             var pipeline = RasidPipeline.CreateDefault();
-            var runner = new IngestRunner(store, pipeline, store.Hasher, new IngestOptions { Workers = workers, MaxArticles = limit })
+            var runner = new IngestRunner(store, pipeline, new MinHasher(), new IngestOptions { Workers = workers, MaxArticles = limit })
             {
                 AfterBatch = c =>
                 {
@@ -58,7 +58,7 @@ internal static class BenchCommand
             var o = console.Out;
             o.WriteLine($"pipeline: {IngestRunner.PipelineVersion(pipeline)}");
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, workers {workers}"));
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored {runner.Counters.Stored:N0}, near-duplicates {runner.Counters.NearDuplicates:N0}, rejected {runner.Counters.Rejected:N0}, store size {new FileInfo(db).Length / 1048576.0:F1} MiB"));
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored {runner.Counters.Stored:N0}, near-duplicates {runner.Counters.NearDuplicates:N0}, rejected {runner.Counters.Rejected:N0}, store {(File.Exists(db) ? (new FileInfo(db).Length / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) + " MiB" : ArticleStores.Describe(store))}"));
             o.WriteLine();
             o.WriteLine("| articles stored | elapsed (s) | articles/s (cumulative) | RSS now (MiB) | peak RSS so far (MiB) | managed heap (MiB) |");
             o.WriteLine("|---:|---:|---:|---:|---:|---:|");
