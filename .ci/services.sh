@@ -31,7 +31,13 @@ if [ -n "$pg_bin" ] && [ "$(id -u)" -eq 0 ]; then
     su postgres -c "$pg_bin/pg_ctl -D $pg_data -l $pg_data/server.log -o '-p $RASID_PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200' -w start" >/dev/null
   fi
   export RASID_TEST_PG="Host=127.0.0.1;Port=$RASID_PG_PORT;Username=postgres;Database=postgres"
-  export RASID_PG_CTL="su postgres -c \"$pg_bin/pg_ctl -D $pg_data -l $pg_data/server.log -o '-p $RASID_PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200' -w\""
+  # A command prefix for tests that restart the server: "$RASID_PG_CTL restart".
+  cat > /tmp/rasid-ci-pgctl <<PGCTL
+#!/usr/bin/env bash
+exec su postgres -c "$pg_bin/pg_ctl -D $pg_data -l $pg_data/server.log -o '-p $RASID_PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200' -w \$1"
+PGCTL
+  chmod +x /tmp/rasid-ci-pgctl
+  export RASID_PG_CTL=/tmp/rasid-ci-pgctl
   echo "ci: PostgreSQL ready on 127.0.0.1:$RASID_PG_PORT"
 fi
 

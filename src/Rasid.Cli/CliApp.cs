@@ -14,6 +14,12 @@ internal static class CliApp
         root.Subcommands.Add(SearchCommands.Index(console));
         root.Subcommands.Add(SearchCommands.Search(console));
         root.Subcommands.Add(SearchCommands.Serve(console));
+        root.Subcommands.Add(IngestCommand.Create(console));
+        root.Subcommands.Add(ExportCommand.Create(console));
+        root.Subcommands.Add(StatsCommand.Create(console));
+        root.Subcommands.Add(StatsCommand.Reanalyze(console));
+        root.Subcommands.Add(BenchCommand.Create(console));
+        root.Subcommands.Add(WorkCommand.Create(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

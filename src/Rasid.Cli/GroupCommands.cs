@@ -17,6 +17,7 @@ internal static class GroupCommands
         eval.Subcommands.Add(EvalDocsCommand.Create(console));
         eval.Subcommands.Add(EventCommands.Eval(console));
         eval.Subcommands.Add(UdCommands.EvalUd(console));
+        eval.Subcommands.Add(EvalDedupCommand.Create(console));
         return RequireSubcommand(eval, console);
     }
 

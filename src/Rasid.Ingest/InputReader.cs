@@ -107,7 +107,7 @@ public sealed class InputReader(InputLimits? limits = null)
         return ReadJsonlLines(path, reader, defaultInfo);
     }
 
-    private IEnumerable<InputItem> ReadJsonlLines(string path, StreamReader reader, ArticleInfo defaultInfo)
+    internal IEnumerable<InputItem> ReadJsonlLines(string path, StreamReader reader, ArticleInfo defaultInfo)
     {
         using var _ = reader;
         var lineNumber = 0;
@@ -157,26 +157,38 @@ public sealed class InputReader(InputLimits? limits = null)
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return Reject(origin, "not a JSON object");
-            var text = GetString(root, "text");
+            var text = GetString(root, "text") ?? GetString(root, "content");
+            HtmlArticle? page = null;
+            if (text is null && GetString(root, "html") is { } html)
+            {
+                page = HtmlArticleExtractor.Extract(html);
+                text = page.Text;
+                if (string.IsNullOrWhiteSpace(text)) return Reject(origin, "no article text in \"html\"");
+            }
+
             if (text is null) return Reject(origin, "no \"text\" field");
             if (string.IsNullOrWhiteSpace(text)) return Reject(origin, "empty \"text\"");
-            var dateText = GetString(root, "published") ?? GetString(root, "date");
+            var dateText = GetString(root, "published") ?? GetString(root, "date") ?? GetString(root, "date_extracted");
             var published = defaultInfo.Published;
             if (dateText is not null)
             {
                 if (!DateParser.TryParse(dateText, out var parsed)) return Reject(origin, $"invalid date '{dateText}' (expected YYYY-MM-DD)");
                 published = parsed;
             }
+            else if (page?.Published is { } pagePublished)
+            {
+                published = pagePublished;
+            }
 
             var info = defaultInfo with
             {
-                Id = GetString(root, "id") ?? $"{Path.GetFileNameWithoutExtension(origin.Split(':')[0])}-{lineNumber}",
-                Title = GetString(root, "title") ?? defaultInfo.Title,
-                Url = GetString(root, "url") ?? defaultInfo.Url,
-                Source = GetString(root, "source") ?? defaultInfo.Source,
+                Id = GetString(root, "id") ?? defaultInfo.Id ?? $"{Path.GetFileNameWithoutExtension(origin.Split(':')[0])}-{lineNumber}",
+                Title = GetString(root, "title") ?? page?.Title ?? defaultInfo.Title,
+                Url = GetString(root, "url") ?? page?.Url ?? defaultInfo.Url,
+                Source = GetString(root, "source") ?? page?.Source ?? defaultInfo.Source,
                 Published = published,
             };
-            return new InputItem(new RawArticle(origin, text, info));
+            return new InputItem(new RawArticle(origin, text, info) { Author = GetString(root, "author") ?? page?.Author });
         }
         catch (JsonException ex)
         {

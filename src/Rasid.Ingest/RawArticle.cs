@@ -6,7 +6,11 @@ namespace Rasid.Ingest;
 /// <param name="Origin">Where it came from: a path, <c>path:line</c> for a JSONL record, or <c>-</c> for stdin.</param>
 /// <param name="Text">The article text, decoded.</param>
 /// <param name="Info">Metadata found in the input (id, title, url, date).</param>
-public sealed record RawArticle(string Origin, string Text, ArticleInfo Info);
+public sealed record RawArticle(string Origin, string Text, ArticleInfo Info)
+{
+    /// <summary>Author or byline found in the input (HTML meta, JSON-LD, feed item, JSON <c>author</c>), if any.</summary>
+    public string? Author { get; init; }
+}
 
 /// <summary>An input that could not be read, with a one-line reason for the user.</summary>
 /// <param name="Origin">Path, <c>path:line</c> or <c>-</c>.</param>

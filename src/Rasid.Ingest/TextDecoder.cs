@@ -45,6 +45,68 @@ public static class TextDecoder
         return text;
     }
 
+    /// <summary>
+    /// Decodes an HTML or XML page: a BOM wins, then the charset declared in the first 4 KB
+    /// (<c>&lt;meta charset&gt;</c>, <c>http-equiv</c> content type, or the XML declaration's encoding) when it is
+    /// UTF-8, Windows-1256 or ISO-8859-6, then the same detection as <see cref="Decode(ReadOnlySpan{byte}, string)"/>.
+    /// </summary>
+    /// <exception cref="InputRejectedException">Empty, binary or undecodable input.</exception>
+    public static string DecodeMarkup(ReadOnlySpan<byte> bytes, string origin)
+    {
+        if (bytes.IsEmpty) throw new InputRejectedException(origin, "empty file");
+        var bom = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+        if (!bom && DeclaredCharset(bytes) is { } declared)
+        {
+            string? text = null;
+            switch (declared)
+            {
+                case "windows-1256" or "cp1256" or "x-cp1256":
+                    text = Windows1256.Value.GetString(bytes);
+                    break;
+                case "iso-8859-6" or "iso_8859-6" or "arabic" or "iso-ir-127":
+                    text = Iso88596.Value.GetString(bytes);
+                    break;
+                case "utf-8" or "utf8":
+                    try
+                    {
+                        text = StrictUtf8.GetString(bytes);
+                    }
+                    catch (DecoderFallbackException)
+                    {
+                        text = null; // mislabelled: fall back to detection
+                    }
+
+                    break;
+            }
+
+            if (text is not null)
+            {
+                if (string.IsNullOrWhiteSpace(text)) throw new InputRejectedException(origin, "empty file (only whitespace)");
+                if (LooksBinary(text)) throw new InputRejectedException(origin, "binary file (control characters), not text");
+                return text;
+            }
+        }
+
+        return Decode(bytes, origin);
+    }
+
+    private static string? DeclaredCharset(ReadOnlySpan<byte> bytes)
+    {
+        var head = Encoding.ASCII.GetString(bytes[..Math.Min(bytes.Length, 4096)]).ToLowerInvariant();
+        foreach (var marker in new[] { "charset=", "encoding=" })
+        {
+            var at = head.IndexOf(marker, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var start = at + marker.Length;
+            while (start < head.Length && head[start] is '"' or '\'' or ' ') start++;
+            var end = start;
+            while (end < head.Length && (char.IsLetterOrDigit(head[end]) || head[end] is '-' or '_')) end++;
+            if (end > start) return head[start..end];
+        }
+
+        return null;
+    }
+
     private static string DecodeCore(ReadOnlySpan<byte> bytes, string origin, out DetectedEncoding encoding)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return Utf8(bytes[3..], origin, out encoding);

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Rasid.Core;
+using Rasid.Ingest;
+using Rasid.Nlp;
+using Rasid.Storage;
+
+namespace Rasid.Cli;
+
+/// <summary>Options of an ingest run.</summary>
+internal sealed record IngestOptions
+{
+    public int Workers { get; init; } = Environment.ProcessorCount;
+    public int BatchSize { get; init; } = 64;
+    public TimeSpan MaxBatchDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+    public InputLimits Limits { get; init; } = new();
+    /// <summary>Stop after this many new articles have been read (benchmarks); null reads everything.</summary>
+    public long? MaxArticles { get; init; }
+}
+
+/// <summary>Live counters of an ingest run (read by the progress display; written with Interlocked).</summary>
+internal sealed class IngestCounters
+{
+    public long Read;
+    public long AlreadyStored;
+    public long Stored;
+    public long NearDuplicates;
+    public long Rejected;
+    public long BytesDone;
+    public long BytesTotal;
+    public readonly Stopwatch Clock = Stopwatch.StartNew();
+
+    public double ArticlesPerSecond => Interlocked.Read(ref Stored) / Math.Max(0.001, Clock.Elapsed.TotalSeconds);
+}
+
+/// <summary>
+/// Streaming ingest: one producer reads inputs (skipping articles whose content hash is stored), N workers
+/// analyse them in parallel, one writer stores batches in transactions. Bounded channels between the stages
+/// keep memory flat whatever the corpus size. Cancelling stops the producer; what was read is still analysed and
+/// committed, so an interrupted run loses nothing and a rerun stores nothing twice (the content hash is unique).
+/// </summary>
+internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, MinHasher hasher, IngestOptions options)
+{
+    private readonly CorpusReader _reader = new(options.Limits);
+
+    /// <summary>Version written on every stored row: the library version and the components with their versions.</summary>
+    public static string PipelineVersion(RasidPipeline pipeline) =>
+        $"rasid/{RasidPipeline.Version} " + string.Join(",", pipeline.Components.Select(c => c.Id));
+
+    /// <summary>Rejections kept in memory for the summary (all of them go to the quarantine).</summary>
+    public const int MaxKeptRejections = 1000;
+
+    public IngestCounters Counters { get; } = new();
+
+    /// <summary>Rejections of this run, in the order found (also stored in the quarantine).</summary>
+    public List<InputRejection> Rejections { get; } = [];
+
+    /// <summary>Called after each committed batch (checkpoints for benchmarks).</summary>
+    public Action<IngestCounters>? AfterBatch { get; init; }
+
+    public void Run(IReadOnlyList<string> files, CancellationToken cancellationToken)
+    {
+        foreach (var file in files)
+        {
+            try
+            {
+                Counters.BytesTotal += File.Exists(file) ? new FileInfo(file).Length : 0;
+            }
+            catch (IOException)
+            {
+                // Counted as zero; the reader reports the file.
+            }
+        }
+
+        var workers = Math.Max(1, options.Workers);
+        var work = Channel.CreateBounded<RawArticle>(new BoundedChannelOptions(workers * 8) { SingleWriter = true });
+        var results = Channel.CreateBounded<object>(new BoundedChannelOptions(workers * 8 + options.BatchSize) { SingleReader = true });
+        var version = PipelineVersion(pipeline);
+
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                long accepted = 0;
+                foreach (var file in files)
+                {
+                    if (cancellationToken.IsCancellationRequested) break;
+                    foreach (var item in _reader.ReadFile(file))
+                    {
+                        if (cancellationToken.IsCancellationRequested) break;
+                        if (item.Rejection is { } rejection)
+                        {
+                            await results.Writer.WriteAsync(rejection, CancellationToken.None).ConfigureAwait(false);
+                            continue;
+                        }
+
+                        var article = item.Article!;
+                        Interlocked.Increment(ref Counters.Read);
+                        if (store.Contains(Hash(article)))
+                        {
+                            Interlocked.Increment(ref Counters.AlreadyStored);
+                            continue;
+                        }
+
+                        await work.Writer.WriteAsync(article, CancellationToken.None).ConfigureAwait(false);
+                        if (options.MaxArticles is { } max && ++accepted >= max) break;
+                    }
+
+                    Interlocked.Add(ref Counters.BytesDone, File.Exists(file) ? new FileInfo(file).Length : 0);
+                    if (options.MaxArticles is { } limit && accepted >= limit) break;
+                }
+            }
+            finally
+            {
+                work.Writer.Complete();
+            }
+        }, CancellationToken.None);
+
+        var analysers = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var article in work.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                object result;
+                try
+                {
+                    var document = pipeline.Analyze(article.Text, article.Info);
+                    result = new ArticleRecord(document, Hash(article), article.Origin, version, hasher.Sign(article.Text));
+                }
+                catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+                {
+                    result = new InputRejection(article.Origin, $"analysis failed: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
+                }
+
+                await results.Writer.WriteAsync(result, CancellationToken.None).ConfigureAwait(false);
+            }
+        }, CancellationToken.None)).ToArray();
+
+        var closer = Task.Run(async () =>
+        {
+            try
+            {
+                await producer.ConfigureAwait(false);
+                await Task.WhenAll(analysers).ConfigureAwait(false);
+            }
+            finally
+            {
+                results.Writer.Complete();
+            }
+        }, CancellationToken.None);
+
+        WriteBatches(results.Reader);
+        closer.GetAwaiter().GetResult();
+    }
+
+    private void WriteBatches(ChannelReader<object> reader)
+    {
+        var articles = new List<ArticleRecord>(options.BatchSize);
+        var rejections = new List<QuarantineRecord>();
+        var since = Stopwatch.StartNew();
+
+        void Flush()
+        {
+            if (articles.Count == 0 && rejections.Count == 0) return;
+            var result = store.Write(articles, rejections);
+            Interlocked.Add(ref Counters.Stored, result.Added);
+            Interlocked.Add(ref Counters.AlreadyStored, result.Skipped);
+            Interlocked.Add(ref Counters.NearDuplicates, result.NearDuplicates);
+            articles.Clear();
+            rejections.Clear();
+            since.Restart();
+            AfterBatch?.Invoke(Counters);
+        }
+
+        while (true)
+        {
+            var wait = reader.WaitToReadAsync().AsTask();
+            if (!wait.Wait(options.MaxBatchDelay))
+            {
+                Flush();
+                wait.Wait();
+            }
+
+            if (!wait.Result) break;
+            while (reader.TryRead(out var item))
+            {
+                switch (item)
+                {
+                    case ArticleRecord record:
+                        articles.Add(record);
+                        break;
+                    case InputRejection rejection:
+                        if (Rejections.Count < MaxKeptRejections) Rejections.Add(rejection);
+                        Interlocked.Increment(ref Counters.Rejected);
+                        rejections.Add(new QuarantineRecord(rejection.Origin, rejection.Reason));
+                        break;
+                }
+
+                if (articles.Count >= options.BatchSize || since.Elapsed >= options.MaxBatchDelay) Flush();
+            }
+        }
+
+        Flush();
+    }
+
+    private static string Hash(RawArticle article) => ContentHashes.Of(article.Text, article.Info.Url, article.Info.Title);
+}

@@ -1,0 +1,745 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Rasid.Core;
+
+namespace Rasid.Storage;
+
+/// <summary>
+/// The embedded corpus store: one SQLite file (default <c>rasid.db</c>) in WAL mode. Documents are kept as
+/// gzip-compressed <c>rasid.document/1</c> JSON plus relational tables for entities, quotes, times and events
+/// (for filters and exports), MinHash signatures and LSH band keys for story clusters, the quarantine of
+/// rejected inputs and a change feed. Thread-safe: writes are serialised; each streamed read opens its own
+/// connection.
+/// </summary>
+public sealed class SqliteArticleStore : IArticleStore
+{
+    private const int MaxCandidates = 256;
+    private readonly SqliteConnection _connection;
+    private readonly string _connectionString;
+    private readonly MinHasher _hasher;
+    private readonly Lock _gate = new();
+    private bool _disposed;
+
+    private SqliteArticleStore(string path, DedupOptions? dedup)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        var dir = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
+        _hasher = new MinHasher(dedup);
+        _connection = new SqliteConnection(_connectionString);
+        _connection.Open();
+        Execute(_connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; PRAGMA busy_timeout=10000;");
+        SchemaVersion = Migrations.Apply(_connection);
+        Execute(_connection, $"INSERT OR IGNORE INTO store_info(key, value) VALUES ('dedup', '{_hasher.Version}')");
+    }
+
+    /// <summary>Opens (creating and migrating when needed) the store at <paramref name="path"/>.</summary>
+    /// <param name="path">The database file.</param>
+    /// <param name="dedup">Near-duplicate options (the defaults are the measured ones).</param>
+    public static SqliteArticleStore Open(string path, DedupOptions? dedup = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return new SqliteArticleStore(path, dedup);
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string Path { get; }
+
+    /// <inheritdoc />
+    public int SchemaVersion { get; }
+
+    /// <summary>The hasher whose signatures this store compares (compute <see cref="ArticleRecord.Signature"/> with it).</summary>
+    public MinHasher Hasher => _hasher;
+
+    /// <inheritdoc />
+    public bool Contains(string contentHash)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT 1 FROM documents WHERE content_hash = $h";
+            command.Parameters.AddWithValue("$h", contentHash);
+            return command.ExecuteScalar() is not null;
+        }
+    }
+
+    /// <inheritdoc />
+    public StoreWriteResult Write(IReadOnlyList<ArticleRecord> articles, IReadOnlyList<QuarantineRecord> rejections)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(rejections);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var now = Now();
+            int added = 0, skipped = 0, joined = 0;
+            using var tx = _connection.BeginTransaction();
+            foreach (var article in articles)
+            {
+                if (Exists(tx, "SELECT 1 FROM documents WHERE content_hash = $v", article.ContentHash))
+                {
+                    skipped++;
+                    continue;
+                }
+
+                var document = article.Document;
+                var id = document.Id;
+                if (Exists(tx, "SELECT 1 FROM documents WHERE id = $v", id)) id = $"{id}~{article.ContentHash[..10]}";
+                var bandKeys = article.Signature is null ? null : _hasher.BandKeys(article.Signature);
+                var cluster = bandKeys is null ? null : FindCluster(tx, article.Signature!, bandKeys);
+                if (cluster is not null) joined++;
+                cluster ??= id;
+
+                var key = InsertDocument(tx, article, id, cluster, now);
+                if (bandKeys is not null) InsertBands(tx, key, bandKeys);
+                InsertLayers(tx, key, document, id);
+                InsertChange(tx, key, id, 1, "add", now);
+                added++;
+            }
+
+            foreach (var rejection in rejections)
+            {
+                using var command = Command(tx, """
+                    INSERT INTO quarantine(origin, reason, first_seen, last_seen) VALUES ($o, $r, $t, $t)
+                    ON CONFLICT(origin, reason) DO UPDATE SET last_seen = excluded.last_seen, times = times + 1
+                    """);
+                command.Parameters.AddWithValue("$o", rejection.Origin);
+                command.Parameters.AddWithValue("$r", rejection.Reason);
+                command.Parameters.AddWithValue("$t", now);
+                command.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+            return new StoreWriteResult(added, skipped, joined);
+        }
+    }
+
+    /// <inheritdoc />
+    public int Replace(IReadOnlyList<ArticleRecord> reanalysed)
+    {
+        ArgumentNullException.ThrowIfNull(reanalysed);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var now = Now();
+            var replaced = 0;
+            using var tx = _connection.BeginTransaction();
+            foreach (var article in reanalysed)
+            {
+                long key;
+                string id;
+                int version;
+                using (var find = Command(tx, "SELECT key, id, version FROM documents WHERE content_hash = $h"))
+                {
+                    find.Parameters.AddWithValue("$h", article.ContentHash);
+                    using var reader = find.ExecuteReader();
+                    if (!reader.Read()) continue;
+                    key = reader.GetInt64(0);
+                    id = reader.GetString(1);
+                    version = reader.GetInt32(2) + 1;
+                }
+
+                foreach (var table in new[] { "entities", "quotes", "times", "events" })
+                {
+                    using var delete = Command(tx, $"DELETE FROM {table} WHERE doc_key = $k");
+                    delete.Parameters.AddWithValue("$k", key);
+                    delete.ExecuteNonQuery();
+                }
+
+                using (var update = Command(tx, "UPDATE documents SET json = $j, pipeline_version = $p, version = $v, updated_at = $t WHERE key = $k"))
+                {
+                    update.Parameters.AddWithValue("$j", Compress(WithId(article.Document, id)));
+                    update.Parameters.AddWithValue("$p", article.PipelineVersion);
+                    update.Parameters.AddWithValue("$v", version);
+                    update.Parameters.AddWithValue("$t", now);
+                    update.Parameters.AddWithValue("$k", key);
+                    update.ExecuteNonQuery();
+                }
+
+                InsertLayers(tx, key, article.Document, id);
+                InsertChange(tx, key, id, version, "update", now);
+                replaced++;
+            }
+
+            tx.Commit();
+            return replaced;
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredDocument> Stale(string pipelineVersion, int limit)
+    {
+        var list = new List<StoredDocument>();
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {DocColumns} FROM documents d WHERE pipeline_version <> $p ORDER BY key LIMIT $n";
+        command.Parameters.AddWithValue("$p", pipelineVersion);
+        command.Parameters.AddWithValue("$n", limit);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) list.Add(ReadStored(reader));
+        return list;
+    }
+
+    /// <inheritdoc />
+    public Document? GetDocument(string id)
+    {
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {DocColumns} FROM documents d WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadStored(reader).Document : null;
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<StoredDocument> Documents(CorpusFilter filter)
+    {
+        foreach (var reader in Query($"SELECT {DocColumns} FROM documents d WHERE {DocumentWhere(filter, out var p)} ORDER BY d.key", p))
+        {
+            yield return ReadStored(reader);
+        }
+    }
+
+    /// <summary>
+    /// Documents matching the filter as <c>rasid.document/1</c> JSON lines (cluster set), without re-parsing:
+    /// the fast path of <c>rasid export documents</c>.
+    /// </summary>
+    public IEnumerable<string> DocumentJsonLines(CorpusFilter filter)
+    {
+        foreach (var reader in Query($"SELECT d.json, d.cluster FROM documents d WHERE {DocumentWhere(filter, out var p)} ORDER BY d.key", p))
+        {
+            yield return SpliceCluster(Decompress((byte[])reader[0]), reader.GetString(1));
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<EventRow> Events(CorpusFilter filter)
+    {
+        var parameters = new Dictionary<string, object>();
+        var where = new List<string> { "1=1" };
+        AddDateRange(where, parameters, filter, "COALESCE(e.date, d.published)");
+        if (!string.IsNullOrEmpty(filter.Actor))
+        {
+            where.Add("(e.source_actor LIKE $actor OR e.target_actor LIKE $actor)");
+            parameters["$actor"] = filter.Actor + "%";
+        }
+
+        if (!string.IsNullOrEmpty(filter.Type))
+        {
+            where.Add("e.type = $type");
+            parameters["$type"] = filter.Type.ToUpperInvariant();
+        }
+
+        var sql = $"""
+            SELECT d.id, e.event_id, e.date, e.date_from_article, e.type, e.cameo, e.mode, e.source_actor, e.source_text, e.target_actor,
+              e.target_text, e.trigger, e.trigger_start, e.trigger_end, e.negated, e.place_name, e.lat, e.lon, e.country, e.evidence_by,
+              e.score, d.published, d.source, d.url, d.cluster
+            FROM events e JOIN documents d ON d.key = e.doc_key WHERE {string.Join(" AND ", where)} ORDER BY e.doc_key, e.ord
+            """;
+        foreach (var r in Query(sql, parameters))
+        {
+            yield return new EventRow
+            {
+                DocId = r.GetString(0), EventId = r.GetString(0) + "/" + r.GetString(1), Date = Str(r, 2), DateFromArticle = r.GetInt64(3) != 0,
+                EventType = r.GetString(4), Cameo = Str(r, 5), Mode = Str(r, 6), SourceActor = Str(r, 7), SourceText = Str(r, 8),
+                TargetActor = Str(r, 9), TargetText = Str(r, 10), Trigger = r.GetString(11), TriggerStart = r.GetInt32(12),
+                TriggerEnd = r.GetInt32(13), Negated = r.GetInt64(14) != 0, PlaceName = Str(r, 15), Lat = Dbl(r, 16), Lon = Dbl(r, 17),
+                Country = Str(r, 18), EvidenceBy = Str(r, 19), Score = Dbl(r, 20), Published = Str(r, 21), Source = Str(r, 22),
+                Url = Str(r, 23), Cluster = Str(r, 24),
+            };
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<EntityRow> Entities(CorpusFilter filter)
+    {
+        var parameters = new Dictionary<string, object>();
+        var where = new List<string> { "1=1" };
+        AddDateRange(where, parameters, filter, "d.published");
+        if (!string.IsNullOrEmpty(filter.Actor))
+        {
+            where.Add("e.actor LIKE $actor");
+            parameters["$actor"] = filter.Actor + "%";
+        }
+
+        if (!string.IsNullOrEmpty(filter.Type))
+        {
+            where.Add("e.type = $type");
+            parameters["$type"] = filter.Type.ToUpperInvariant();
+        }
+
+        var sql = $"""
+            SELECT d.id, e.start, e."end", e.text, e.type, e.actor, e.canonical, e.place_name, e.lat, e.lon, e.country, e.evidence_by,
+              e.score, d.published, d.source, d.cluster
+            FROM entities e JOIN documents d ON d.key = e.doc_key WHERE {string.Join(" AND ", where)} ORDER BY e.doc_key, e.ord
+            """;
+        foreach (var r in Query(sql, parameters))
+        {
+            yield return new EntityRow
+            {
+                DocId = r.GetString(0), Start = r.GetInt32(1), End = r.GetInt32(2), Text = r.GetString(3), Type = r.GetString(4),
+                Actor = Str(r, 5), Canonical = Str(r, 6), PlaceName = Str(r, 7), Lat = Dbl(r, 8), Lon = Dbl(r, 9), Country = Str(r, 10),
+                EvidenceBy = Str(r, 11), Score = Dbl(r, 12), Published = Str(r, 13), Source = Str(r, 14), Cluster = Str(r, 15),
+            };
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<QuoteRow> Quotes(CorpusFilter filter)
+    {
+        var parameters = new Dictionary<string, object>();
+        var where = new List<string> { "1=1" };
+        AddDateRange(where, parameters, filter, "d.published");
+        if (!string.IsNullOrEmpty(filter.Actor))
+        {
+            where.Add("q.speaker_actor LIKE $actor");
+            parameters["$actor"] = filter.Actor + "%";
+        }
+
+        if (!string.IsNullOrEmpty(filter.Type))
+        {
+            where.Add("q.kind = $type");
+            parameters["$type"] = filter.Type.ToLowerInvariant();
+        }
+
+        var sql = $"""
+            SELECT d.id, q.kind, q.content, q.content_start, q.content_end, q.cue, q.speaker, q.speaker_actor, q.speaker_canonical,
+              q.evidence_by, d.published, d.source, d.cluster
+            FROM quotes q JOIN documents d ON d.key = q.doc_key WHERE {string.Join(" AND ", where)} ORDER BY q.doc_key, q.ord
+            """;
+        foreach (var r in Query(sql, parameters))
+        {
+            yield return new QuoteRow
+            {
+                DocId = r.GetString(0), Kind = r.GetString(1), Content = r.GetString(2), ContentStart = r.GetInt32(3), ContentEnd = r.GetInt32(4),
+                Cue = Str(r, 5), Speaker = Str(r, 6), SpeakerActor = Str(r, 7), SpeakerCanonical = Str(r, 8), EvidenceBy = Str(r, 9),
+                Published = Str(r, 10), Source = Str(r, 11), Cluster = Str(r, 12),
+            };
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<StoryCluster> Clusters(CorpusFilter filter, int minSize)
+    {
+        var sql = $"""
+            SELECT d.cluster, COUNT(*) AS n FROM documents d WHERE {DocumentWhere(filter, out var p)}
+            GROUP BY d.cluster HAVING COUNT(*) >= $min ORDER BY n DESC, MIN(d.key)
+            """;
+        p["$min"] = Math.Max(1, minSize);
+        using var connection = OpenReader();
+        foreach (var r in Query(sql, p))
+        {
+            var id = r.GetString(0);
+            var size = r.GetInt32(1);
+            var members = new List<ClusterMember>(size);
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT id, source, published, title, url FROM documents WHERE cluster = $c ORDER BY key";
+                command.Parameters.AddWithValue("$c", id);
+                using var m = command.ExecuteReader();
+                while (m.Read()) members.Add(new ClusterMember(m.GetString(0), Str(m, 1), Str(m, 2), Str(m, 3), Str(m, 4)));
+            }
+
+            yield return new StoryCluster(id, size, members.FirstOrDefault(x => x.Id == id)?.Title ?? members.FirstOrDefault()?.Title, members);
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<QuarantineRecord> Quarantine()
+    {
+        foreach (var r in Query("SELECT origin, reason, first_seen FROM quarantine ORDER BY key", new Dictionary<string, object>()))
+        {
+            yield return new QuarantineRecord(r.GetString(0), r.GetString(1), DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <inheritdoc />
+    public StoreStatistics Statistics()
+    {
+        using var c = OpenReader();
+        long Count(string sql) => Convert.ToInt64(ScalarOn(c, sql), CultureInfo.InvariantCulture);
+        List<KeyValuePair<string, long>> Pairs(string sql)
+        {
+            var list = new List<KeyValuePair<string, long>>();
+            using var command = c.CreateCommand();
+            command.CommandText = sql;
+            using var r = command.ExecuteReader();
+            while (r.Read()) list.Add(new(r.IsDBNull(0) ? "(none)" : r.GetString(0), r.GetInt64(1)));
+            return list;
+        }
+
+        return new StoreStatistics(
+            Documents: Count("SELECT COUNT(*) FROM documents"),
+            Clusters: Count("SELECT COUNT(*) FROM (SELECT cluster FROM documents GROUP BY cluster HAVING COUNT(*) > 1)"),
+            ClusteredDocuments: Count("SELECT COALESCE(SUM(n), 0) FROM (SELECT COUNT(*) AS n FROM documents GROUP BY cluster HAVING COUNT(*) > 1)"),
+            Rejections: Count("SELECT COUNT(*) FROM quarantine"),
+            Events: Count("SELECT COUNT(*) FROM events"),
+            Entities: Count("SELECT COUNT(*) FROM entities"),
+            Quotes: Count("SELECT COUNT(*) FROM quotes"),
+            Times: Count("SELECT COUNT(*) FROM times"),
+            EventsByType: Pairs("SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC, type"),
+            EventsByActor: Pairs("""
+                SELECT actor, COUNT(*) AS n FROM (SELECT source_actor AS actor FROM events WHERE source_actor IS NOT NULL
+                  UNION ALL SELECT target_actor FROM events WHERE target_actor IS NOT NULL) GROUP BY actor ORDER BY n DESC, actor
+                """),
+            DocumentsByMonth: Pairs("SELECT substr(published, 1, 7) AS month, COUNT(*) FROM documents GROUP BY month ORDER BY month"),
+            EventsByMonth: Pairs("""
+                SELECT substr(COALESCE(e.date, d.published), 1, 7) AS month, COUNT(*) FROM events e JOIN documents d ON d.key = e.doc_key
+                GROUP BY month ORDER BY month
+                """),
+            PipelineVersions: Pairs("SELECT pipeline_version, COUNT(*) FROM documents GROUP BY pipeline_version ORDER BY pipeline_version"));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<DocumentChange> Changes(long afterSequence, int limit)
+    {
+        var list = new List<DocumentChange>();
+        foreach (var r in Query("SELECT seq, doc_id, version, op FROM changes WHERE seq > $after ORDER BY seq LIMIT $n",
+                     new Dictionary<string, object> { ["$after"] = afterSequence, ["$n"] = limit }))
+        {
+            list.Add(new DocumentChange(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetString(3)));
+        }
+
+        return list;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            try
+            {
+                Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+            }
+            catch (SqliteException)
+            {
+                // A reader still open keeps the WAL; it is checkpointed next time.
+            }
+
+            _connection.Dispose();
+        }
+    }
+
+    // ---- writing ----
+
+    private string? FindCluster(SqliteTransaction tx, MinHashSignature signature, long[] bandKeys)
+    {
+        var candidates = new HashSet<long>();
+        using (var command = Command(tx, "SELECT doc_key FROM lsh WHERE band_key = $k LIMIT 64"))
+        {
+            var parameter = command.Parameters.Add("$k", SqliteType.Integer);
+            foreach (var key in bandKeys)
+            {
+                parameter.Value = key;
+                using var reader = command.ExecuteReader();
+                while (reader.Read() && candidates.Count < MaxCandidates) candidates.Add(reader.GetInt64(0));
+            }
+        }
+
+        string? best = null;
+        var bestScore = -1.0;
+        var bestKey = long.MaxValue;
+        using (var command = Command(tx, "SELECT minhash, shingles, cluster FROM documents WHERE key = $k"))
+        {
+            var parameter = command.Parameters.Add("$k", SqliteType.Integer);
+            foreach (var candidate in candidates)
+            {
+                parameter.Value = candidate;
+                using var reader = command.ExecuteReader();
+                if (!reader.Read() || reader.IsDBNull(0)) continue;
+                var other = MinHashSignature.FromBytes((byte[])reader[0], reader.GetInt32(1));
+                var score = signature.Containment(other);
+                // Ties go to the oldest document, so cluster choice does not depend on hash-set order.
+                if (score >= _hasher.Options.Threshold && (score > bestScore || (score == bestScore && candidate < bestKey)))
+                {
+                    best = reader.GetString(2);
+                    bestScore = score;
+                    bestKey = candidate;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static long InsertDocument(SqliteTransaction tx, ArticleRecord article, string id, string cluster, string now)
+    {
+        var d = article.Document;
+        using var command = Command(tx, """
+            INSERT INTO documents(id, content_hash, origin, source, url, title, published, cluster, pipeline_version, version,
+              ingested_at, updated_at, text_length, shingles, minhash, json)
+            VALUES ($id, $h, $o, $s, $u, $t, $p, $c, $pv, 1, $now, $now, $len, $sh, $mh, $j);
+            SELECT last_insert_rowid();
+            """);
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$h", article.ContentHash);
+        command.Parameters.AddWithValue("$o", article.Origin);
+        command.Parameters.AddWithValue("$s", (object?)d.Source ?? DBNull.Value);
+        command.Parameters.AddWithValue("$u", (object?)d.Url ?? DBNull.Value);
+        command.Parameters.AddWithValue("$t", (object?)d.Title ?? DBNull.Value);
+        command.Parameters.AddWithValue("$p", (object?)d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$c", cluster);
+        command.Parameters.AddWithValue("$pv", article.PipelineVersion);
+        command.Parameters.AddWithValue("$now", now);
+        command.Parameters.AddWithValue("$len", d.Text.Length);
+        command.Parameters.AddWithValue("$sh", (object?)article.Signature?.ShingleCount ?? DBNull.Value);
+        command.Parameters.AddWithValue("$mh", (object?)article.Signature?.ToBytes() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$j", Compress(WithId(d, id)));
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static void InsertBands(SqliteTransaction tx, long key, long[] bandKeys)
+    {
+        using var command = Command(tx, "INSERT OR IGNORE INTO lsh(band_key, doc_key) VALUES ($b, $k)");
+        var band = command.Parameters.Add("$b", SqliteType.Integer);
+        command.Parameters.AddWithValue("$k", key);
+        foreach (var b in bandKeys)
+        {
+            band.Value = b;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static void InsertLayers(SqliteTransaction tx, long key, Document d, string id)
+    {
+        if (d.Entities.Count > 0)
+        {
+            using var c = Command(tx, """
+                INSERT INTO entities(doc_key, ord, start, "end", text, type, actor, canonical, place_name, lat, lon, country, evidence_by, score)
+                VALUES ($k, $o, $s, $e, $t, $ty, $a, $ca, $pn, $la, $lo, $co, $eb, $sc)
+                """);
+            for (var i = 0; i < d.Entities.Count; i++)
+            {
+                var e = d.Entities[i];
+                Bind(c, ("$k", key), ("$o", i), ("$s", e.Start), ("$e", e.End), ("$t", e.Text), ("$ty", e.Type), ("$a", e.Actor),
+                    ("$ca", e.Canonical), ("$pn", e.Place?.Name), ("$la", e.Place?.Lat), ("$lo", e.Place?.Lon), ("$co", e.Place?.Country),
+                    ("$eb", e.Evidence?.By), ("$sc", e.Evidence?.Score));
+                c.ExecuteNonQuery();
+            }
+        }
+
+        if (d.Quotes.Count > 0)
+        {
+            using var c = Command(tx, """
+                INSERT INTO quotes(doc_key, ord, kind, content_start, content_end, content, cue, speaker, speaker_actor, speaker_canonical, evidence_by)
+                VALUES ($k, $o, $kind, $cs, $ce, $c, $cue, $sp, $sa, $sc, $eb)
+                """);
+            for (var i = 0; i < d.Quotes.Count; i++)
+            {
+                var q = d.Quotes[i];
+                Bind(c, ("$k", key), ("$o", i), ("$kind", q.Kind == QuoteKind.Direct ? "direct" : "indirect"), ("$cs", q.Content.Start),
+                    ("$ce", q.Content.End), ("$c", q.Content.Text), ("$cue", q.Cue?.Text), ("$sp", q.Speaker?.Text), ("$sa", q.SpeakerActor),
+                    ("$sc", q.SpeakerCanonical), ("$eb", q.Evidence?.By));
+                c.ExecuteNonQuery();
+            }
+        }
+
+        if (d.Times.Count > 0)
+        {
+            using var c = Command(tx, """INSERT INTO times(doc_key, ord, start, "end", text, value, kind, evidence_by) VALUES ($k, $o, $s, $e, $t, $v, $kind, $eb)""");
+            for (var i = 0; i < d.Times.Count; i++)
+            {
+                var t = d.Times[i];
+                Bind(c, ("$k", key), ("$o", i), ("$s", t.Start), ("$e", t.End), ("$t", t.Text), ("$v", t.Value), ("$kind", t.Kind), ("$eb", t.Evidence?.By));
+                c.ExecuteNonQuery();
+            }
+        }
+
+        if (d.Events.Count > 0)
+        {
+            using var c = Command(tx, """
+                INSERT INTO events(doc_key, ord, event_id, type, cameo, mode, source_actor, source_text, target_actor, target_text, trigger,
+                  trigger_start, trigger_end, date, date_from_article, negated, place_name, lat, lon, country, evidence_by, score)
+                VALUES ($k, $o, $id, $ty, $ca, $mo, $sa, $st, $ta, $tt, $tr, $ts, $te, $da, $df, $ne, $pn, $la, $lo, $co, $eb, $sc)
+                """);
+            for (var i = 0; i < d.Events.Count; i++)
+            {
+                var e = d.Events[i];
+                Bind(c, ("$k", key), ("$o", i), ("$id", string.IsNullOrEmpty(e.Id) ? $"e{i + 1}" : e.Id), ("$ty", e.Type), ("$ca", e.Cameo),
+                    ("$mo", e.Mode), ("$sa", e.Source?.Actor), ("$st", e.Source?.Text), ("$ta", e.Target?.Actor), ("$tt", e.Target?.Text),
+                    ("$tr", e.Trigger.Text), ("$ts", e.Trigger.Start), ("$te", e.Trigger.End), ("$da", e.Date), ("$df", e.DateFromArticle ? 1 : 0),
+                    ("$ne", e.Negated ? 1 : 0), ("$pn", e.Place?.Name), ("$la", e.Place?.Lat), ("$lo", e.Place?.Lon), ("$co", e.Place?.Country),
+                    ("$eb", e.Evidence?.By), ("$sc", e.Evidence?.Score));
+                c.ExecuteNonQuery();
+            }
+        }
+
+        _ = id;
+    }
+
+    private static void InsertChange(SqliteTransaction tx, long key, string id, int version, string op, string now)
+    {
+        using var command = Command(tx, "INSERT INTO changes(doc_key, doc_id, version, op, at) VALUES ($k, $id, $v, $op, $t)");
+        Bind(command, ("$k", key), ("$id", id), ("$v", version), ("$op", op), ("$t", now));
+        command.ExecuteNonQuery();
+    }
+
+    // ---- reading ----
+
+    private const string DocColumns = "d.json, d.cluster, d.content_hash, d.origin, d.pipeline_version, d.version";
+
+    private static StoredDocument ReadStored(SqliteDataReader r)
+    {
+        var document = DocumentJson.Deserialize(Decompress((byte[])r[0]));
+        document.Cluster = r.GetString(1);
+        return new StoredDocument(document, r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5));
+    }
+
+    private static string DocumentWhere(CorpusFilter filter, out Dictionary<string, object> parameters)
+    {
+        parameters = [];
+        var where = new List<string> { "1=1" };
+        AddDateRange(where, parameters, filter, "d.published");
+        if (!string.IsNullOrEmpty(filter.Actor))
+        {
+            where.Add("""
+                (EXISTS (SELECT 1 FROM events e WHERE e.doc_key = d.key AND (e.source_actor LIKE $actor OR e.target_actor LIKE $actor))
+                 OR EXISTS (SELECT 1 FROM entities n WHERE n.doc_key = d.key AND n.actor LIKE $actor)
+                 OR EXISTS (SELECT 1 FROM quotes q WHERE q.doc_key = d.key AND q.speaker_actor LIKE $actor))
+                """);
+            parameters["$actor"] = filter.Actor + "%";
+        }
+
+        if (!string.IsNullOrEmpty(filter.Type))
+        {
+            where.Add("EXISTS (SELECT 1 FROM events e WHERE e.doc_key = d.key AND e.type = $type)");
+            parameters["$type"] = filter.Type.ToUpperInvariant();
+        }
+
+        return string.Join(" AND ", where);
+    }
+
+    private static void AddDateRange(List<string> where, Dictionary<string, object> parameters, CorpusFilter filter, string column)
+    {
+        if (filter.From is { } from)
+        {
+            where.Add($"{column} >= $from");
+            parameters["$from"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        if (filter.To is { } to)
+        {
+            // Dates may be months (2015-09) or days; compare as text up to the end of the day.
+            where.Add($"{column} <= $to");
+            parameters["$to"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "~";
+        }
+    }
+
+    /// <summary>Streams rows of a query on a fresh read connection (WAL readers never block the writer).</summary>
+    private IEnumerable<SqliteDataReader> Query(string sql, Dictionary<string, object> parameters)
+    {
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return reader;
+    }
+
+    private SqliteConnection OpenReader()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA busy_timeout=10000;");
+        return connection;
+    }
+
+    // ---- helpers ----
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static bool Exists(SqliteTransaction tx, string sql, string value)
+    {
+        using var command = Command(tx, sql);
+        command.Parameters.AddWithValue("$v", value);
+        return command.ExecuteScalar() is not null;
+    }
+
+    private static SqliteCommand Command(SqliteTransaction tx, string sql)
+    {
+        var command = tx.Connection!.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, params (string Name, object? Value)[] values)
+    {
+        command.Parameters.Clear();
+        foreach (var (name, value) in values) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? ScalarOn(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static double? Dbl(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+
+    private static Document WithId(Document d, string id)
+    {
+        if (d.Id == id) return d;
+        return new Document
+        {
+            Id = id, Published = d.Published, Title = d.Title, Url = d.Url, Source = d.Source, Language = d.Language, Text = d.Text,
+            Pipeline = d.Pipeline, Removed = d.Removed, Sentences = d.Sentences, Tokens = d.Tokens, Entities = d.Entities,
+            Quotes = d.Quotes, Times = d.Times, Events = d.Events,
+        };
+    }
+
+    /// <summary>gzip of the document JSON with a null cluster (the cluster column is authoritative and spliced in on read).</summary>
+    internal static byte[] Compress(Document document)
+    {
+        var cluster = document.Cluster;
+        document.Cluster = null;
+        try
+        {
+            using var buffer = new MemoryStream();
+            using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                DocumentJson.Serialize(gzip, document);
+            }
+
+            return buffer.ToArray();
+        }
+        finally
+        {
+            document.Cluster = cluster;
+        }
+    }
+
+    internal static string Decompress(byte[] bytes)
+    {
+        using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Sets the top-level <c>cluster</c> of stored JSON (written as <c>"cluster":null</c>, before <c>text</c>).</summary>
+    internal static string SpliceCluster(string json, string cluster)
+    {
+        const string Null = "\"cluster\":null";
+        var at = json.IndexOf(Null, StringComparison.Ordinal);
+        if (at < 0) return json;
+        var encoded = System.Text.Json.JsonSerializer.Serialize(cluster, DocumentJson.Options);
+        return string.Concat(json.AsSpan(0, at), "\"cluster\":", encoded, json.AsSpan(at + Null.Length));
+    }
+}
