@@ -29,16 +29,21 @@ internal static class IngestCommand
             DefaultValueFactory = _ => new InputLimits().MaxFileBytes,
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display or log lines, only the summary." };
+        var index = new Option<string?>("--index")
+        {
+            Description = "Also bring this search index (a folder, created when missing) up to date with the store after ingesting: new and re-analysed documents are (re)indexed.",
+            HelpName = "DIR",
+        };
         var enqueue = new Option<bool>("--enqueue") { Description = "PostgreSQL only: store the raw articles in the work queue for 'rasid work' processes instead of analysing them here." };
         var command = new Command("ingest", "Read, analyse and store articles in the corpus store: idempotent, resumable, with story clusters and a quarantine of rejected inputs.")
         {
-            paths, db, workers, maxBytes, quiet, enqueue,
+            paths, db, workers, maxBytes, quiet, enqueue, index,
         };
-        command.SetAction(parse => Execute(parse.GetValue(paths) ?? [], parse.GetValue(db)!, parse.GetValue(workers), parse.GetValue(maxBytes), parse.GetValue(quiet), parse.GetValue(enqueue), console));
+        command.SetAction(parse => Execute(parse.GetValue(paths) ?? [], parse.GetValue(db)!, parse.GetValue(workers), parse.GetValue(maxBytes), parse.GetValue(quiet), parse.GetValue(enqueue), parse.GetValue(index), console));
         return command;
     }
 
-    private static int Execute(string[] paths, string db, int workers, long maxBytes, bool quiet, bool enqueue, CliConsole console)
+    private static int Execute(string[] paths, string db, int workers, long maxBytes, bool quiet, bool enqueue, string? indexPath, CliConsole console)
     {
         if (workers < 1) throw new UsageException("--workers must be at least 1");
         if (maxBytes < 1) throw new UsageException("--max-bytes must be positive");
@@ -65,7 +70,15 @@ internal static class IngestCommand
             if (!quiet && IsTerminal(console)) RunWithProgressBar(runner, files, cancel.Token);
             else RunWithLogLines(runner, files, quiet, console, cancel.Token);
 
-            return Summarise(runner, store, console, cancel.IsCancellationRequested);
+            var code = Summarise(runner, store, console, cancel.IsCancellationRequested);
+            if (indexPath is not null && !cancel.IsCancellationRequested)
+            {
+                using var search = Search.SearchIndex.Open(indexPath);
+                var report = search.Sync(new StoreCatalog(store));
+                console.Error.WriteLine($"rasid: index {indexPath}: {report.Added} added, {report.Updated} re-indexed, {report.Deleted} removed, {report.Unchanged} unchanged");
+            }
+
+            return code;
         }
         finally
         {

@@ -13,7 +13,6 @@ internal static class SearchCommands
 {
     private static readonly JsonSerializerOptions PrettyJson = new(Rasid.Core.DocumentJson.Options) { WriteIndented = true };
 
-    private const string NoStore = "--db needs the corpus store (Rasid.Storage), which is not part of this build yet; use --docs FILE.jsonl (documents from 'rasid analyze --format jsonl')";
 
     public static Command Index(CliConsole console)
     {
@@ -132,7 +131,7 @@ internal static class SearchCommands
             var options = new RasidWebOptions { Host = hostValue, Port = portValue, IndexPath = parse.GetValue(index) };
             var app = RasidWebApp.Build(RasidWebApp.CreateBuilder([], options, _ => catalog));
             app.Start();
-            console.Error.WriteLine($"rasid: serving {catalog.Count} documents at {RasidWebApp.ListeningAddress(app)} (Ctrl+C to stop)");
+            console.Error.WriteLine($"rasid: serving {catalog.Stats().Documents} documents at {RasidWebApp.ListeningAddress(app)} (Ctrl+C to stop)");
             app.WaitForShutdown();
             return ExitCodes.Ok;
         });
@@ -141,12 +140,14 @@ internal static class SearchCommands
 
     private static Option<string?> DocsOption() => new("--docs") { Description = "JSONL file of analysed documents (rasid.document/1, e.g. from 'rasid analyze --format jsonl').", HelpName = "FILE.jsonl" };
 
-    private static Option<string?> DbOption() => new("--db") { Description = "Corpus store database (available once the corpus store is merged).", HelpName = "PATH" };
+    private static Option<string?> DbOption() => new("--db") { Description = "The corpus store built by 'rasid ingest': a SQLite file, or PostgreSQL as postgres://user@host:port/db.", HelpName = "PATH|URL" };
 
-    private static InMemoryCatalog OpenCatalog(string? docs, string? db, CliConsole console, out int rejected)
+    private static IDocumentCatalog OpenCatalog(string? docs, string? db, CliConsole console, out int rejected)
     {
-        if (db is not null) throw new UsageException(NoStore);
-        if (docs is null) throw new UsageException("give --docs FILE.jsonl");
+        rejected = 0;
+        if (db is not null && docs is not null) throw new UsageException("give either --db or --docs, not both");
+        if (db is not null) return new StoreCatalog(Storage.ArticleStores.Open(StoreOptions.Existing(db)));
+        if (docs is null) throw new UsageException("give --db PATH (a corpus store) or --docs FILE.jsonl");
         if (!File.Exists(docs)) throw new UsageException($"no such file: {docs}");
         var count = 0;
         var catalog = InMemoryCatalog.LoadJsonl(docs, line =>
