@@ -26,6 +26,7 @@ internal static class BenchCommand
         };
         ingest.SetAction(parse => Run(parse.GetValue(paths) ?? [], parse.GetValue(limit), parse.GetValue(db), parse.GetValue(workers), console));
         bench.Subcommands.Add(ingest);
+        bench.Subcommands.Add(PipelineBenchmark.Create(console));
         return bench;
     }
 

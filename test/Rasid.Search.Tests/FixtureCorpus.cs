@@ -16,7 +16,11 @@ public static class FixtureCorpus
     public const string YemenId = "fx-yemen-talks";
     public const string ScriptId = "fx-script-payload";
 
-    private static readonly RasidPipeline Pipeline = RasidPipeline.CreateDefault();
+    /// <summary>
+    /// Boilerplate, sentences and tokens only: the fixtures' entities, quotes and events are filled by hand so that the
+    /// search and web tests do not change when the NLP models are retrained.
+    /// </summary>
+    public static RasidPipeline Pipeline { get; } = new(RasidPipeline.CreateDefault().Components.Take(3));
 
     public static IReadOnlyList<Document> Build()
     {

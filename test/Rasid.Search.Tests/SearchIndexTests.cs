@@ -129,7 +129,7 @@ public sealed class SearchIndexTests : IDisposable
     {
         Assert.Equal(new SyncReport(0, 0, 0, 5), _index.Sync(_catalog));
         var egypt = _catalog.Get(FixtureCorpus.EgyptId)!;
-        var changed = Rasid.Nlp.RasidPipeline.CreateDefault().Analyze(egypt.Text.Replace("الوقود", "الخبز", StringComparison.Ordinal), new ArticleInfo { Id = egypt.Id, Title = egypt.Title, Published = egypt.Published });
+        var changed = FixtureCorpus.Pipeline.Analyze(egypt.Text.Replace("الوقود", "الخبز", StringComparison.Ordinal), new ArticleInfo { Id = egypt.Id, Title = egypt.Title, Published = egypt.Published });
         _catalog.Put(changed);
         _catalog.Remove(FixtureCorpus.YemenId);
         Assert.Equal(new SyncReport(0, 1, 1, 3), _index.Sync(_catalog));

@@ -139,7 +139,9 @@ public sealed class CorpusIngestTests
         Assert.Contains(rows, r => r.Contains("records.jsonl:2,\"malformed JSON", StringComparison.Ordinal) || r.Contains("records.jsonl:2,malformed JSON", StringComparison.Ordinal));
 
         var events = CliRunner.Run("export", "events", "--format", "csv", "--db", db);
-        Assert.Equal(string.Join(",", TableExport.Columns<EventRow>()), events.Out.TrimEnd());
+        var eventLines = events.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(string.Join(",", TableExport.Columns<EventRow>()), eventLines[0]);
+        Assert.All(eventLines.Skip(1), l => Assert.Matches("^[^,]+/ev-[0-9a-f]{12},[^,]+,", l)); // event_id (document id/event id), doc_id
 
         var jsonl = CliRunner.Run("export", "documents", "--db", db, "--from", "2015-09-30", "--to", "2015-09-30");
         var exported = jsonl.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Rasid.Core.DocumentJson.Deserialize).ToList();
