@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rasid.Core;
+using Rasid.Nlp.Entities;
 using Rasid.Nlp.Events;
 
 namespace Rasid.Nlp.Evaluation;
@@ -26,7 +27,7 @@ public readonly record struct DetectionScore(int TruePositives, int FalsePositiv
 /// and, on the *_spans.json files, source/target actor code accuracy and trigger match rate, with a summary of errors.
 /// Runs the given pipeline, so it uses whatever entity and actor layers the pipeline produces.
 /// </summary>
-public sealed class EventEvaluation(RasidPipeline pipeline)
+public sealed partial class EventEvaluation(RasidPipeline pipeline)
 {
     private readonly JsonObject _json = [];
     private readonly StringBuilder _text = new();
@@ -38,7 +39,7 @@ public sealed class EventEvaluation(RasidPipeline pipeline)
         {
             Detection(type, Path.Combine(gsrDirectory, stem + "_gsr.csv"), errorsToShow);
             var spans = Path.Combine(gsrDirectory, stem + "_spans.json");
-            if (File.Exists(spans)) Spans(type, spans);
+            if (File.Exists(spans)) Spans(type, spans, errorsToShow);
         }
 
         return this;
@@ -111,34 +112,38 @@ public sealed class EventEvaluation(RasidPipeline pipeline)
         };
     }
 
-    private void Spans(string type, string path)
+    private void Spans(string type, string path, int errorsToShow)
     {
         using var stream = File.OpenRead(path);
         var records = JsonNode.Parse(stream)?.AsArray() ?? throw new FormatException($"{path}: not a JSON array");
         int records_ = 0, triggerMatched = 0, withSource = 0, sourceCode = 0, sourceRole = 0, sourceCountry = 0, withTarget = 0, targetCode = 0, targetRole = 0, targetCountry = 0;
+        var errors = new List<string>();
         foreach (var node in records)
         {
             if (node?["text"]?.GetValue<string>() is not { } text || node["spans"] is not JsonArray spans || spans.Count == 0) continue;
             records_++;
-            var document = pipeline.Analyze(text, new ArticleInfo { Id = node["source"]?.GetValue<string>() });
+            var id = node["source"]?.GetValue<string>();
+            var document = pipeline.Analyze(text, new ArticleInfo { Id = id, Published = DateFromId(id) });
             var events = document.Events.Where(e => e.Type == type).ToList();
-            var verbs = spans.SelectMany(s => s?["verb"] as JsonArray ?? []).Select(v => ArabicFold.Fold(v?.GetValue<string>() ?? "")).Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal);
+            // The annotators' most frequent code (role objects may be "UNKNOWN" strings): the first span. The system
+            // event is the one whose trigger is among that span's own verb words (not another annotator's).
+            var gold = spans[0]!;
+            var verbs = (gold["verb"] as JsonArray ?? []).Select(v => ArabicFold.Fold(v?.GetValue<string>() ?? "")).Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal);
             var matched = events.FirstOrDefault(e => verbs.Any(v => ArabicFold.Fold(e.Trigger.Text).Contains(v, StringComparison.Ordinal) || v.Contains(ArabicFold.Fold(e.Trigger.Text), StringComparison.Ordinal)));
             if (matched is not null) triggerMatched++;
             var chosen = matched ?? events.OrderByDescending(e => (e.Source is null ? 0 : 1) + (e.Target is null ? 0 : 1)).FirstOrDefault();
-            // The annotators' most frequent code (role objects may be "UNKNOWN" strings).
-            var gold = spans[0]!;
             if (Code(gold["source_role"]) is { } src)
             {
                 withSource++;
-                Compare(src, chosen?.Source?.Actor, ref sourceCode, ref sourceRole, ref sourceCountry);
+                if (!Compare(src, chosen?.Source?.Actor, ref sourceCode, ref sourceRole, ref sourceCountry)) errors.Add(Error("source", gold["source_actor"], src, chosen, chosen?.Source));
             }
 
             if (Code(gold["target_role"]) is { } tgt)
             {
                 withTarget++;
-                Compare(tgt, chosen?.Target?.Actor, ref targetCode, ref targetRole, ref targetCountry);
+                if (!Compare(tgt, chosen?.Target?.Actor, ref targetCode, ref targetRole, ref targetCountry)) errors.Add(Error("target", gold["target_actor"], tgt, chosen, chosen?.Target));
             }
+
         }
 
         double Rate(int n, int d) => d == 0 ? 0 : (double)n / d;
@@ -147,6 +152,7 @@ public sealed class EventEvaluation(RasidPipeline pipeline)
         _text.AppendLine(CultureInfo.InvariantCulture, $"  trigger match rate: {Rate(triggerMatched, records_):0.000} ({triggerMatched}/{records_})");
         _text.AppendLine(CultureInfo.InvariantCulture, $"  source code exact {Rate(sourceCode, withSource):0.000}, role {Rate(sourceRole, withSource):0.000}, country {Rate(sourceCountry, withSource):0.000} (n={withSource})");
         _text.AppendLine(CultureInfo.InvariantCulture, $"  target code exact {Rate(targetCode, withTarget):0.000}, role {Rate(targetRole, withTarget):0.000}, country {Rate(targetCountry, withTarget):0.000} (n={withTarget})");
+        foreach (var e in errors.Take(errorsToShow)) _text.AppendLine(CultureInfo.InvariantCulture, $"    {e}");
         _json[type + "_spans"] = new JsonObject
         {
             ["file"] = file,
@@ -157,26 +163,44 @@ public sealed class EventEvaluation(RasidPipeline pipeline)
         };
     }
 
-    /// <summary>Gold {"main": "PAK", "role": "OPP"} → ("PAK", "OPP"); "None" parts → "---" / ""; null when no code.</summary>
-    private static (string Country, string Role)? Code(JsonNode? node)
+    /// <summary>Gold {"main": "PAK", "role": "OPP"} → ("PAK", "OPP"); "None" parts → null; null when neither is given.</summary>
+    private static (string? Country, string? Role)? Code(JsonNode? node)
     {
         if (node is not JsonObject obj || obj.Count == 0) return null;
         var main = obj["main"]?.GetValue<string>();
         var role = obj["role"]?.GetValue<string>();
-        main = main is null or "None" or "" ? "---" : main;
-        role = role is null or "None" ? "" : role;
-        return main == "---" && role.Length == 0 ? null : (main, role);
+        main = main is null or "None" or "" ? null : main;
+        role = role is null or "None" or "" ? null : role;
+        return main is null && role is null ? null : (main, role);
     }
 
-    private static void Compare((string Country, string Role) gold, string? system, ref int exact, ref int role, ref int country)
+    /// <summary>
+    /// The system code split as the actor linker splits codes (SYRGOV → SYR + GOV, CVL → role only, ---CVL → role
+    /// only, IGOUNO → IGO, RUS → country only); exact = country and first role both equal the gold ones.
+    /// </summary>
+    private static string Error(string side, JsonNode? goldWords, (string? Country, string? Role) gold, Event? chosen, EventParticipant? system) =>
+        $"{side} gold [{string.Join(' ', (goldWords as JsonArray ?? []).Select(w => w?.ToString()))}] {gold.Country ?? "-"}+{gold.Role ?? "-"}" +
+        (chosen is null ? " system: no event" : system is null ? $" system: no {side} of \"{chosen.Trigger.Text}\"" : $" system [{system.Text}] {system.Actor ?? "(no code)"} of \"{chosen.Trigger.Text}\"");
+
+    private static bool Compare((string? Country, string? Role) gold, string? system, ref int exact, ref int role, ref int country)
     {
-        system ??= "";
-        var sysCountry = system.Length >= 3 ? system[..3] : "---";
-        var sysRole = system.Length > 3 ? system[3..] : "";
-        if (sysCountry == gold.Country && sysRole == gold.Role) exact++;
-        if (sysRole == gold.Role) role++;
-        if (sysCountry == gold.Country) country++;
+        var (sysCountry, sysRole) = system is { Length: >= 3 } ? ActorLinker.SplitCode(system) : (null, null);
+        if (sysCountry == "---") sysCountry = null;
+        var countryOk = sysCountry == gold.Country;
+        var roleOk = sysRole == gold.Role;
+        if (countryOk && roleOk) exact++;
+        if (roleOk) role++;
+        if (countryOk) country++;
+        return countryOk && roleOk;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"_(\d{8})")]
+    private static partial System.Text.RegularExpressions.Regex DateInId();
+
+    /// <summary>AAW_ARB_20071208.0036-23 → 2007-12-08 (the newswire date), as <c>rasid eval actors</c> dates spans.</summary>
+    private static DateOnly? DateFromId(string? id) =>
+        id is not null && DateInId().Match(id) is { Success: true } m &&
+        DateOnly.TryParseExact(m.Groups[1].Value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
     private static DetectionScore Add(DetectionScore a, DetectionScore b) =>
         new(a.TruePositives + b.TruePositives, a.FalsePositives + b.FalsePositives, a.FalseNegatives + b.FalseNegatives);

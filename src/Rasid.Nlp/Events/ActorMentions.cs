@@ -1,4 +1,5 @@
 using Rasid.Core;
+using Rasid.Nlp.Entities;
 
 namespace Rasid.Nlp.Events;
 
@@ -33,6 +34,8 @@ internal static class ActorMentions
 
     private const string In = "\u0641\u064A"; // في
 
+    private static readonly Lazy<ActorLinker> Linker = new(() => new ActorLinker(EntityLexicon.Default), LazyThreadSafetyMode.ExecutionAndPublication);
+
     /// <summary>True for a folded preposition word (في، الى، على، من، بموجب...).</summary>
     public static bool IsPrepositionWord(string folded) => PrepositionWords.Contains(folded);
 
@@ -41,6 +44,7 @@ internal static class ActorMentions
         var tokens = sentence.Tokens;
         var covered = new bool[tokens.Count];
         var result = new List<ActorMention>();
+        var normalized = tokens.Select(t => t.IsWord ? ArabicForms.Normalize(t.Text) : t.Text).ToList();
         foreach (var entity in document.Entities)
         {
             if (entity.End <= sentence.Range.Start || entity.Start >= sentence.Range.End) continue;
@@ -51,7 +55,7 @@ internal static class ActorMentions
             var prefix = ArabicFold.Fold(document.Text.AsSpan(tokens[first].Start, Math.Max(0, entity.Start - tokens[first].Start)));
             result.Add(new ActorMention
             {
-                First = first, Last = last, Start = entity.Start, End = entity.End, Code = entity.Actor, Entity = entity,
+                First = first, Last = last, Start = entity.Start, End = entity.End, Code = entity.Actor ?? LinkerCode(normalized, first, last, document.Published), Entity = entity,
                 Preposition = CliticPreposition(prefix) ?? PrecedingPreposition(tokens, first, triggerTokens),
             });
         }
@@ -61,7 +65,7 @@ internal static class ActorMentions
         for (var i = 0; i < tokens.Count; i++)
         {
             if (covered[i] || !tokens[i].IsWord) continue;
-            if (MatchAgent(tokens, covered, i, knowledge) is not { } match)
+            if ((MatchAgent(tokens, covered, i, knowledge) ?? LexiconAgent(normalized, covered, i)) is not { } match)
             {
                 // A bare nationality adjective after a noun: القرار الروسي → RUS.
                 if (i > 0 && !covered[i - 1] && tokens[i - 1].IsWord && Nationality(tokens[i], knowledge) is { } iso && agents.All(a => a.Last < i - 1))
@@ -109,10 +113,13 @@ internal static class ActorMentions
                 if (place is not null) country = place.Code![..3];
             }
 
+            // The agent list's role and a nationality adjective first; the actor linker, coding the whole phrase as
+            // it codes a span in 'rasid eval actors', fills the country they leave open.
+            var linked = Linker.Value.CountryAndRole(normalized[i..(end + 1)], document.Published);
             agents.Add(new ActorMention
             {
                 First = i, Last = end, Start = tokens[i].Start, End = tokens[end].End,
-                Code = (country ?? "---") + role, Preposition = preposition,
+                Code = (country ?? linked.Country ?? "---") + (role.Length > 0 ? role : linked.Role), Preposition = preposition,
             });
             for (var k = i; k <= end; k++) covered[k] = true;
             i = end;
@@ -145,6 +152,32 @@ internal static class ActorMentions
         }
 
         return null;
+    }
+
+    /// <summary>A role noun of the entity lexicon (agents, institutions: مسلحين، الجيش، جنود) not in the agent list.</summary>
+    private static (int Last, string Role, string Proclitic)? LexiconAgent(List<string> normalized, bool[] covered, int i)
+    {
+        foreach (var m in EntityLexicon.Default.MatchAt(normalized, i))
+        {
+            if (m.Entry.Place is not null || m.Entry.Nationality is not null || m.Entry.FirstName || m.Entry.LastName) continue;
+            var role = m.Entry.AgentRole ?? m.Entry.InstitutionRole ?? m.Entry.CuratedRole;
+            if (role is null) continue;
+            var last = i + m.Length - 1;
+            var ok = true;
+            for (var k = i; k <= last && ok; k++) ok = !covered[k];
+            if (!ok) continue;
+            var proclitic = m.PrefixLength > 0 ? ArabicFold.Fold(normalized[i].AsSpan(0, m.PrefixLength)) : "";
+            return (last, role, proclitic);
+        }
+
+        return null;
+    }
+
+    /// <summary>The actor linker's code of tokens first..last, or null when it finds neither country nor role.</summary>
+    private static string? LinkerCode(List<string> normalized, int first, int last, DateOnly? date)
+    {
+        var (country, role) = Linker.Value.CountryAndRole(normalized[first..(last + 1)], date);
+        return country is null && role is null ? null : (country ?? "---") + role;
     }
 
     private static string? Nationality(ViewToken token, EventKnowledge knowledge)

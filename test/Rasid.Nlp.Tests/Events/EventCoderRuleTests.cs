@@ -54,6 +54,40 @@ public sealed class EventCoderRuleTests
     }
 
     [Fact]
+    public void Detonated_is_a_verb_whose_preceding_agent_is_the_source()
+    {
+        const string text = "واضاف ان الانتحاريين فجرا نفسيهما قرب القوة.";
+        var doc = Code(text);
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "فجرا");
+        Assert.Equal("ASSAULT", e.Type);
+        Assert.Equal("الانتحاريين", e.Source?.Text);
+        Assert.Equal(text.IndexOf("الانتحاريين", StringComparison.Ordinal), e.Source?.Start);
+        Assert.StartsWith("---", e.Source?.Actor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_role_noun_of_the_entity_lexicon_becomes_a_participant_coded_by_the_actor_linker()
+    {
+        const string text = "وقال ان مسلحين فجروا الطريق الرئيسي.";
+        var doc = Code(text);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("فجروا", e.Trigger.Text);
+        Assert.Equal("مسلحين", e.Source?.Text);
+        Assert.Equal(text.IndexOf("مسلحين", StringComparison.Ordinal), e.Source?.Start);
+        Assert.Equal("---UAF", e.Source?.Actor);
+    }
+
+    [Fact]
+    public void An_entity_without_an_actor_code_is_coded_by_the_actor_linker_not_left_empty()
+    {
+        const string text = "قصفت الطائرات الروسية مدينة حلب امس.";
+        var doc = Code(text, EventTestSupport.Entity(text, "حلب", "LOC", null));
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("حلب", e.Target?.Text);
+        Assert.Equal("SYR", e.Target?.Actor);
+    }
+
+    [Fact]
     public void Nominal_assassination_takes_the_following_name_as_target()
     {
         const string text = "ادان المجلس اغتيال بوتو في راولبندي.";
