@@ -268,7 +268,6 @@ public sealed class CliticSegmenter
         ArgumentNullException.ThrowIfNull(stream);
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, System.Text.Encoding.UTF8);
-        var version = "0";
         var known = new Dictionary<string, SegLabel>(StringComparer.Ordinal);
         var hosts = new Dictionary<string, int>(StringComparer.Ordinal);
         var corpus = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -276,18 +275,9 @@ public sealed class CliticSegmenter
         var weights = new Dictionary<ulong, float>();
         var prefixes = new List<string> { "" };
         var suffixes = new List<string> { "" };
-        var lineNo = 0;
-        while (reader.ReadLine() is { } line)
+        var lines = new VersionedLineReader(reader);
+        foreach (var (lineNo, line) in lines.Lines())
         {
-            lineNo++;
-            if (line.Length == 0) continue;
-            if (line[0] == '#')
-            {
-                const string marker = "# version:";
-                if (line.StartsWith(marker, StringComparison.Ordinal)) version = line[marker.Length..].Trim();
-                continue;
-            }
-
             var cols = line.Split('\t');
             try
             {
@@ -309,7 +299,7 @@ public sealed class CliticSegmenter
             }
         }
 
-        return new CliticSegmenter(version, known, hosts, corpus, nonArticle, weights, prefixes.Distinct(), suffixes.Distinct());
+        return new CliticSegmenter(lines.Version, known, hosts, corpus, nonArticle, weights, prefixes.Distinct(), suffixes.Distinct());
     }
 }
 

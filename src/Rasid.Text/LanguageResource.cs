@@ -12,23 +12,7 @@ internal static class LanguageResource
         using var stream = typeof(LanguageResource).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"language resource '{name}' is missing from {typeof(LanguageResource).Assembly.GetName().Name}");
         using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        version = "0";
-        while (reader.ReadLine() is { } line)
-        {
-            var trimmed = line.Trim();
-            if (trimmed.Length == 0) continue;
-            if (trimmed[0] == '#')
-            {
-                const string marker = "# version:";
-                if (trimmed.StartsWith(marker, StringComparison.OrdinalIgnoreCase)) version = trimmed[marker.Length..].Trim();
-                continue;
-            }
-
-            lines.Add(line.TrimEnd('\r'));
-        }
-
-        return lines;
+        return VersionedLineReader.ReadAll(reader, out version);
     }
 
     /// <summary>Names of all embedded language resources (for diagnostics and tests).</summary>

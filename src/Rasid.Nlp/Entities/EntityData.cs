@@ -1,3 +1,4 @@
+using Rasid.Text;
 using System.Reflection;
 
 namespace Rasid.Nlp.Entities;
@@ -32,23 +33,8 @@ internal static class EntityData
     /// <summary>Tab-separated rows of an embedded file, comments and blank lines skipped; sets the file version.</summary>
     public static List<string[]> Rows(string relativePath, out string version)
     {
-        version = "0";
-        var rows = new List<string[]>();
-        foreach (var line in RawLines(relativePath))
-        {
-            var trimmed = line.Trim();
-            if (trimmed.Length == 0) continue;
-            if (trimmed[0] == '#')
-            {
-                const string marker = "# version:";
-                if (trimmed.StartsWith(marker, StringComparison.OrdinalIgnoreCase)) version = trimmed[marker.Length..].Trim();
-                continue;
-            }
-
-            rows.Add(line.Split('\t'));
-        }
-
-        return rows;
+        using var reader = new StreamReader(Open(relativePath));
+        return VersionedLineReader.ReadAll(reader, out version).Select(line => line.Split('\t')).ToList();
     }
 
     /// <summary>Splits one CSV line with optional double quotes (no embedded newlines).</summary>

@@ -381,23 +381,13 @@ public sealed class PerceptronTagger
         ArgumentNullException.ThrowIfNull(stream);
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, System.Text.Encoding.UTF8);
-        var version = "0";
         string[] tags = [];
         var weights = new Dictionary<ulong, float[]>();
         var byFormTag = new Dictionary<string, string>(StringComparer.Ordinal);
         var byForm = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lineNo = 0;
-        while (reader.ReadLine() is { } line)
+        var lines = new VersionedLineReader(reader);
+        foreach (var (lineNo, line) in lines.Lines())
         {
-            lineNo++;
-            if (line.Length == 0) continue;
-            if (line[0] == '#')
-            {
-                const string marker = "# version:";
-                if (line.StartsWith(marker, StringComparison.Ordinal)) version = line[marker.Length..].Trim();
-                continue;
-            }
-
             var cols = line.Split('\t');
             try
             {
@@ -426,6 +416,6 @@ public sealed class PerceptronTagger
         }
 
         if (tags.Length == 0) throw new InvalidDataException("tagger model has no tag list");
-        return new PerceptronTagger(version, tags, weights, byFormTag, byForm);
+        return new PerceptronTagger(lines.Version, tags, weights, byFormTag, byForm);
     }
 }
