@@ -54,6 +54,8 @@ public sealed class SqliteArticleStore : IArticleStore
     /// <summary>The hasher whose signatures this store compares (compute <see cref="ArticleRecord.Signature"/> with it).</summary>
     public MinHasher Hasher => _hasher;
 
+    private static SqlDialect Dialect => SqlDialect.Sqlite;
+
     /// <inheritdoc />
     public bool Contains(string contentHash)
     {
@@ -175,11 +177,11 @@ public sealed class SqliteArticleStore : IArticleStore
         var list = new List<StoredDocument>();
         using var connection = OpenReader();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {DocColumns} FROM documents d WHERE pipeline_version <> $p ORDER BY key LIMIT $n";
+        command.CommandText = $"SELECT {LayerQueries.DocColumns} FROM documents d WHERE pipeline_version <> $p ORDER BY key LIMIT $n";
         command.Parameters.AddWithValue("$p", pipelineVersion);
         command.Parameters.AddWithValue("$n", limit);
         using var reader = command.ExecuteReader();
-        while (reader.Read()) list.Add(ReadStored(reader));
+        while (reader.Read()) list.Add(LayerQueries.ReadStored(reader));
         return list;
     }
 
@@ -188,18 +190,18 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         using var connection = OpenReader();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {DocColumns} FROM documents d WHERE id = $id";
+        command.CommandText = $"SELECT {LayerQueries.DocColumns} FROM documents d WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadStored(reader).Document : null;
+        return reader.Read() ? LayerQueries.ReadStored(reader).Document : null;
     }
 
     /// <inheritdoc />
     public IEnumerable<StoredDocument> Documents(CorpusFilter filter)
     {
-        foreach (var reader in Query($"SELECT {DocColumns} FROM documents d WHERE {DocumentWhere(filter, out var p)} ORDER BY d.key", p))
+        foreach (var reader in Query($"SELECT {LayerQueries.DocColumns} FROM documents d WHERE {LayerQueries.DocumentWhere(filter, Dialect, out var p)} ORDER BY d.key", p))
         {
-            yield return ReadStored(reader);
+            yield return LayerQueries.ReadStored(reader);
         }
     }
 
@@ -209,7 +211,7 @@ public sealed class SqliteArticleStore : IArticleStore
     /// </summary>
     public IEnumerable<string> DocumentJsonLines(CorpusFilter filter)
     {
-        foreach (var reader in Query($"SELECT d.json, d.cluster FROM documents d WHERE {DocumentWhere(filter, out var p)} ORDER BY d.key", p))
+        foreach (var reader in Query($"SELECT d.json, d.cluster FROM documents d WHERE {LayerQueries.DocumentWhere(filter, Dialect, out var p)} ORDER BY d.key", p))
         {
             yield return SpliceCluster(Decompress((byte[])reader[0]), reader.GetString(1));
         }
@@ -218,139 +220,37 @@ public sealed class SqliteArticleStore : IArticleStore
     /// <inheritdoc />
     public IEnumerable<EventRow> Events(CorpusFilter filter)
     {
-        var parameters = new Dictionary<string, object>();
-        var where = new List<string> { "1=1" };
-        AddDateRange(where, parameters, filter, "COALESCE(e.date, d.published)");
-        if (!string.IsNullOrEmpty(filter.Actor))
-        {
-            where.Add("(e.source_actor LIKE $actor OR e.target_actor LIKE $actor)");
-            parameters["$actor"] = filter.Actor + "%";
-        }
-
-        if (!string.IsNullOrEmpty(filter.Type))
-        {
-            where.Add("e.type = $type");
-            parameters["$type"] = filter.Type.ToUpperInvariant();
-        }
-
-        var sql = $"""
-            SELECT d.id, e.event_id, e.date, e.date_from_article, e.type, e.cameo, e.mode, e.source_actor, e.source_text, e.target_actor,
-              e.target_text, e.trigger, e.trigger_start, e.trigger_end, e.negated, e.place_name, e.lat, e.lon, e.country, e.evidence_by,
-              e.score, d.published, d.source, d.url, d.cluster
-            FROM events e JOIN documents d ON d.key = e.doc_key WHERE {string.Join(" AND ", where)} ORDER BY e.doc_key, e.ord
-            """;
-        foreach (var r in Query(sql, parameters))
-        {
-            yield return new EventRow
-            {
-                DocId = r.GetString(0), EventId = r.GetString(0) + "/" + r.GetString(1), Date = Str(r, 2), DateFromArticle = r.GetInt64(3) != 0,
-                EventType = r.GetString(4), Cameo = Str(r, 5), Mode = Str(r, 6), SourceActor = Str(r, 7), SourceText = Str(r, 8),
-                TargetActor = Str(r, 9), TargetText = Str(r, 10), Trigger = r.GetString(11), TriggerStart = r.GetInt32(12),
-                TriggerEnd = r.GetInt32(13), Negated = r.GetInt64(14) != 0, PlaceName = Str(r, 15), Lat = Dbl(r, 16), Lon = Dbl(r, 17),
-                Country = Str(r, 18), EvidenceBy = Str(r, 19), Score = Dbl(r, 20), Published = Str(r, 21), Source = Str(r, 22),
-                Url = Str(r, 23), Cluster = Str(r, 24),
-            };
-        }
+        foreach (var r in Query(LayerQueries.Events(filter, Dialect, out var p), p)) yield return LayerQueries.ReadEvent(r);
     }
 
     /// <inheritdoc />
     public IEnumerable<EntityRow> Entities(CorpusFilter filter)
     {
-        var parameters = new Dictionary<string, object>();
-        var where = new List<string> { "1=1" };
-        AddDateRange(where, parameters, filter, "d.published");
-        if (!string.IsNullOrEmpty(filter.Actor))
-        {
-            where.Add("e.actor LIKE $actor");
-            parameters["$actor"] = filter.Actor + "%";
-        }
-
-        if (!string.IsNullOrEmpty(filter.Type))
-        {
-            where.Add("e.type = $type");
-            parameters["$type"] = filter.Type.ToUpperInvariant();
-        }
-
-        var sql = $"""
-            SELECT d.id, e.start, e."end", e.text, e.type, e.actor, e.canonical, e.place_name, e.lat, e.lon, e.country, e.evidence_by,
-              e.score, d.published, d.source, d.cluster
-            FROM entities e JOIN documents d ON d.key = e.doc_key WHERE {string.Join(" AND ", where)} ORDER BY e.doc_key, e.ord
-            """;
-        foreach (var r in Query(sql, parameters))
-        {
-            yield return new EntityRow
-            {
-                DocId = r.GetString(0), Start = r.GetInt32(1), End = r.GetInt32(2), Text = r.GetString(3), Type = r.GetString(4),
-                Actor = Str(r, 5), Canonical = Str(r, 6), PlaceName = Str(r, 7), Lat = Dbl(r, 8), Lon = Dbl(r, 9), Country = Str(r, 10),
-                EvidenceBy = Str(r, 11), Score = Dbl(r, 12), Published = Str(r, 13), Source = Str(r, 14), Cluster = Str(r, 15),
-            };
-        }
+        foreach (var r in Query(LayerQueries.Entities(filter, Dialect, out var p), p)) yield return LayerQueries.ReadEntity(r);
     }
 
     /// <inheritdoc />
     public IEnumerable<QuoteRow> Quotes(CorpusFilter filter)
     {
-        var parameters = new Dictionary<string, object>();
-        var where = new List<string> { "1=1" };
-        AddDateRange(where, parameters, filter, "d.published");
-        if (!string.IsNullOrEmpty(filter.Actor))
-        {
-            where.Add("q.speaker_actor LIKE $actor");
-            parameters["$actor"] = filter.Actor + "%";
-        }
-
-        if (!string.IsNullOrEmpty(filter.Type))
-        {
-            where.Add("q.kind = $type");
-            parameters["$type"] = filter.Type.ToLowerInvariant();
-        }
-
-        var sql = $"""
-            SELECT d.id, q.kind, q.content, q.content_start, q.content_end, q.cue, q.speaker, q.speaker_actor, q.speaker_canonical,
-              q.evidence_by, d.published, d.source, d.cluster
-            FROM quotes q JOIN documents d ON d.key = q.doc_key WHERE {string.Join(" AND ", where)} ORDER BY q.doc_key, q.ord
-            """;
-        foreach (var r in Query(sql, parameters))
-        {
-            yield return new QuoteRow
-            {
-                DocId = r.GetString(0), Kind = r.GetString(1), Content = r.GetString(2), ContentStart = r.GetInt32(3), ContentEnd = r.GetInt32(4),
-                Cue = Str(r, 5), Speaker = Str(r, 6), SpeakerActor = Str(r, 7), SpeakerCanonical = Str(r, 8), EvidenceBy = Str(r, 9),
-                Published = Str(r, 10), Source = Str(r, 11), Cluster = Str(r, 12),
-            };
-        }
+        foreach (var r in Query(LayerQueries.Quotes(filter, Dialect, out var p), p)) yield return LayerQueries.ReadQuote(r);
     }
 
     /// <inheritdoc />
     public IEnumerable<StoryCluster> Clusters(CorpusFilter filter, int minSize)
     {
-        var sql = $"""
-            SELECT d.cluster, COUNT(*) AS n FROM documents d WHERE {DocumentWhere(filter, out var p)}
-            GROUP BY d.cluster HAVING COUNT(*) >= $min ORDER BY n DESC, MIN(d.key)
-            """;
-        p["$min"] = Math.Max(1, minSize);
         using var connection = OpenReader();
-        foreach (var r in Query(sql, p))
+        foreach (var r in Query(LayerQueries.Clusters(filter, minSize, Dialect, out var p), p))
         {
             var id = r.GetString(0);
-            var size = r.GetInt32(1);
-            var members = new List<ClusterMember>(size);
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = "SELECT id, source, published, title, url FROM documents WHERE cluster = $c ORDER BY key";
-                command.Parameters.AddWithValue("$c", id);
-                using var m = command.ExecuteReader();
-                while (m.Read()) members.Add(new ClusterMember(m.GetString(0), Str(m, 1), Str(m, 2), Str(m, 3), Str(m, 4)));
-            }
-
-            yield return new StoryCluster(id, size, members.FirstOrDefault(x => x.Id == id)?.Title ?? members.FirstOrDefault()?.Title, members);
+            var size = Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture);
+            yield return LayerQueries.Cluster(id, size, Rows(connection, LayerQueries.ClusterMembers(Dialect), new() { [Dialect.P("c")] = id }));
         }
     }
 
     /// <inheritdoc />
     public IEnumerable<QuarantineRecord> Quarantine()
     {
-        foreach (var r in Query("SELECT origin, reason, first_seen FROM quarantine ORDER BY key", new Dictionary<string, object>()))
+        foreach (var r in Query("SELECT origin, reason, first_seen FROM quarantine ORDER BY key", []))
         {
             yield return new QuarantineRecord(r.GetString(0), r.GetString(1), DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture));
         }
@@ -361,46 +261,27 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         using var c = OpenReader();
         long Count(string sql) => Convert.ToInt64(ScalarOn(c, sql), CultureInfo.InvariantCulture);
+
         List<KeyValuePair<string, long>> Pairs(string sql)
         {
             var list = new List<KeyValuePair<string, long>>();
             using var command = c.CreateCommand();
             command.CommandText = sql;
             using var r = command.ExecuteReader();
-            while (r.Read()) list.Add(new(r.IsDBNull(0) ? "(none)" : r.GetString(0), r.GetInt64(1)));
+            while (r.Read()) list.Add(LayerQueries.ReadPair(r));
             return list;
         }
 
-        return new StoreStatistics(
-            Documents: Count("SELECT COUNT(*) FROM documents"),
-            Clusters: Count("SELECT COUNT(*) FROM (SELECT cluster FROM documents GROUP BY cluster HAVING COUNT(*) > 1)"),
-            ClusteredDocuments: Count("SELECT COALESCE(SUM(n), 0) FROM (SELECT COUNT(*) AS n FROM documents GROUP BY cluster HAVING COUNT(*) > 1)"),
-            Rejections: Count("SELECT COUNT(*) FROM quarantine"),
-            Events: Count("SELECT COUNT(*) FROM events"),
-            Entities: Count("SELECT COUNT(*) FROM entities"),
-            Quotes: Count("SELECT COUNT(*) FROM quotes"),
-            Times: Count("SELECT COUNT(*) FROM times"),
-            EventsByType: Pairs("SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC, type"),
-            EventsByActor: Pairs("""
-                SELECT actor, COUNT(*) AS n FROM (SELECT source_actor AS actor FROM events WHERE source_actor IS NOT NULL
-                  UNION ALL SELECT target_actor FROM events WHERE target_actor IS NOT NULL) GROUP BY actor ORDER BY n DESC, actor
-                """),
-            DocumentsByMonth: Pairs("SELECT substr(published, 1, 7) AS month, COUNT(*) FROM documents GROUP BY month ORDER BY month"),
-            EventsByMonth: Pairs("""
-                SELECT substr(COALESCE(e.date, d.published), 1, 7) AS month, COUNT(*) FROM events e JOIN documents d ON d.key = e.doc_key
-                GROUP BY month ORDER BY month
-                """),
-            PipelineVersions: Pairs("SELECT pipeline_version, COUNT(*) FROM documents GROUP BY pipeline_version ORDER BY pipeline_version"));
+        return LayerQueries.Statistics(Dialect, Count, Pairs);
     }
 
     /// <inheritdoc />
     public IReadOnlyList<DocumentChange> Changes(long afterSequence, int limit)
     {
         var list = new List<DocumentChange>();
-        foreach (var r in Query("SELECT seq, doc_id, version, op FROM changes WHERE seq > $after ORDER BY seq LIMIT $n",
-                     new Dictionary<string, object> { ["$after"] = afterSequence, ["$n"] = limit }))
+        foreach (var r in Query(LayerQueries.Changes(Dialect), new() { [Dialect.P("after")] = afterSequence, [Dialect.P("n")] = (long)limit }))
         {
-            list.Add(new DocumentChange(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetString(3)));
+            list.Add(LayerQueries.ReadChange(r));
         }
 
         return list;
@@ -582,59 +463,15 @@ public sealed class SqliteArticleStore : IArticleStore
 
     // ---- reading ----
 
-    private const string DocColumns = "d.json, d.cluster, d.content_hash, d.origin, d.pipeline_version, d.version";
-
-    private static StoredDocument ReadStored(SqliteDataReader r)
-    {
-        var document = DocumentJson.Deserialize(Decompress((byte[])r[0]));
-        document.Cluster = r.GetString(1);
-        return new StoredDocument(document, r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5));
-    }
-
-    private static string DocumentWhere(CorpusFilter filter, out Dictionary<string, object> parameters)
-    {
-        parameters = [];
-        var where = new List<string> { "1=1" };
-        AddDateRange(where, parameters, filter, "d.published");
-        if (!string.IsNullOrEmpty(filter.Actor))
-        {
-            where.Add("""
-                (EXISTS (SELECT 1 FROM events e WHERE e.doc_key = d.key AND (e.source_actor LIKE $actor OR e.target_actor LIKE $actor))
-                 OR EXISTS (SELECT 1 FROM entities n WHERE n.doc_key = d.key AND n.actor LIKE $actor)
-                 OR EXISTS (SELECT 1 FROM quotes q WHERE q.doc_key = d.key AND q.speaker_actor LIKE $actor))
-                """);
-            parameters["$actor"] = filter.Actor + "%";
-        }
-
-        if (!string.IsNullOrEmpty(filter.Type))
-        {
-            where.Add("EXISTS (SELECT 1 FROM events e WHERE e.doc_key = d.key AND e.type = $type)");
-            parameters["$type"] = filter.Type.ToUpperInvariant();
-        }
-
-        return string.Join(" AND ", where);
-    }
-
-    private static void AddDateRange(List<string> where, Dictionary<string, object> parameters, CorpusFilter filter, string column)
-    {
-        if (filter.From is { } from)
-        {
-            where.Add($"{column} >= $from");
-            parameters["$from"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        }
-
-        if (filter.To is { } to)
-        {
-            // Dates may be months (2015-09) or days; compare as text up to the end of the day.
-            where.Add($"{column} <= $to");
-            parameters["$to"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "~";
-        }
-    }
-
     /// <summary>Streams rows of a query on a fresh read connection (WAL readers never block the writer).</summary>
     private IEnumerable<SqliteDataReader> Query(string sql, Dictionary<string, object> parameters)
     {
         using var connection = OpenReader();
+        foreach (var r in Rows(connection, sql, parameters)) yield return r;
+    }
+
+    private static IEnumerable<SqliteDataReader> Rows(SqliteConnection connection, string sql, Dictionary<string, object> parameters)
+    {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
@@ -689,10 +526,6 @@ public sealed class SqliteArticleStore : IArticleStore
         command.CommandText = sql;
         return command.ExecuteScalar();
     }
-
-    private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static double? Dbl(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
 
     private static Document WithId(Document d, string id)
     {

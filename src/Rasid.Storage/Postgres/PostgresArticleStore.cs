@@ -90,6 +90,8 @@ public sealed class PostgresArticleStore : IArticleStore
 
     internal NpgsqlDataSource Source => _source;
 
+    private static SqlDialect Dialect => SqlDialect.Postgres;
+
     /// <inheritdoc />
     public bool Contains(string contentHash)
     {
@@ -237,10 +239,10 @@ public sealed class PostgresArticleStore : IArticleStore
     public IReadOnlyList<StoredDocument> Stale(string pipelineVersion, int limit)
     {
         var list = new List<StoredDocument>();
-        foreach (var r in Query($"SELECT {DocColumns} FROM documents d WHERE pipeline_version <> @p ORDER BY key LIMIT @n",
+        foreach (var r in Query($"SELECT {LayerQueries.DocColumns} FROM documents d WHERE pipeline_version <> @p ORDER BY key LIMIT @n",
                      new() { ["p"] = pipelineVersion, ["n"] = limit }))
         {
-            list.Add(ReadStored(r));
+            list.Add(LayerQueries.ReadStored(r));
         }
 
         return list;
@@ -249,23 +251,23 @@ public sealed class PostgresArticleStore : IArticleStore
     /// <inheritdoc />
     public Document? GetDocument(string id)
     {
-        foreach (var r in Query($"SELECT {DocColumns} FROM documents d WHERE id = @id", new() { ["id"] = id })) return ReadStored(r).Document;
+        foreach (var r in Query($"SELECT {LayerQueries.DocColumns} FROM documents d WHERE id = @id", new() { ["id"] = id })) return LayerQueries.ReadStored(r).Document;
         return null;
     }
 
     /// <inheritdoc />
     public IEnumerable<StoredDocument> Documents(CorpusFilter filter)
     {
-        foreach (var reader in Query($"SELECT {DocColumns} FROM documents d WHERE {DocumentWhere(filter, out var p)} ORDER BY d.key", p))
+        foreach (var reader in Query($"SELECT {LayerQueries.DocColumns} FROM documents d WHERE {LayerQueries.DocumentWhere(filter, Dialect, out var p)} ORDER BY d.key", p))
         {
-            yield return ReadStored(reader);
+            yield return LayerQueries.ReadStored(reader);
         }
     }
 
     /// <inheritdoc />
     public IEnumerable<string> DocumentJsonLines(CorpusFilter filter)
     {
-        foreach (var reader in Query($"SELECT d.json, d.cluster FROM documents d WHERE {DocumentWhere(filter, out var p)} ORDER BY d.key", p))
+        foreach (var reader in Query($"SELECT d.json, d.cluster FROM documents d WHERE {LayerQueries.DocumentWhere(filter, Dialect, out var p)} ORDER BY d.key", p))
         {
             yield return SqliteArticleStore.SpliceCluster(SqliteArticleStore.Decompress((byte[])reader[0]), reader.GetString(1));
         }
@@ -284,7 +286,7 @@ public sealed class PostgresArticleStore : IArticleStore
                      WHERE d.tsv @@ q ORDER BY rank DESC, d.key LIMIT @n
                      """, new() { ["q"] = query, ["n"] = limit }))
         {
-            list.Add((r.GetString(0), Str(r, 1), r.GetFloat(2)));
+            list.Add((r.GetString(0), LayerQueries.Str(r, 1), r.GetFloat(2)));
         }
 
         return list;
@@ -293,128 +295,29 @@ public sealed class PostgresArticleStore : IArticleStore
     /// <inheritdoc />
     public IEnumerable<EventRow> Events(CorpusFilter filter)
     {
-        var parameters = new Dictionary<string, object>();
-        var where = new List<string> { "true" };
-        AddDateRange(where, parameters, filter, "COALESCE(e.date, d.published)");
-        if (!string.IsNullOrEmpty(filter.Actor))
-        {
-            where.Add("(e.source_actor LIKE @actor OR e.target_actor LIKE @actor)");
-            parameters["actor"] = LikePrefix(filter.Actor);
-        }
-
-        if (!string.IsNullOrEmpty(filter.Type))
-        {
-            where.Add("e.type = @type");
-            parameters["type"] = filter.Type.ToUpperInvariant();
-        }
-
-        var sql = $"""
-            SELECT d.id, e.event_id, e.date, e.date_from_article, e.type, e.cameo, e.mode, e.source_actor, e.source_text, e.target_actor,
-              e.target_text, e.trigger, e.trigger_start, e.trigger_end, e.negated, e.place_name, e.lat, e.lon, e.country, e.evidence_by,
-              e.score, d.published, d.source, d.url, d.cluster
-            FROM events e JOIN documents d ON d.key = e.doc_key WHERE {string.Join(" AND ", where)} ORDER BY e.doc_key, e.ord
-            """;
-        foreach (var r in Query(sql, parameters))
-        {
-            yield return new EventRow
-            {
-                DocId = r.GetString(0), EventId = r.GetString(0) + "/" + r.GetString(1), Date = Str(r, 2), DateFromArticle = r.GetBoolean(3),
-                EventType = r.GetString(4), Cameo = Str(r, 5), Mode = Str(r, 6), SourceActor = Str(r, 7), SourceText = Str(r, 8),
-                TargetActor = Str(r, 9), TargetText = Str(r, 10), Trigger = r.GetString(11), TriggerStart = r.GetInt32(12),
-                TriggerEnd = r.GetInt32(13), Negated = r.GetBoolean(14), PlaceName = Str(r, 15), Lat = Dbl(r, 16), Lon = Dbl(r, 17),
-                Country = Str(r, 18), EvidenceBy = Str(r, 19), Score = Dbl(r, 20), Published = Str(r, 21), Source = Str(r, 22),
-                Url = Str(r, 23), Cluster = Str(r, 24),
-            };
-        }
+        foreach (var r in Query(LayerQueries.Events(filter, Dialect, out var p), p)) yield return LayerQueries.ReadEvent(r);
     }
 
     /// <inheritdoc />
     public IEnumerable<EntityRow> Entities(CorpusFilter filter)
     {
-        var parameters = new Dictionary<string, object>();
-        var where = new List<string> { "true" };
-        AddDateRange(where, parameters, filter, "d.published");
-        if (!string.IsNullOrEmpty(filter.Actor))
-        {
-            where.Add("e.actor LIKE @actor");
-            parameters["actor"] = LikePrefix(filter.Actor);
-        }
-
-        if (!string.IsNullOrEmpty(filter.Type))
-        {
-            where.Add("e.type = @type");
-            parameters["type"] = filter.Type.ToUpperInvariant();
-        }
-
-        var sql = $"""
-            SELECT d.id, e.start, e."end", e.text, e.type, e.actor, e.canonical, e.place_name, e.lat, e.lon, e.country, e.evidence_by,
-              e.score, d.published, d.source, d.cluster
-            FROM entities e JOIN documents d ON d.key = e.doc_key WHERE {string.Join(" AND ", where)} ORDER BY e.doc_key, e.ord
-            """;
-        foreach (var r in Query(sql, parameters))
-        {
-            yield return new EntityRow
-            {
-                DocId = r.GetString(0), Start = r.GetInt32(1), End = r.GetInt32(2), Text = r.GetString(3), Type = r.GetString(4),
-                Actor = Str(r, 5), Canonical = Str(r, 6), PlaceName = Str(r, 7), Lat = Dbl(r, 8), Lon = Dbl(r, 9), Country = Str(r, 10),
-                EvidenceBy = Str(r, 11), Score = Dbl(r, 12), Published = Str(r, 13), Source = Str(r, 14), Cluster = Str(r, 15),
-            };
-        }
+        foreach (var r in Query(LayerQueries.Entities(filter, Dialect, out var p), p)) yield return LayerQueries.ReadEntity(r);
     }
 
     /// <inheritdoc />
     public IEnumerable<QuoteRow> Quotes(CorpusFilter filter)
     {
-        var parameters = new Dictionary<string, object>();
-        var where = new List<string> { "true" };
-        AddDateRange(where, parameters, filter, "d.published");
-        if (!string.IsNullOrEmpty(filter.Actor))
-        {
-            where.Add("q.speaker_actor LIKE @actor");
-            parameters["actor"] = LikePrefix(filter.Actor);
-        }
-
-        if (!string.IsNullOrEmpty(filter.Type))
-        {
-            where.Add("q.kind = @type");
-            parameters["type"] = filter.Type.ToLowerInvariant();
-        }
-
-        var sql = $"""
-            SELECT d.id, q.kind, q.content, q.content_start, q.content_end, q.cue, q.speaker, q.speaker_actor, q.speaker_canonical,
-              q.evidence_by, d.published, d.source, d.cluster
-            FROM quotes q JOIN documents d ON d.key = q.doc_key WHERE {string.Join(" AND ", where)} ORDER BY q.doc_key, q.ord
-            """;
-        foreach (var r in Query(sql, parameters))
-        {
-            yield return new QuoteRow
-            {
-                DocId = r.GetString(0), Kind = r.GetString(1), Content = r.GetString(2), ContentStart = r.GetInt32(3), ContentEnd = r.GetInt32(4),
-                Cue = Str(r, 5), Speaker = Str(r, 6), SpeakerActor = Str(r, 7), SpeakerCanonical = Str(r, 8), EvidenceBy = Str(r, 9),
-                Published = Str(r, 10), Source = Str(r, 11), Cluster = Str(r, 12),
-            };
-        }
+        foreach (var r in Query(LayerQueries.Quotes(filter, Dialect, out var p), p)) yield return LayerQueries.ReadQuote(r);
     }
 
     /// <inheritdoc />
     public IEnumerable<StoryCluster> Clusters(CorpusFilter filter, int minSize)
     {
-        var sql = $"""
-            SELECT d.cluster, COUNT(*) AS n FROM documents d WHERE {DocumentWhere(filter, out var p)}
-            GROUP BY d.cluster HAVING COUNT(*) >= @min ORDER BY n DESC, MIN(d.key)
-            """;
-        p["min"] = (long)Math.Max(1, minSize);
-        foreach (var r in Query(sql, p))
+        foreach (var r in Query(LayerQueries.Clusters(filter, minSize, Dialect, out var p), p))
         {
             var id = r.GetString(0);
-            var size = (int)r.GetInt64(1);
-            var members = new List<ClusterMember>(size);
-            foreach (var m in Query("SELECT id, source, published, title, url FROM documents WHERE cluster = @c ORDER BY key", new() { ["c"] = id }))
-            {
-                members.Add(new ClusterMember(m.GetString(0), Str(m, 1), Str(m, 2), Str(m, 3), Str(m, 4)));
-            }
-
-            yield return new StoryCluster(id, size, members.FirstOrDefault(x => x.Id == id)?.Title ?? members.FirstOrDefault()?.Title, members);
+            var size = Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture);
+            yield return LayerQueries.Cluster(id, size, Query(LayerQueries.ClusterMembers(Dialect), new() { [Dialect.P("c")] = id }));
         }
     }
 
@@ -442,40 +345,20 @@ public sealed class PostgresArticleStore : IArticleStore
             var list = new List<KeyValuePair<string, long>>();
             using var command = new NpgsqlCommand(sql, c);
             using var r = command.ExecuteReader();
-            while (r.Read()) list.Add(new(r.IsDBNull(0) ? "(none)" : r.GetString(0), r.GetInt64(1)));
+            while (r.Read()) list.Add(LayerQueries.ReadPair(r));
             return list;
         }
 
-        return new StoreStatistics(
-            Documents: Count("SELECT COUNT(*) FROM documents"),
-            Clusters: Count("SELECT COUNT(*) FROM (SELECT cluster FROM documents GROUP BY cluster HAVING COUNT(*) > 1) x"),
-            ClusteredDocuments: Count("SELECT COALESCE(SUM(n), 0) FROM (SELECT COUNT(*) AS n FROM documents GROUP BY cluster HAVING COUNT(*) > 1) x"),
-            Rejections: Count("SELECT COUNT(*) FROM quarantine"),
-            Events: Count("SELECT COUNT(*) FROM events"),
-            Entities: Count("SELECT COUNT(*) FROM entities"),
-            Quotes: Count("SELECT COUNT(*) FROM quotes"),
-            Times: Count("SELECT COUNT(*) FROM times"),
-            EventsByType: Pairs("SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC, type COLLATE \"C\""),
-            EventsByActor: Pairs("""
-                SELECT actor, COUNT(*) AS n FROM (SELECT source_actor AS actor FROM events WHERE source_actor IS NOT NULL
-                  UNION ALL SELECT target_actor FROM events WHERE target_actor IS NOT NULL) x GROUP BY actor ORDER BY n DESC, actor COLLATE "C"
-                """),
-            DocumentsByMonth: Pairs("SELECT month, COUNT(*) FROM (SELECT substr(published, 1, 7) AS month FROM documents) x GROUP BY month ORDER BY month COLLATE \"C\" NULLS FIRST"),
-            EventsByMonth: Pairs("""
-                SELECT month, COUNT(*) FROM (SELECT substr(COALESCE(e.date, d.published), 1, 7) AS month FROM events e
-                  JOIN documents d ON d.key = e.doc_key) x GROUP BY month ORDER BY month COLLATE "C" NULLS FIRST
-                """),
-            PipelineVersions: Pairs("SELECT pipeline_version, COUNT(*) FROM documents GROUP BY pipeline_version ORDER BY pipeline_version COLLATE \"C\""));
+        return LayerQueries.Statistics(Dialect, Count, Pairs);
     }
 
     /// <inheritdoc />
     public IReadOnlyList<DocumentChange> Changes(long afterSequence, int limit)
     {
         var list = new List<DocumentChange>();
-        foreach (var r in Query("SELECT seq, doc_id, version, op FROM changes WHERE seq > @after ORDER BY seq LIMIT @n",
-                     new() { ["after"] = afterSequence, ["n"] = (long)limit }))
+        foreach (var r in Query(LayerQueries.Changes(Dialect), new() { [Dialect.P("after")] = afterSequence, [Dialect.P("n")] = (long)limit }))
         {
-            list.Add(new DocumentChange(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetString(3)));
+            list.Add(LayerQueries.ReadChange(r));
         }
 
         return list;
@@ -598,60 +481,6 @@ public sealed class PostgresArticleStore : IArticleStore
 
     // ---- reading ----
 
-    private const string DocColumns = "d.json, d.cluster, d.content_hash, d.origin, d.pipeline_version, d.version";
-
-    private static StoredDocument ReadStored(NpgsqlDataReader r)
-    {
-        var document = DocumentJson.Deserialize(SqliteArticleStore.Decompress((byte[])r[0]));
-        document.Cluster = r.GetString(1);
-        return new StoredDocument(document, r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5));
-    }
-
-    private static string DocumentWhere(CorpusFilter filter, out Dictionary<string, object> parameters)
-    {
-        parameters = [];
-        var where = new List<string> { "true" };
-        AddDateRange(where, parameters, filter, "d.published");
-        if (!string.IsNullOrEmpty(filter.Actor))
-        {
-            where.Add("""
-                (EXISTS (SELECT 1 FROM events e WHERE e.doc_key = d.key AND (e.source_actor LIKE @actor OR e.target_actor LIKE @actor))
-                 OR EXISTS (SELECT 1 FROM entities n WHERE n.doc_key = d.key AND n.actor LIKE @actor)
-                 OR EXISTS (SELECT 1 FROM quotes q WHERE q.doc_key = d.key AND q.speaker_actor LIKE @actor))
-                """);
-            parameters["actor"] = LikePrefix(filter.Actor);
-        }
-
-        if (!string.IsNullOrEmpty(filter.Type))
-        {
-            where.Add("EXISTS (SELECT 1 FROM events e WHERE e.doc_key = d.key AND e.type = @type)");
-            parameters["type"] = filter.Type.ToUpperInvariant();
-        }
-
-        return string.Join(" AND ", where);
-    }
-
-    private static void AddDateRange(List<string> where, Dictionary<string, object> parameters, CorpusFilter filter, string column)
-    {
-        if (filter.From is { } from)
-        {
-            where.Add($"{column} COLLATE \"C\" >= @from");
-            parameters["from"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        }
-
-        if (filter.To is { } to)
-        {
-            // Dates may be months (2015-09) or days; compare as text (byte order, as SQLite) up to the end of the day.
-            where.Add($"{column} COLLATE \"C\" <= @to");
-            parameters["to"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "~";
-        }
-    }
-
-    /// <summary>Actor codes match by prefix, like SQLite's LIKE (case-insensitive for ASCII codes there: codes are upper case).</summary>
-    private static string LikePrefix(string actor) =>
-        actor.ToUpperInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-
     /// <summary>Streams rows of a query on its own pooled connection.</summary>
     private IEnumerable<NpgsqlDataReader> Query(string sql, Dictionary<string, object> parameters)
     {
@@ -702,10 +531,6 @@ public sealed class PostgresArticleStore : IArticleStore
         null => new NpgsqlParameter(name, DBNull.Value),
         _ => new NpgsqlParameter(name, value),
     };
-
-    private static string? Str(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static double? Dbl(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
 
     private static Document WithId(Document d, string id)
     {
