@@ -135,6 +135,29 @@ public sealed class EntityTests
     }
 
     [Fact]
+    public void World_cities_found_by_the_ner_are_geocoded_from_geonames()
+    {
+        var doc = Analyze("قالت مصادر ان الطائرات قصفت مدينة القامشلي ومدينة جرمانا، وزار الوزير مدينة قندهار.");
+        var jaramana = Find(doc, "جرمانا");
+        Assert.Equal((50, 56), (jaramana.Range.Start, jaramana.Range.End));
+        Assert.Equal(("Jaramana", "SYR"), (jaramana.Place!.Name, jaramana.Place.Country));
+        Assert.Equal(33.49, jaramana.Place.Lat, 2);
+        Assert.Equal(36.35, jaramana.Place.Lon, 2);
+        Assert.Equal("AFG", Find(doc, "قندهار").Place!.Country);
+        // The word for "city" is not Mdina (Malta), though a world-cities label says so.
+        Assert.DoesNotContain(doc.Entities, e => e.Text == "مدينة");
+    }
+
+    [Fact]
+    public void Wrong_world_city_labels_and_tiny_places_are_left_out_of_the_gazetteer()
+    {
+        // world-cities.csv labels Cali (Colombia) كاليفورنيا and Imdina (Malta, 292 inhabitants) المدينة.
+        var doc = Analyze("وقال حاكم ولاية كاليفورنيا ان المدينة المنورة استقبلت الزوار.");
+        Assert.DoesNotContain(doc.Entities, e => e.Place?.Country is "COL" or "MLT");
+        Assert.Equal("SAU", Find(doc, "المدينة المنورة").Place!.Country);
+    }
+
+    [Fact]
     public void A_capital_acting_is_its_government_and_a_capital_after_fi_is_a_place()
     {
         var acting = Analyze("واعلنت موسكو ان الضربات مستمرة.");

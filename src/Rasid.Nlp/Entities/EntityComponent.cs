@@ -210,7 +210,7 @@ internal sealed class EntityComponent : IDocumentComponent
                     }
                 }
 
-                if (e.Place is { } p && (p.Lat is not null || p.Kind == "country") && e.Nationality is null)
+                if (e.Place is { } p && (p.Curated || p.Kind == "country") && e.Nationality is null)
                 {
                     var link = linker.Link(norm, i, i + m.Length, m.PrefixLength, date);
                     result.Add(new Candidate(i, i + m.Length, m.PrefixLength, "LOC", 0.9, DictionaryId, "place", link));

@@ -12,8 +12,12 @@ internal sealed record ActorRecord(string Id, string? Canonical, string Type, st
         Covers(date) ? 0 : From is { } f && date < f ? f.DayNumber - date.DayNumber : To is { } t ? date.DayNumber - t.DayNumber : 0;
 }
 
-/// <summary>A place: English name, ISO-3 country, kind (country, capital, city) and coordinates when known.</summary>
-internal sealed record PlaceRecord(string Name, string Country, string Kind, double? Lat, double? Lon);
+/// <summary>
+/// A place: English name, ISO-3 country, kind (country, capital, city), coordinates when known, and whether it is one of the
+/// hand-checked places of places.tsv (<c>Curated</c>): only those and countries are matched from the dictionary alone; the
+/// world cities are too ambiguous with common words (مدينة is also Mdina, Malta) and only geocode what the NER found.
+/// </summary>
+internal sealed record PlaceRecord(string Name, string Country, string Kind, double? Lat, double? Lon, bool Curated = false);
 
 /// <summary>A title naming an office holder in a period (الرئيس الروسي → putin, 2012–).</summary>
 internal sealed record TitleRecord(string ActorId, DateOnly? From, DateOnly? To);
@@ -49,6 +53,9 @@ internal sealed partial class EntityLexicon
     public const int MaxPhraseTokens = 6;
     private static readonly Lazy<EntityLexicon> Shared = new(() => new EntityLexicon(), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly HashSet<string> PetrarchFillers = ["ل", "هو", "ب", "و", "في"];
+    /// <summary>Smaller world cities are left out: their Arabic labels are mostly noise or common words.</summary>
+    private const long MinCityPopulation = 10_000;
+
     private static readonly string[] PlacePrefixes = ["ولاية", "محافظة", "مدينة", "ضاحية", "منطقة", "بلدية", "مقاطعة", "اقليم"];
 
     private readonly Dictionary<string, LexEntry> phrases = new(StringComparer.Ordinal);
@@ -141,11 +148,12 @@ internal sealed partial class EntityLexicon
         var placeRows = EntityData.Rows("places/places.tsv", out var v);
         foreach (var r in placeRows)
         {
-            var place = new PlaceRecord(r[0], r[1], r[2], double.Parse(r[3], CultureInfo.InvariantCulture), double.Parse(r[4], CultureInfo.InvariantCulture));
+            var place = new PlaceRecord(r[0], r[1], r[2], double.Parse(r[3], CultureInfo.InvariantCulture), double.Parse(r[4], CultureInfo.InvariantCulture), Curated: true);
             foreach (var name in r[5].Split('|')) Entry(PhraseKey(name)).Place ??= place;
         }
 
         versions.Add("places" + v);
+        var coordinates = LoadCoordinates(versions);
         var english = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in EntityData.RawLines("places/en_world.csv").Skip(1))
         {
@@ -161,13 +169,23 @@ internal sealed partial class EntityLexicon
             var iso = f[2].ToUpperInvariant();
             var key = PhraseKey(f[3]);
             countryByArabic[key] = iso;
-            Entry(key).Place ??= new PlaceRecord(english.GetValueOrDefault(f[2], iso), iso, "country", null, null);
+            var found = coordinates.TryGetValue(("country", iso, ""), out var c);
+            Entry(key).Place ??= new PlaceRecord(english.GetValueOrDefault(f[2], iso), iso, "country", found ? c.Lat : null, found ? c.Lon : null);
         }
 
+        var excluded = new HashSet<(string, string)>();
+        var exclusions = EntityData.Rows("places/world-cities-exclude.tsv", out var xv);
+        foreach (var r in exclusions)
+        {
+            if (r.Length >= 2) excluded.Add((r[0], r[1]));
+        }
+
+        versions.Add("xcities" + xv);
         foreach (var line in EntityData.RawLines("places/world-cities.csv").Skip(1))
         {
             var f = EntityData.SplitCsv(line.TrimStart('\uFEFF'));
-            if (f.Count < 4 || !countryByArabic.TryGetValue(PhraseKey(f[0]), out var iso)) continue;
+            if (f.Count < 5 || !countryByArabic.TryGetValue(PhraseKey(f[0]), out var iso) || excluded.Contains((f[3], iso))) continue;
+            if (!long.TryParse(f[4], NumberStyles.Integer, CultureInfo.InvariantCulture, out var population) || population < MinCityPopulation) continue;
             var name = f[2].Trim();
             foreach (var p in PlacePrefixes)
             {
@@ -176,8 +194,28 @@ internal sealed partial class EntityLexicon
 
             var key = PhraseKey(ArabicForms.Normalize(name));
             if (key.Length < 3 || key.Count(c => c == ' ') > 2) continue;
-            Entry(key).Place ??= new PlaceRecord(f[3], iso, "city", null, null);
+            var found = coordinates.TryGetValue(("city", iso, f[3]), out var c);
+            Entry(key).Place ??= new PlaceRecord(f[3], iso, "city", found ? c.Lat : null, found ? c.Lon : null);
         }
+    }
+
+    /// <summary>
+    /// Coordinates of the ISO countries and world cities (places/geonames-coords.tsv, built by tools/places/build-coords.js),
+    /// keyed by (kind, ISO-3 country, English city name; "" for countries).
+    /// </summary>
+    private static Dictionary<(string Kind, string Country, string Name), (double Lat, double Lon)> LoadCoordinates(List<string> versions)
+    {
+        var result = new Dictionary<(string, string, string), (double, double)>();
+        var rows = EntityData.Rows("places/geonames-coords.tsv", out var v);
+        foreach (var r in rows)
+        {
+            if (r.Length < 5) throw new FormatException($"data/entities/places/geonames-coords.tsv: row '{string.Join(' ', r)}' needs 5 tab-separated fields");
+            var key = (r[0], r[1], r[0] == "country" ? "" : r[2]);
+            result.TryAdd(key, (double.Parse(r[3], CultureInfo.InvariantCulture), double.Parse(r[4], CultureInfo.InvariantCulture)));
+        }
+
+        versions.Add("coords" + v);
+        return result;
     }
 
     private void LoadActors(List<string> versions)
