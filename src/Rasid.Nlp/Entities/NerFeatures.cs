@@ -6,9 +6,15 @@ namespace Rasid.Nlp.Entities;
 /// adjectives, institutions, titles) of the token and its neighbours. Emission features only: tag
 /// transitions are scored separately by the model.
 /// </summary>
-internal sealed class NerFeatures(EntityLexicon lexicon)
+internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClusters = null)
 {
     private const string Boundary = "<s>";
+    private static readonly int[] ClusterPrefixes = [5, 8, 11];
+
+    private readonly WordClusters clusters = wordClusters ?? WordClusters.Default;
+
+    /// <summary>The word clusters the features use.</summary>
+    public WordClusters Clusters => clusters;
 
     /// <summary>Features of every token of a sentence (raw token strings).</summary>
     public List<string>[] Extract(IReadOnlyList<string> tokens, EntityMemory? memory = null)
@@ -23,6 +29,8 @@ internal sealed class NerFeatures(EntityLexicon lexicon)
         }
 
         var gaz = LexiconTags(norm);
+        var cl = new string?[n];
+        for (var i = 0; i < n; i++) cl[i] = clusters.PathOfToken(norm[i], stem[i]);
         var mem = (memory ?? EntityMemory.Empty).Features(norm.Select(EntityMemory.WordKey).ToArray());
         var result = new List<string>[n];
         for (var i = 0; i < n; i++)
@@ -55,6 +63,15 @@ internal sealed class NerFeatures(EntityLexicon lexicon)
             f.Add("w-1w=" + wm1 + "|" + w);
             f.Add("ww+1=" + w + "|" + wp1);
             f.Add("s-1=" + (i > 0 ? Suffix(norm[i - 1]) : Boundary));
+            if (cl[i] is { } c)
+            {
+                foreach (var len in ClusterPrefixes) if (len <= c.Length) f.Add("c" + len + "=" + c[..len]);
+                if (c.Length < ClusterPrefixes[^1]) f.Add("c=" + c);
+            }
+            else f.Add("c?");
+
+            AddNeighbourCluster(f, "c-1", i > 0 ? cl[i - 1] : "B");
+            AddNeighbourCluster(f, "c+1", i + 1 < n ? cl[i + 1] : "B");
             foreach (var g in gaz[i]) f.Add("g=" + g);
             if (i > 0) foreach (var g in gaz[i - 1]) f.Add("g-1=" + g);
             if (i + 1 < n) foreach (var g in gaz[i + 1]) f.Add("g+1=" + g);
@@ -66,6 +83,13 @@ internal sealed class NerFeatures(EntityLexicon lexicon)
         }
 
         return result;
+    }
+
+    private static void AddNeighbourCluster(List<string> f, string name, string? c)
+    {
+        if (c is null) { f.Add(name + "?"); return; }
+        f.Add(name + "=" + (c.Length > 5 ? c[..5] : c));
+        f.Add(name + "f=" + c);
     }
 
     private static string Suffix(string s) => s.Length >= 2 ? s[^2..] : s;
