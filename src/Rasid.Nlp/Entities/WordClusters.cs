@@ -34,6 +34,9 @@ internal sealed class WordClusters
 
     public int Count => paths.Count;
 
+    /// <summary>The distinct bit strings.</summary>
+    public IEnumerable<string> Paths => paths.Values.Distinct(StringComparer.Ordinal);
+
     /// <summary>The bit string of a normalized word, or null.</summary>
     public string? Path(ReadOnlySpan<char> normalized) => lookup.TryGetValue(normalized, out var p) ? p : null;
 
