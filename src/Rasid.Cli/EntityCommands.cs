@@ -73,14 +73,16 @@ internal static class EntityCommands
     {
         var corpus = new Option<string>("--corpus") { Description = "Folder of SaudiNewsNet day files (*.zip).", DefaultValueFactory = _ => "../shared/data/raw/saudinewsnet", HelpName = "DIR" };
         var output = new Option<string>("--out") { Description = "Output file.", DefaultValueFactory = _ => "models/ner-clusters.txt.gz", HelpName = "FILE" };
-        var command = new Command("clusters", "Learn hierarchical word clusters (NER features) from unlabelled news: PPMI context vectors, random projection, recursive 2-means.") { corpus, output };
+        var minCount = new Option<int>("--min-count") { Description = "Cluster words seen at least this many times.", DefaultValueFactory = _ => 10 };
+        var words = new Option<int>("--words") { Description = "At most this many words (the most frequent).", DefaultValueFactory = _ => 50000 };
+        var command = new Command("clusters", "Learn hierarchical word clusters (NER features) from unlabelled news: PPMI context vectors, random projection, three levels of spherical k-means.") { corpus, output, minCount, words };
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(corpus)!;
             if (!Directory.Exists(dir)) throw new UsageException($"{dir}: no such folder (SaudiNewsNet day files)");
             var watch = Stopwatch.StartNew();
-            var trainer = new WordClusterTrainer();
-            var articles = trainer.AddSaudiNewsNet(dir);
+            var trainer = new WordClusterTrainer { MinCount = parse.GetValue(minCount), MaxWords = parse.GetValue(words) };
+            var articles = trainer.AddSaudiNewsNet(dir, console.Error.WriteLine);
             var clusters = trainer.Train(console.Error.WriteLine);
             var outPath = parse.GetValue(output)!;
             using (var stream = File.Create(outPath)) WordClusterTrainer.Save(clusters, stream, "1", $"SaudiNewsNet, {articles} articles, {trainer.Tokens} tokens");

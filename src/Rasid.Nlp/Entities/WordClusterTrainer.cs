@@ -10,8 +10,9 @@ namespace Rasid.Nlp.Entities;
 /// Learns hierarchical word clusters from unlabelled text (a cheap stand-in for Brown clusters): every frequent
 /// normalized word gets a context vector (positive PMI of the words at offsets -2, -1, +1, +2 among the most
 /// frequent context words, context counts smoothed with exponent 0.75), projected to a few hundred dimensions by
-/// a fixed random ±1 matrix and length-normalized; the words are then split recursively in two by spherical
-/// 2-means, and each word's path of left/right choices is its bit string. Deterministic (seeded).
+/// a fixed random ±1 matrix, centred and length-normalized; the words are then clustered by spherical k-means in
+/// levels (32 clusters, each split into 8, each of those into 8), and a word's bit string is its cluster number at
+/// every level (5 + 3 + 3 bits), so prefixes are coarser clusters. Deterministic (seeded).
 /// </summary>
 internal sealed class WordClusterTrainer
 {
@@ -55,7 +56,7 @@ internal sealed class WordClusterTrainer
 
     /// <summary>Adds the title and content of every article of the SaudiNewsNet day files (*.zip) in a folder.</summary>
     /// <returns>The number of articles read.</returns>
-    public int AddSaudiNewsNet(string directory)
+    public int AddSaudiNewsNet(string directory, Action<string>? warn = null)
     {
         var tokenizer = new Tokenizer();
         var spans = new List<TokenSpan>();
@@ -66,7 +67,15 @@ internal sealed class WordClusterTrainer
             foreach (var entry in archive.Entries.Where(e => e.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).OrderBy(e => e.FullName, StringComparer.Ordinal))
             {
                 using var s = entry.Open();
-                using var json = JsonDocument.Parse(s);
+                JsonDocument json;
+                try { json = JsonDocument.Parse(s); }
+                catch (JsonException ex)
+                {
+                    warn?.Invoke($"{zip}:{entry.FullName}: not valid JSON ({ex.Message}); skipped");
+                    continue;
+                }
+
+                using var _ = json;
                 if (json.RootElement.ValueKind != JsonValueKind.Array) continue;
                 foreach (var record in json.RootElement.EnumerateArray())
                 {
