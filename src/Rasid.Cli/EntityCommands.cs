@@ -20,7 +20,9 @@ internal static class EntityCommands
         var writeDev = new Option<string?>("--write-dev") { Description = "Also write the dev split (last 10% of the sentences) to this CoNLL file." };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times than this.", DefaultValueFactory = _ => 2 };
         var full = new Option<bool>("--all") { Description = "Train on every sentence (no dev split held out)." };
-        var command = new Command("ner", "Train the NER tagger (averaged structured perceptron) on the train part of the file; report dev F1.") { data, output, epochs, writeDev, full, minCount };
+        var clusters = new Option<string?>("--clusters") { Description = "Word cluster file for features (default: OUT/ner-clusters.txt.gz when it exists, else the built-in clusters; 'none' = no clusters).", HelpName = "FILE" };
+        var devOutput = new Option<string?>("--dev-output") { Description = "Also write the dev split tagged by the new model as \"TOKEN GOLD SYSTEM\" lines." };
+        var command = new Command("ner", "Train the NER tagger (averaged structured perceptron) on the train part of the file; report dev F1.") { data, output, epochs, writeDev, full, minCount, clusters, devOutput };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(data)!;
@@ -40,19 +42,66 @@ internal static class EntityCommands
                 }
             }
 
+            var outDir = parse.GetValue(output)!;
+            var clusterPath = parse.GetValue(clusters) ?? Path.Combine(outDir, "ner-clusters.txt.gz");
+            var wordClusters = clusterPath == "none" ? WordClusters.Empty
+                : File.Exists(clusterPath) ? WordClusters.LoadFile(clusterPath)
+                : parse.GetValue(clusters) is null ? WordClusters.Default
+                : throw new UsageException($"{clusterPath}: no such cluster file (run 'rasid train clusters')");
+            console.Error.WriteLine($"word clusters: {wordClusters.Count} words (version {wordClusters.Version})");
+            var featurizer = new NerFeatures(EntityLexicon.Default, wordClusters);
             var watch = Stopwatch.StartNew();
-            var trainer = new NerTrainer(new NerFeatures(EntityLexicon.Default)) { Epochs = parse.GetValue(epochs), MinFeatureCount = parse.GetValue(minCount) };
+            var trainer = new NerTrainer(featurizer) { Epochs = parse.GetValue(epochs), MinFeatureCount = parse.GetValue(minCount) };
             var trainedOn = $"{Path.GetFileName(path)}: first {train.Count} of {all.Count} sentences";
             var model = trainer.Train(train, trainedOn, console.Error.WriteLine);
             console.Error.WriteLine($"trained in {watch.Elapsed.TotalSeconds:F1} s, {model.FeatureCount} features");
-            var scores = NerTool.Evaluate(model, dev);
+            NerScores scores;
+            using (var devWriter = parse.GetValue(devOutput) is { } devOut ? new StreamWriter(devOut) : null) scores = NerTool.Evaluate(model, dev, devWriter, featurizer);
             var micro = scores.Score(null);
-            var outDir = parse.GetValue(output)!;
+            foreach (var t in scores.Types) console.Error.WriteLine($"  {t}: F1 {100 * scores.Score(t).F1:F2}");
             Directory.CreateDirectory(outDir);
             var file = Path.Combine(outDir, "ner.bin");
             using (var stream = File.Create(file)) model.Save(stream);
             console.Out.WriteLine($"wrote {file} ({new FileInfo(file).Length / 1024} KiB); dev ({dev.Count} sentences, last 10%): micro P {micro.Precision:P2} R {micro.Recall:P2} F1 {micro.F1:P2}");
             UpdateManifest(Path.Combine(outDir, "manifest.json"), trainedOn, micro.F1, parse.GetValue(epochs));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command TrainClusters(CliConsole console)
+    {
+        var corpus = new Option<string>("--corpus") { Description = "Folder of SaudiNewsNet day files (*.zip).", DefaultValueFactory = _ => "../shared/data/raw/saudinewsnet", HelpName = "DIR" };
+        var output = new Option<string>("--out") { Description = "Output file.", DefaultValueFactory = _ => "models/ner-clusters.txt.gz", HelpName = "FILE" };
+        var minCount = new Option<int>("--min-count") { Description = "Cluster words seen at least this many times.", DefaultValueFactory = _ => 10 };
+        var words = new Option<int>("--words") { Description = "At most this many words (the most frequent).", DefaultValueFactory = _ => 50000 };
+        var command = new Command("clusters", "Learn hierarchical word clusters (NER features) from unlabelled news: PPMI context vectors, random projection, three levels of spherical k-means.") { corpus, output, minCount, words };
+        command.SetAction(parse =>
+        {
+            var dir = parse.GetValue(corpus)!;
+            if (!Directory.Exists(dir)) throw new UsageException($"{dir}: no such folder (SaudiNewsNet day files)");
+            var watch = Stopwatch.StartNew();
+            var trainer = new WordClusterTrainer { MinCount = parse.GetValue(minCount), MaxWords = parse.GetValue(words) };
+            var articles = trainer.AddSaudiNewsNet(dir, console.Error.WriteLine);
+            var clusters = trainer.Train(console.Error.WriteLine);
+            var outPath = parse.GetValue(output)!;
+            using (var stream = File.Create(outPath)) WordClusterTrainer.Save(clusters, stream, "1", $"SaudiNewsNet, {articles} articles, {trainer.Tokens} tokens");
+            var leaves = clusters.Values.Distinct(StringComparer.Ordinal).Count();
+            console.Out.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length / 1024} KiB): {clusters.Count} words in {leaves} clusters from {articles} articles ({trainer.Tokens} tokens), {watch.Elapsed.TotalSeconds:F1} s");
+            var manifest = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, "manifest.json");
+            if (File.Exists(manifest) && JsonNode.Parse(File.ReadAllText(manifest)) is JsonObject root)
+            {
+                root["ner-clusters"] = new JsonObject
+                {
+                    ["file"] = Path.GetFileName(outPath),
+                    ["version"] = "1",
+                    ["trained_on"] = $"SaudiNewsNet ({dir}: {articles} articles, {trainer.Tokens} tokens); {clusters.Count} words seen >= {trainer.MinCount} times, {leaves} clusters (PPMI context vectors, random projection to {trainer.Dimensions} dimensions, 32 x 8 x 8 spherical k-means)",
+                    ["licence"] = "CC BY-NC-SA 4.0 (inherited from SaudiNewsNet; research only)",
+                    ["score"] = "no intrinsic score; used by the ner model (see its score and docs/entities.md)",
+                    ["command"] = "rasid train clusters",
+                };
+                File.WriteAllText(manifest, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+            }
             return ExitCodes.Ok;
         });
         return command;
@@ -66,9 +115,9 @@ internal static class EntityCommands
             ["file"] = "ner.bin",
             ["version"] = NerModel.Id,
             ["trained_on"] = trainedOn + " (ANERcorp, CAMeL Lab train split); dev = the last 10% of its sentences",
-            ["licence"] = "ANERcorp: free for research (Benajiba & Rosso 2008; CAMeL Lab split, Obeid et al. 2020); lexicon features from data/entities (MIT, CC BY-SA 4.0, CC BY 4.0)",
+            ["licence"] = "ANERcorp: free for research (Benajiba & Rosso 2008; CAMeL Lab split, Obeid et al. 2020); lexicon features from data/entities (MIT, CC BY-SA 4.0, CC BY 4.0); word cluster features from ner-clusters.txt.gz (SaudiNewsNet, CC BY-NC-SA 4.0)",
             ["score"] = $"dev micro F1 {f1:F4}",
-            ["command"] = $"rasid train ner --data {DefaultTrain} --epochs {epochs}",
+            ["command"] = $"rasid train clusters && rasid train ner --data {DefaultTrain} --epochs {epochs}",
         };
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
     }

@@ -25,6 +25,7 @@ internal static class GroupCommands
     {
         var train = new Command("train", "Train a model from data (default: ../shared/data) into models/.");
         train.Subcommands.Add(EntityCommands.TrainNer(console));
+        train.Subcommands.Add(EntityCommands.TrainClusters(console));
         train.Subcommands.Add(EventCommands.Train(console));
         train.Subcommands.Add(UdCommands.TrainSegmenter(console));
         train.Subcommands.Add(UdCommands.TrainTagger(console));

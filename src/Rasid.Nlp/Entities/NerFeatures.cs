@@ -6,9 +6,20 @@ namespace Rasid.Nlp.Entities;
 /// adjectives, institutions, titles) of the token and its neighbours. Emission features only: tag
 /// transitions are scored separately by the model.
 /// </summary>
-internal sealed class NerFeatures(EntityLexicon lexicon)
+internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClusters = null)
 {
     private const string Boundary = "<s>";
+    private static readonly int[] ClusterPrefixes = [5, 8, 11];
+
+    private readonly WordClusters clusters = wordClusters ?? WordClusters.Default;
+
+    // Feature strings per distinct cluster path, built once (no per-token string allocation for cluster features).
+    private readonly Dictionary<string, ClusterFeatureSet> clusterFeatures = BuildClusterFeatures(wordClusters ?? WordClusters.Default);
+    private static readonly ClusterFeatureSet NoCluster = new(["c?"], ["c-1?"], ["c+1?"]);
+    private static readonly ClusterFeatureSet BoundaryCluster = Neighbours("B");
+
+    /// <summary>The word clusters the features use.</summary>
+    public WordClusters Clusters => clusters;
 
     /// <summary>Features of every token of a sentence (raw token strings).</summary>
     public List<string>[] Extract(IReadOnlyList<string> tokens, EntityMemory? memory = null)
@@ -23,6 +34,8 @@ internal sealed class NerFeatures(EntityLexicon lexicon)
         }
 
         var gaz = LexiconTags(norm);
+        var cl = new ClusterFeatureSet[n];
+        for (var i = 0; i < n; i++) cl[i] = clusters.PathOfToken(norm[i], stem[i]) is { } path ? clusterFeatures[path] : NoCluster;
         var mem = (memory ?? EntityMemory.Empty).Features(norm.Select(EntityMemory.WordKey).ToArray());
         var result = new List<string>[n];
         for (var i = 0; i < n; i++)
@@ -55,6 +68,9 @@ internal sealed class NerFeatures(EntityLexicon lexicon)
             f.Add("w-1w=" + wm1 + "|" + w);
             f.Add("ww+1=" + w + "|" + wp1);
             f.Add("s-1=" + (i > 0 ? Suffix(norm[i - 1]) : Boundary));
+            f.AddRange(cl[i].Word);
+            f.AddRange((i > 0 ? cl[i - 1] : BoundaryCluster).Previous);
+            f.AddRange((i + 1 < n ? cl[i + 1] : BoundaryCluster).Next);
             foreach (var g in gaz[i]) f.Add("g=" + g);
             if (i > 0) foreach (var g in gaz[i - 1]) f.Add("g-1=" + g);
             if (i + 1 < n) foreach (var g in gaz[i + 1]) f.Add("g+1=" + g);
@@ -66,6 +82,31 @@ internal sealed class NerFeatures(EntityLexicon lexicon)
         }
 
         return result;
+    }
+
+    /// <summary>Cluster features of a token as the current word, as the previous word and as the next word.</summary>
+    private sealed record ClusterFeatureSet(string[] Word, string[] Previous, string[] Next);
+
+    private static Dictionary<string, ClusterFeatureSet> BuildClusterFeatures(WordClusters clusters)
+    {
+        var result = new Dictionary<string, ClusterFeatureSet>(StringComparer.Ordinal);
+        foreach (var path in clusters.Paths)
+        {
+            if (result.ContainsKey(path)) continue;
+            var word = new List<string>();
+            foreach (var len in ClusterPrefixes) if (len <= path.Length) word.Add("c" + len + "=" + path[..len]);
+            if (path.Length < ClusterPrefixes[^1]) word.Add("c=" + path);
+            var n = Neighbours(path);
+            result[path] = new ClusterFeatureSet([.. word], n.Previous, n.Next);
+        }
+
+        return result;
+    }
+
+    private static ClusterFeatureSet Neighbours(string path)
+    {
+        var coarse = path.Length > 5 ? path[..5] : path;
+        return new ClusterFeatureSet([], ["c-1=" + coarse, "c-1f=" + path], ["c+1=" + coarse, "c+1f=" + path]);
     }
 
     private static string Suffix(string s) => s.Length >= 2 ? s[^2..] : s;

@@ -10,7 +10,7 @@ namespace Rasid.Nlp.Entities;
 /// </summary>
 internal sealed class NerModel
 {
-    public const string Id = "ner.perceptron/1";
+    public const string Id = "ner.perceptron/2";
     private const string Magic = "RASID-NER";
     private const int FormatVersion = 1;
 

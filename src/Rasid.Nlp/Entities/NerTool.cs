@@ -18,9 +18,9 @@ internal static class NerTool
         return path.Select(i => NerModel.Tags[i]).ToArray();
     }
 
-    public static NerScores Evaluate(NerModel model, IEnumerable<TaggedSentence> sentences, TextWriter? output = null)
+    public static NerScores Evaluate(NerModel model, IEnumerable<TaggedSentence> sentences, TextWriter? output = null, NerFeatures? featurizer = null)
     {
-        var featurizer = new NerFeatures(EntityLexicon.Default);
+        featurizer ??= new NerFeatures(EntityLexicon.Default);
         var scores = new NerScores();
         foreach (var s in sentences)
         {
