@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.IO.Compression;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Rasid.Nlp.Training;
 using Rasid.Text;
 
@@ -34,9 +36,9 @@ public sealed class PerceptronTagger
 
     private const int FeatureCount = 30;
     private const int None = -1;
-    private const char Bos = '\uFFFE';
-    private const char Eos = '\uFFFF';
-    private const char Hidden = '\uFFFD';
+    private const string HiddenText = "\uFFFD";
+    private const string BosText = "\uFFFE";
+    private const string EosText = "\uFFFF";
     private const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
 
@@ -44,8 +46,9 @@ public sealed class PerceptronTagger
 
     private readonly string[] _tags;
     private readonly int _stride;
-    private readonly ulong[] _keys;
-    private readonly float[] _rows;
+    private readonly int _entry;
+    private readonly short[] _table;
+    private readonly int _mask;
     private readonly int _shift;
     private readonly int _featureRows;
     private readonly string[] _lexiconWords;
@@ -59,19 +62,28 @@ public sealed class PerceptronTagger
     {
         Version = version;
         _tags = tags;
-        var lanes = System.Numerics.Vector<float>.Count;
+        // One open-addressing table of entries [64-bit feature hash | one weight per tag], the weights stored as
+        // thousandths in 16 bits (the model keeps three decimals; |w| ≤ 32.767 is checked): a lookup touches one
+        // cache line.
+        var lanes = Vector<short>.Count;
         _stride = (tags.Length + lanes - 1) / lanes * lanes;
+        _entry = 4 + _stride;
         var capacity = 16;
-        while (capacity < weights.Count * 2) capacity *= 2;
-        _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
-        _keys = new ulong[capacity];
-        _rows = new float[capacity * _stride];
+        while (capacity * 3 < weights.Count * 4) capacity *= 2;
+        _shift = 64 - BitOperations.Log2((uint)capacity);
+        _mask = capacity - 1;
+        _table = new short[capacity * _entry];
         foreach (var (key, w) in weights)
         {
             var slot = Slot(key);
-            while (_keys[slot] != 0) slot = (slot + 1) & (capacity - 1);
-            _keys[slot] = key;
-            w.AsSpan(0, tags.Length).CopyTo(_rows.AsSpan(slot * _stride));
+            while (KeyAt(slot) != 0) slot = (slot + 1) & _mask;
+            MemoryMarshal.Write(MemoryMarshal.AsBytes(_table.AsSpan(slot * _entry, 4)), key);
+            for (var t = 0; t < tags.Length; t++)
+            {
+                var q = Math.Round(w[t] * 1000.0);
+                if (Math.Abs(q) > short.MaxValue) throw new InvalidDataException($"tagger weight {w[t]} is out of range (|w| must be at most 32.767)");
+                _table[slot * _entry + 4 + t] = (short)q;
+            }
         }
 
         _featureRows = weights.Count;
@@ -105,7 +117,7 @@ public sealed class PerceptronTagger
     public string[] Tag(IReadOnlyList<TaggerInput> words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        var span = words is List<TaggerInput> list ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list) : words.ToArray();
+        var span = words is List<TaggerInput> list ? CollectionsMarshal.AsSpan(list) : words.ToArray();
         var indexes = span.Length <= 256 ? stackalloc int[span.Length] : new int[span.Length];
         Tag(span, indexes);
         var result = new string[span.Length];
@@ -118,7 +130,7 @@ public sealed class PerceptronTagger
     {
         if (output.Length < words.Length) throw new ArgumentException("output is shorter than the sentence", nameof(output));
         Span<ulong> features = stackalloc ulong[FeatureCount];
-        Span<float> scores = stackalloc float[_stride];
+        Span<int> scores = stackalloc int[_stride];
         int prev = None, prev2 = None;
         for (var i = 0; i < words.Length; i++)
         {
@@ -130,26 +142,40 @@ public sealed class PerceptronTagger
         }
     }
 
-    private int Best(ReadOnlySpan<ulong> features, Span<float> scores)
+    private int Best(ReadOnlySpan<ulong> features, Span<int> scores)
     {
         scores.Clear();
-        var acc = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(scores);
-        var mask = _keys.Length - 1;
-        foreach (var f in features)
-        {
-            var slot = Slot(f);
-            while (true)
-            {
-                var k = _keys[slot];
-                if (k == f)
-                {
-                    var row = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(_rows.AsSpan(slot * _stride, _stride));
-                    for (var v = 0; v < acc.Length; v++) acc[v] += row[v];
-                    break;
-                }
+        var acc = MemoryMarshal.Cast<int, Vector<int>>(scores);
+        var table = _table.AsSpan();
 
-                if (k == 0) break;
-                slot = (slot + 1) & mask;
+        // First touch every feature's home slot in a branch-free loop, so that the cache misses of the ~30
+        // lookups overlap instead of queueing behind the compare-and-branch of the accumulation loop.
+        Span<int> slots = stackalloc int[FeatureCount];
+        Span<ulong> found = stackalloc ulong[FeatureCount];
+        for (var i = 0; i < features.Length; i++)
+        {
+            slots[i] = Slot(features[i]);
+            found[i] = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(table.Slice(slots[i] * _entry, 4)));
+        }
+
+        for (var i = 0; i < features.Length; i++)
+        {
+            var f = features[i];
+            var slot = slots[i];
+            var k = found[i];
+            while (k != f && k != 0)
+            {
+                slot = (slot + 1) & _mask;
+                k = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(table.Slice(slot * _entry, 4)));
+            }
+
+            if (k == 0) continue;
+            var row = MemoryMarshal.Cast<short, Vector<short>>(table.Slice(slot * _entry + 4, _stride));
+            for (var v = 0; v < row.Length; v++)
+            {
+                Vector.Widen(row[v], out var low, out var high);
+                acc[2 * v] += low;
+                acc[2 * v + 1] += high;
             }
         }
 
@@ -161,6 +187,8 @@ public sealed class PerceptronTagger
 
         return best;
     }
+
+    private ulong KeyAt(int slot) => MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(_table.AsSpan(slot * _entry, 4)));
 
     private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
 
@@ -218,9 +246,9 @@ public sealed class PerceptronTagger
     private static void Extract(ReadOnlySpan<TaggerInput> words, int i, int prev, int prev2, FrozenSet<ulong> lexicon, Span<ulong> output, bool hideWord = false)
     {
         var form = words[i].Form.AsSpan();
-        ReadOnlySpan<char> hidden = [Hidden];
-        var w = hideWord ? hidden : form;
-        ReadOnlySpan<char> bos = [Bos], eos = [Eos];
+        var w = hideWord ? HiddenText.AsSpan() : form;
+        var bos = BosText.AsSpan();
+        var eos = EosText.AsSpan();
         var p1 = i > 0 ? words[i - 1].Form.AsSpan() : bos;
         var p2 = i > 1 ? words[i - 2].Form.AsSpan() : bos;
         var n1 = i + 1 < words.Length ? words[i + 1].Form.AsSpan() : eos;
@@ -554,9 +582,10 @@ public sealed class PerceptronTagger
         foreach (var (key, lemma) in _lemmaByFormTag.OrderBy(kv => kv.Key, StringComparer.Ordinal)) writer.WriteLine($"L\t{key}\t{lemma}");
         foreach (var (key, lemma) in _lemmaByForm.OrderBy(kv => kv.Key, StringComparer.Ordinal)) writer.WriteLine($"F\t{key}\t{lemma}");
         var rows = new List<(ulong Key, int Slot)>(_featureRows);
-        for (var slot = 0; slot < _keys.Length; slot++)
+        for (var slot = 0; slot <= _mask; slot++)
         {
-            if (_keys[slot] != 0) rows.Add((_keys[slot], slot));
+            var key = KeyAt(slot);
+            if (key != 0) rows.Add((key, slot));
         }
 
         var sb = new System.Text.StringBuilder();
@@ -566,7 +595,7 @@ public sealed class PerceptronTagger
             sb.Append("W\t").Append(key.ToString("x16", CultureInfo.InvariantCulture));
             for (var t = 0; t < _tags.Length; t++)
             {
-                var w = _rows[slot * _stride + t];
+                var w = _table[slot * _entry + 4 + t] / 1000f;
                 if (w != 0) sb.Append('\t').Append(t.ToString(CultureInfo.InvariantCulture)).Append(':').Append(w.ToString("G5", CultureInfo.InvariantCulture));
             }
 
