@@ -28,9 +28,10 @@ internal static class UdCommands
         };
         convention.AcceptOnlyFromAmong("words", "merged", "multiword");
         var write = new Option<string?>("--write-system") { Description = "Also write Rasid's output as CoNLL-U (in the chosen convention) to FILE.", HelpName = "FILE" };
+        var model = new Option<string?>("--tagger-model") { Description = "Tag with this tagger model file (written by 'rasid train tagger --out') instead of the embedded one (with --gold-tokens).", HelpName = "FILE" };
         var command = new Command("ud", "CoNLL 2018 shared task metrics (Tokens, Sentences, Words, UPOS, Lemmas) of Rasid on a UD CoNLL-U file, from its raw '# text'.")
         {
-            file, goldTokens, json, single, convention, write,
+            file, goldTokens, json, single, convention, write, model,
         };
         command.SetAction(parse =>
         {
@@ -68,7 +69,16 @@ internal static class UdCommands
             var clock = Stopwatch.StartNew();
             try
             {
-                result = UdEvaluation.Run(gold, RasidPipeline.CreateDefault(), PerceptronTagger.Default, options);
+                var modelPath = parse.GetValue(model);
+                PerceptronTagger tagger;
+                if (modelPath is null) tagger = PerceptronTagger.Default;
+                else
+                {
+                    using var stream = File.OpenRead(modelPath);
+                    tagger = PerceptronTagger.Load(stream);
+                }
+
+                result = UdEvaluation.Run(gold, RasidPipeline.CreateDefault(), tagger, options);
             }
             catch (InvalidOperationException ex)
             {
@@ -166,13 +176,38 @@ internal static class UdCommands
         var withPud = new Option<bool>("--with-pud") { Description = "Also train on ud/ar_pud-ud-test.conllu (then evaluate on PUD only by cross-validation)." };
         var folds = new Option<int>("--cross-validate") { Description = "Instead of writing a model: K-fold cross-validation on PUD (train on PADT + K-1 folds of PUD, tag the held-out fold with gold tokens)." };
         var epochs = new Option<int>("--epochs") { Description = "Perceptron passes (default 10).", DefaultValueFactory = _ => 10 };
-        var command = new Command("tagger", "Train the UPOS tagger and lemma table on UD Arabic-PADT v1 (diacritics stripped).") { data, output, withPud, folds, epochs };
+        var holdout = new Option<bool>("--holdout") { Description = "Instead of writing a model: train on 9/10 of PADT v1 and report accuracy and confusions on the held-out tenth (every 10th sentence), for tuning." };
+        var noLexicon = new Option<bool>("--no-lexicon") { Description = "Train without the proper-noun lexicon (ANERcorp train PERS/LOC/ORG words, data/entities places and names)." };
+        var dropout = new Option<double>("--rare-dropout") { Description = "Probability of hiding the identity of a word seen once in training, per pass (default 0.5).", DefaultValueFactory = _ => 0.5 };
+        var command = new Command("tagger", "Train the UPOS tagger and lemma table on UD Arabic-PADT v1 (diacritics stripped), with a proper-noun lexicon feature.") { data, output, withPud, folds, epochs, holdout, noLexicon, dropout };
         command.SetAction(parse =>
         {
             var dir = DataDir(parse.GetValue(data));
             var clock = Stopwatch.StartNew();
             var padt = PadtFiles(dir).SelectMany(TrainingCorpus.ReadPadt).Select(s => (IReadOnlyList<TrainingToken>)s).ToList();
             var pudPath = Path.Combine(dir, "ud", "ar_pud-ud-test.conllu");
+            List<string> lexicon = [];
+            if (!parse.GetValue(noLexicon))
+            {
+                var aner = Path.Combine(dir, "anercorp", "ANERCorp_CamelLab_train.txt");
+                lexicon = ProperNounLexicon.Build(File.Exists(aner) ? aner : null, Path.Combine(RepoRoot(), "data", "entities"));
+            }
+
+            if (parse.GetValue(holdout))
+            {
+                var train = padt.Where((_, i) => i % 10 != 0).ToList();
+                var held = padt.Where((_, i) => i % 10 == 0).ToList();
+                var tagger = PerceptronTagger.Train(train, "holdout", parse.GetValue(epochs), lexicon, parse.GetValue(dropout));
+                var acc = tagger.Accuracy(held);
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PADT v1 held-out tenth ({held.Count} sentences, {acc.Total} words; trained on {train.Count} sentences, lexicon {lexicon.Count} words): UPOS {100.0 * acc.Correct / acc.Total:0.00}, Lemmas {100.0 * acc.LemmasCorrect / acc.LemmasTotal:0.00}"));
+                foreach (var ((g, sys), n) in acc.Confusion.Where(kv => kv.Key.Gold != kv.Key.System).OrderByDescending(kv => kv.Value).Take(15))
+                {
+                    console.Out.WriteLine($"  {g} -> {sys}: {n}");
+                }
+
+                return ExitCodes.Ok;
+            }
+
             var k = parse.GetValue(folds);
             if (k > 1)
             {
@@ -182,7 +217,7 @@ internal static class UdCommands
                 {
                     var test = pudGold.Where((_, i) => i % k == fold).ToList();
                     var train = TrainingCorpus.ReadSurface(pudGold.Where((_, i) => i % k != fold).ToList()).Select(s => (IReadOnlyList<TrainingToken>)s);
-                    var tagger = PerceptronTagger.Train([.. padt, .. train], "cv", parse.GetValue(epochs));
+                    var tagger = PerceptronTagger.Train([.. padt, .. train], "cv", parse.GetValue(epochs), lexicon, parse.GetValue(dropout));
                     var result = UdEvaluation.Run(test, RasidPipeline.CreateDefault(), tagger, new UdEvaluationOptions { GoldTokens = true });
                     var u = result.Metrics.Single(m => m.Name == "UPOS").F1;
                     var l = result.Metrics.Single(m => m.Name == "Lemmas").F1;
@@ -197,10 +232,10 @@ internal static class UdCommands
 
             var sentences = padt;
             if (parse.GetValue(withPud)) sentences = [.. padt, .. TrainingCorpus.ReadSurface(ConlluReader.ReadFile(pudPath)).Select(s => (IReadOnlyList<TrainingToken>)s)];
-            var model = PerceptronTagger.Train(sentences, "1", parse.GetValue(epochs));
+            var model = PerceptronTagger.Train(sentences, "2", parse.GetValue(epochs), lexicon, parse.GetValue(dropout));
             var outPath = OutPath(parse.GetValue(output), "ar-tagger.txt.gz");
             using (var stream = File.Create(outPath)) model.Save(stream);
-            console.Out.WriteLine($"tagger: {sentences.Count} sentences, {sentences.Sum(s => s.Sum(t => t.Words.Count))} words, tags {string.Join(' ', model.Tags)} → {outPath} ({new FileInfo(outPath).Length / 1024} KB, {clock.Elapsed.TotalSeconds:0.0} s)");
+            console.Out.WriteLine($"tagger: {sentences.Count} sentences, {sentences.Sum(s => s.Sum(t => t.Words.Count))} words, lexicon {model.LexiconSize} words, {model.FeatureRows} features, tags {string.Join(' ', model.Tags)} → {outPath} ({new FileInfo(outPath).Length / 1024} KB, {clock.Elapsed.TotalSeconds:0.0} s)");
             return ExitCodes.Ok;
         });
         return command;

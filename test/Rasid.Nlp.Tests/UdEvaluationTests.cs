@@ -33,11 +33,11 @@ public sealed class UdEvaluationTests
     }
 
     [SkippableFact]
-    public void With_gold_tokens_the_padt_tagger_gets_over_84_percent_upos_on_pud()
+    public void With_gold_tokens_the_padt_tagger_gets_over_86_percent_upos_and_lemmas_on_pud()
     {
         var result = Evaluate(new UdEvaluationOptions { GoldTokens = true });
         Assert.Equal(1.0, F1(result, "Words"));
-        Assert.True(F1(result, "UPOS") >= 0.84, $"UPOS {F1(result, "UPOS"):P2}");
-        Assert.True(F1(result, "Lemmas") >= 0.84, $"Lemmas {F1(result, "Lemmas"):P2}");
+        Assert.True(F1(result, "UPOS") >= 0.86, $"UPOS {F1(result, "UPOS"):P2}");
+        Assert.True(F1(result, "Lemmas") >= 0.86, $"Lemmas {F1(result, "Lemmas"):P2}");
     }
 }

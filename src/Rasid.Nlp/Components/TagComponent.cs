@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Rasid.Core;
 using Rasid.Nlp.Tagging;
 using Rasid.Text;
@@ -19,6 +20,7 @@ internal sealed class TagComponent(PerceptronTagger tagger) : IDocumentComponent
         var t = 0;
         var inputs = new List<TaggerInput>();
         var places = new List<(Token Token, int Index)>();
+        var tags = new int[64];
         foreach (var sentence in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -27,19 +29,22 @@ internal sealed class TagComponent(PerceptronTagger tagger) : IDocumentComponent
             while (t < tokens.Count && tokens[t].Start < sentence.End)
             {
                 var token = tokens[t++];
-                var roles = TaggerRoles.Of(token.Words.Select(w => w.Text).ToArray());
-                for (var k = 0; k < token.Words.Count; k++)
+                var words = token.Words;
+                var prefix = TaggerRoles.ProcliticCount(words);
+                for (var k = 0; k < words.Count; k++)
                 {
-                    inputs.Add(new TaggerInput(TaggerRoles.Form(token.Words[k].Text, token.Words[k].Feats), roles[k]));
+                    inputs.Add(new TaggerInput(TaggerRoles.Form(words[k].Text, words[k].Feats), TaggerRoles.Role(k, words.Count, prefix)));
                     places.Add((token, k));
                 }
             }
 
-            var tags = tagger.Tag(inputs);
-            for (var i = 0; i < tags.Length; i++)
+            if (tags.Length < inputs.Count) tags = new int[inputs.Count * 2];
+            tagger.Tag(CollectionsMarshal.AsSpan(inputs), tags);
+            for (var i = 0; i < inputs.Count; i++)
             {
                 var (token, k) = places[i];
-                token.Words[k] = token.Words[k] with { Upos = tags[i], Lemma = tagger.Lemmatize(inputs[i].Form, tags[i]) };
+                var upos = tagger.TagName(tags[i]);
+                token.Words[k] = token.Words[k] with { Upos = upos, Lemma = tagger.Lemmatize(inputs[i].Form, upos) };
             }
         }
     }
@@ -57,9 +62,22 @@ internal static class TaggerRoles
         if (words.Count == 1) return roles;
         var prefix = 0;
         while (prefix < words.Count - 1 && Proclitics.Contains(CliticSegmenter.Strip(words[prefix]))) prefix++;
-        for (var k = 0; k < words.Count; k++) roles[k] = k < prefix ? 1 : (k == words.Count - 1 && words.Count - prefix >= 2) ? 3 : 2;
+        for (var k = 0; k < words.Count; k++) roles[k] = Role(k, words.Count, prefix);
         return roles;
     }
+
+    /// <summary>Number of leading proclitic words of a token's words (0 for a one-word token).</summary>
+    public static int ProcliticCount(List<Word> words)
+    {
+        if (words.Count == 1) return 0;
+        var prefix = 0;
+        while (prefix < words.Count - 1 && Proclitics.Contains(CliticSegmenter.Strip(words[prefix].Text))) prefix++;
+        return prefix;
+    }
+
+    /// <summary>The role of word <paramref name="k"/> of <paramref name="count"/> after <paramref name="prefix"/> proclitics.</summary>
+    public static int Role(int k, int count, int prefix) =>
+        count == 1 ? 0 : k < prefix ? 1 : (k == count - 1 && count - prefix >= 2) ? 3 : 2;
 
     /// <summary>The form the tagger sees: letters without diacritics, an elided article restored.</summary>
     public static string Form(string text, string? feats)

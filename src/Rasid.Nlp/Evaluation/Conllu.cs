@@ -8,7 +8,9 @@ namespace Rasid.Nlp.Evaluation;
 /// <param name="Upos">UPOS.</param>
 /// <param name="Feats">FEATS.</param>
 /// <param name="Xpos">XPOS.</param>
-public sealed record ConlluWord(string Form, string Lemma, string Upos, string Feats, string Xpos = "_");
+/// <param name="Misc">MISC (PADT keeps Gloss, Root and Translit there).</param>
+/// <param name="Deprel">DEPREL.</param>
+public sealed record ConlluWord(string Form, string Lemma, string Upos, string Feats, string Xpos = "_", string Misc = "_", string Deprel = "_");
 
 /// <summary>A surface token: one word, or a multi-word token (range line) with its words.</summary>
 /// <param name="Form">The token's surface form.</param>
@@ -140,7 +142,7 @@ public static class ConlluReader
             if (cols[3].Length == 0) Fail("UPOS is empty");
             if (cols[6] != "_" && !int.TryParse(cols[6], NumberStyles.None, CultureInfo.InvariantCulture, out _)) Fail($"invalid HEAD '{cols[6]}'");
             expectedId++;
-            var word = new ConlluWord(cols[1], cols[2], cols[3], cols[5], cols[4]);
+            var word = new ConlluWord(cols[1], cols[2], cols[3], cols[5], cols[4], cols[9], cols[7]);
             if (mwtForm is not null)
             {
                 mwtWords.Add(word);

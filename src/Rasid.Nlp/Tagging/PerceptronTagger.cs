@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.IO.Compression;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Rasid.Nlp.Training;
 using Rasid.Text;
 
@@ -11,33 +13,86 @@ namespace Rasid.Nlp.Tagging;
 /// <param name="Role">0 = the token's only word, 1 = proclitic, 2 = host of a split token, 3 = enclitic.</param>
 public readonly record struct TaggerInput(string Form, int Role);
 
+/// <summary>Accuracy of a tagger on gold-tokenized sentences.</summary>
+/// <param name="Correct">Words with the right UPOS.</param>
+/// <param name="Total">Words with a known gold UPOS.</param>
+/// <param name="LemmasCorrect">Words with the right lemma.</param>
+/// <param name="LemmasTotal">Words with a gold lemma.</param>
+/// <param name="Confusion">Counts of (gold, predicted) UPOS pairs.</param>
+public sealed record TaggerAccuracy(int Correct, int Total, int LemmasCorrect, int LemmasTotal, IReadOnlyDictionary<(string Gold, string System), int> Confusion);
+
 /// <summary>
 /// UPOS tagger and lemmatizer: a greedy left-to-right averaged perceptron over hashed features (the word,
-/// its neighbours, prefixes and suffixes, its role in its token, the previous tags), and a lemma table (the
-/// most frequent lemma seen for form + UPOS, then for the form, then the form without its article).
-/// Trained on UD Arabic (see <see cref="Train"/>). Immutable and thread-safe.
+/// its neighbours, prefixes and suffixes, its role in its token, the previous tags, membership of the word and
+/// its neighbours in a proper-noun lexicon), and a lemma table (the most frequent lemma seen for form + UPOS,
+/// then for the form, then the form without its article). Features are hashed straight from the characters
+/// (no strings are built) and looked up in one open-addressing table whose rows are the per-tag weights, so
+/// tagging allocates nothing per word. Trained on UD Arabic (see <see cref="Train"/>). Immutable and thread-safe.
 /// </summary>
 public sealed class PerceptronTagger
 {
     /// <summary>Logical name of the embedded default model.</summary>
     internal const string ResourceName = "Rasid.Nlp.Models.ar-tagger.txt.gz";
 
-    private const int FeatureCount = 26;
+    private const int FeatureCount = 30;
+    private const int None = -1;
+    private const string HiddenText = "\uFFFD";
+    private const string BosText = "\uFFFE";
+    private const string EosText = "\uFFFF";
+    private const ulong FnvOffset = 14695981039346656037UL;
+    private const ulong FnvPrime = 1099511628211UL;
 
     private static readonly Lazy<PerceptronTagger> DefaultModel = new(() => Load(OpenResource()), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string[] _tags;
-    private readonly FrozenDictionary<ulong, float[]> _weights;
+    private readonly int _stride;
+    private readonly int _entry;
+    private readonly short[] _table;
+    private readonly int _mask;
+    private readonly int _shift;
+    private readonly int _featureRows;
+    private readonly string[] _lexiconWords;
+    private readonly FrozenSet<ulong> _lexicon;
     private readonly FrozenDictionary<string, string> _lemmaByFormTag;
     private readonly FrozenDictionary<string, string> _lemmaByForm;
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _formTagLookup;
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _formLookup;
 
-    private PerceptronTagger(string version, string[] tags, IReadOnlyDictionary<ulong, float[]> weights, IReadOnlyDictionary<string, string> lemmaByFormTag, IReadOnlyDictionary<string, string> lemmaByForm)
+    private PerceptronTagger(string version, string[] tags, IReadOnlyDictionary<ulong, float[]> weights, IEnumerable<string> lexicon, IReadOnlyDictionary<string, string> lemmaByFormTag, IReadOnlyDictionary<string, string> lemmaByForm)
     {
         Version = version;
         _tags = tags;
-        _weights = weights.ToFrozenDictionary();
+        // One open-addressing table of entries [64-bit feature hash | one weight per tag], the weights stored as
+        // thousandths in 16 bits (the model keeps three decimals; |w| ≤ 32.767 is checked): a lookup touches one
+        // cache line.
+        var lanes = Vector<short>.Count;
+        _stride = (tags.Length + lanes - 1) / lanes * lanes;
+        _entry = 4 + _stride;
+        var capacity = 16;
+        while (capacity * 3 < weights.Count * 4) capacity *= 2;
+        _shift = 64 - BitOperations.Log2((uint)capacity);
+        _mask = capacity - 1;
+        _table = new short[capacity * _entry];
+        foreach (var (key, w) in weights)
+        {
+            var slot = Slot(key);
+            while (KeyAt(slot) != 0) slot = (slot + 1) & _mask;
+            MemoryMarshal.Write(MemoryMarshal.AsBytes(_table.AsSpan(slot * _entry, 4)), key);
+            for (var t = 0; t < tags.Length; t++)
+            {
+                var q = Math.Round(w[t] * 1000.0);
+                if (Math.Abs(q) > short.MaxValue) throw new InvalidDataException($"tagger weight {w[t]} is out of range (|w| must be at most 32.767)");
+                _table[slot * _entry + 4 + t] = (short)q;
+            }
+        }
+
+        _featureRows = weights.Count;
+        _lexiconWords = lexicon.Select(Fold).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        _lexicon = _lexiconWords.Select(w => LexiconKey(w)).ToFrozenSet();
         _lemmaByFormTag = lemmaByFormTag.ToFrozenDictionary(StringComparer.Ordinal);
         _lemmaByForm = lemmaByForm.ToFrozenDictionary(StringComparer.Ordinal);
+        _formTagLookup = _lemmaByFormTag.GetAlternateLookup<ReadOnlySpan<char>>();
+        _formLookup = _lemmaByForm.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The tagger with the model embedded in Rasid.Nlp (loaded once).</summary>
@@ -52,97 +107,200 @@ public sealed class PerceptronTagger
     /// <summary>The UPOS tags the model knows.</summary>
     public IReadOnlyList<string> Tags => _tags;
 
+    /// <summary>Number of hashed features with weights.</summary>
+    internal int FeatureRows => _featureRows;
+
+    /// <summary>Number of words in the proper-noun lexicon.</summary>
+    internal int LexiconSize => _lexiconWords.Length;
+
     /// <summary>Tags one sentence; returns the UPOS of each word.</summary>
     public string[] Tag(IReadOnlyList<TaggerInput> words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        var result = new string[words.Count];
-        Span<ulong> features = stackalloc ulong[FeatureCount];
-        var scores = new float[_tags.Length];
-        string prev = "<s>", prev2 = "<s>";
-        for (var i = 0; i < words.Count; i++)
-        {
-            Extract(words, i, prev, prev2, features);
-            Array.Clear(scores);
-            foreach (var f in features)
-            {
-                if (!_weights.TryGetValue(f, out var w)) continue;
-                for (var t = 0; t < scores.Length; t++) scores[t] += w[t];
-            }
-
-            var best = 0;
-            for (var t = 1; t < scores.Length; t++)
-            {
-                if (scores[t] > scores[best]) best = t;
-            }
-
-            result[i] = _tags[best];
-            prev2 = prev;
-            prev = result[i];
-        }
-
+        var span = words is List<TaggerInput> list ? CollectionsMarshal.AsSpan(list) : words.ToArray();
+        var indexes = span.Length <= 256 ? stackalloc int[span.Length] : new int[span.Length];
+        Tag(span, indexes);
+        var result = new string[span.Length];
+        for (var i = 0; i < result.Length; i++) result[i] = _tags[indexes[i]];
         return result;
     }
+
+    /// <summary>Tags one sentence into <paramref name="output"/> (indexes into <see cref="Tags"/>); allocates nothing.</summary>
+    public void Tag(ReadOnlySpan<TaggerInput> words, Span<int> output)
+    {
+        if (output.Length < words.Length) throw new ArgumentException("output is shorter than the sentence", nameof(output));
+        Span<ulong> features = stackalloc ulong[FeatureCount];
+        Span<int> scores = stackalloc int[_stride];
+        int prev = None, prev2 = None;
+        for (var i = 0; i < words.Length; i++)
+        {
+            Extract(words, i, prev, prev2, _lexicon, features);
+            var best = Best(features, scores);
+            output[i] = best;
+            prev2 = prev;
+            prev = best;
+        }
+    }
+
+    private int Best(ReadOnlySpan<ulong> features, Span<int> scores)
+    {
+        scores.Clear();
+        var acc = MemoryMarshal.Cast<int, Vector<int>>(scores);
+        var table = _table.AsSpan();
+
+        // First touch every feature's home slot in a branch-free loop, so that the cache misses of the ~30
+        // lookups overlap instead of queueing behind the compare-and-branch of the accumulation loop.
+        Span<int> slots = stackalloc int[FeatureCount];
+        Span<ulong> found = stackalloc ulong[FeatureCount];
+        for (var i = 0; i < features.Length; i++)
+        {
+            slots[i] = Slot(features[i]);
+            found[i] = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(table.Slice(slots[i] * _entry, 4)));
+        }
+
+        for (var i = 0; i < features.Length; i++)
+        {
+            var f = features[i];
+            var slot = slots[i];
+            var k = found[i];
+            while (k != f && k != 0)
+            {
+                slot = (slot + 1) & _mask;
+                k = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(table.Slice(slot * _entry, 4)));
+            }
+
+            if (k == 0) continue;
+            var row = MemoryMarshal.Cast<short, Vector<short>>(table.Slice(slot * _entry + 4, _stride));
+            for (var v = 0; v < row.Length; v++)
+            {
+                Vector.Widen(row[v], out var low, out var high);
+                acc[2 * v] += low;
+                acc[2 * v + 1] += high;
+            }
+        }
+
+        var best = 0;
+        for (var t = 1; t < _tags.Length; t++)
+        {
+            if (scores[t] > scores[best]) best = t;
+        }
+
+        return best;
+    }
+
+    private ulong KeyAt(int slot) => MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(_table.AsSpan(slot * _entry, 4)));
+
+    private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+
+    /// <summary>The UPOS of tag index <paramref name="index"/> (as written by <see cref="Tag(ReadOnlySpan{TaggerInput}, Span{int})"/>).</summary>
+    public string TagName(int index) => _tags[index];
+
+    /// <summary>The index of <paramref name="upos"/> in <see cref="Tags"/>, or -1.</summary>
+    public int TagIndex(string upos) => Array.IndexOf(_tags, upos);
 
     /// <summary>The lemma of <paramref name="form"/> tagged <paramref name="upos"/> (diacritics stripped).</summary>
     public string Lemmatize(string form, string upos)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (_lemmaByFormTag.TryGetValue(form + "\t" + upos, out var lemma)) return lemma;
+        ArgumentNullException.ThrowIfNull(upos);
+        var length = form.Length + 1 + upos.Length;
+        var buffer = length <= 128 ? stackalloc char[length] : new char[length];
+        form.AsSpan().CopyTo(buffer);
+        buffer[form.Length] = '\t';
+        upos.AsSpan().CopyTo(buffer[(form.Length + 1)..]);
+        if (_formTagLookup.TryGetValue(buffer, out var lemma)) return lemma;
         if (_lemmaByForm.TryGetValue(form, out lemma)) return lemma;
-        var folded = Fold(form);
-        if (_lemmaByFormTag.TryGetValue(folded + "\t" + upos, out lemma)) return lemma;
-        if (_lemmaByForm.TryGetValue(folded, out lemma)) return lemma;
+        if (form.AsSpan().IndexOfAny("\u0623\u0625\u0622\u0649") >= 0)
+        {
+            FoldInto(form, buffer);
+            if (_formTagLookup.TryGetValue(buffer, out lemma)) return lemma;
+            if (_formLookup.TryGetValue(buffer[..form.Length], out lemma)) return lemma;
+        }
+
         return FallbackLemma(form, upos);
     }
 
-    /// <summary>Lemma of an unseen word: the form without its article, a host's ت restored to ة.</summary>
+    /// <summary>
+    /// Lemma of an unseen word: the form without its article; an adjective also loses its feminine, sound plural
+    /// and accusative endings (الزراعية → زراعي, كبيرات → كبير, مباشرا → مباشر); a noun's feminine plural ات
+    /// becomes ة (بطاريات → بطارية).
+    /// </summary>
     internal static string FallbackLemma(string form, string upos)
     {
         if (upos is "PUNCT" or "NUM" or "SYM") return form;
-        var s = form;
+        var s = form.AsSpan();
         if (s.Length > 3 && s.StartsWith("ال", StringComparison.Ordinal)) s = s[2..];
-        return s;
+        if (upos == "ADJ" && s.Length > 4)
+        {
+            if (s.EndsWith("ات", StringComparison.Ordinal) || s.EndsWith("ون", StringComparison.Ordinal) || s.EndsWith("ين", StringComparison.Ordinal)) s = s[..^2];
+            else if (s.EndsWith("ة", StringComparison.Ordinal) || s.EndsWith("ا", StringComparison.Ordinal)) s = s[..^1];
+        }
+        else if (upos == "NOUN" && s.Length > 5 && s.EndsWith("ات", StringComparison.Ordinal))
+        {
+            return string.Concat(s[..^2], "ة");
+        }
+
+        return s.Length == form.Length ? form : s.ToString();
     }
 
-    private static void Extract(IReadOnlyList<TaggerInput> words, int i, string prev, string prev2, Span<ulong> output)
+    private static void Extract(ReadOnlySpan<TaggerInput> words, int i, int prev, int prev2, FrozenSet<ulong> lexicon, Span<ulong> output, bool hideWord = false)
     {
-        var w = words[i].Form;
-        var p1 = i > 0 ? words[i - 1].Form : "<s>";
-        var p2 = i > 1 ? words[i - 2].Form : "<s>";
-        var n1 = i + 1 < words.Count ? words[i + 1].Form : "</s>";
-        var n2 = i + 2 < words.Count ? words[i + 2].Form : "</s>";
-        var role = words[i].Role.ToString(CultureInfo.InvariantCulture);
-        var nextRole = i + 1 < words.Count ? words[i + 1].Role.ToString(CultureInfo.InvariantCulture) : "-";
+        var form = words[i].Form.AsSpan();
+        var w = hideWord ? HiddenText.AsSpan() : form;
+        var bos = BosText.AsSpan();
+        var eos = EosText.AsSpan();
+        var p1 = i > 0 ? words[i - 1].Form.AsSpan() : bos;
+        var p2 = i > 1 ? words[i - 2].Form.AsSpan() : bos;
+        var n1 = i + 1 < words.Length ? words[i + 1].Form.AsSpan() : eos;
+        var n2 = i + 2 < words.Length ? words[i + 2].Form.AsSpan() : eos;
+        var role = words[i].Role;
+        var nextRole = i + 1 < words.Length ? words[i + 1].Role : None;
+        var lexW = InLexicon(lexicon, form);
+        var lexP = i > 0 ? InLexicon(lexicon, p1) : 0;
+        var lexN = i + 1 < words.Length ? InLexicon(lexicon, n1) : 0;
         var k = 0;
-        output[k++] = H(0, "bias");
-        output[k++] = H(1, w);
-        output[k++] = H(2, p1);
-        output[k++] = H(3, n1);
-        output[k++] = H(4, p2);
-        output[k++] = H(5, n2);
-        output[k++] = H(6, Suffix(w, 1));
-        output[k++] = H(7, Suffix(w, 2));
-        output[k++] = H(8, Suffix(w, 3));
-        output[k++] = H(9, Prefix(w, 1));
-        output[k++] = H(10, Prefix(w, 2));
-        output[k++] = H(11, Prefix(w, 3));
-        output[k++] = H(12, prev);
-        output[k++] = H(13, prev2, prev);
-        output[k++] = H(14, prev, w);
-        output[k++] = H(15, role);
-        output[k++] = H(16, role, w);
-        output[k++] = H(17, nextRole, n1);
-        output[k++] = H(18, Shape(w));
-        output[k++] = H(19, p1, w);
-        output[k++] = H(20, w, n1);
-        output[k++] = H(21, role, Suffix(w, 2));
-        var nw = Fold(w);
-        output[k++] = H(22, nw);
-        output[k++] = H(23, Fold(p1), nw);
-        output[k++] = H(24, nw, Fold(n1));
-        output[k++] = H(25, Prefix(nw, 2), Suffix(nw, 2));
+        output[k++] = Start(0).Value;
+        output[k++] = Start(1).Add(w).Value;
+        output[k++] = Start(2).Add(p1).Value;
+        output[k++] = Start(3).Add(n1).Value;
+        output[k++] = Start(4).Add(p2).Value;
+        output[k++] = Start(5).Add(n2).Value;
+        output[k++] = Start(6).Add(Suffix(form, 1)).Value;
+        output[k++] = Start(7).Add(Suffix(form, 2)).Value;
+        output[k++] = Start(8).Add(Suffix(form, 3)).Value;
+        output[k++] = Start(9).Add(Prefix(form, 1)).Value;
+        output[k++] = Start(10).Add(Prefix(form, 2)).Value;
+        output[k++] = Start(11).Add(Prefix(form, 3)).Value;
+        output[k++] = Start(12).Add(prev).Value;
+        output[k++] = Start(13).Add(prev2).Add(prev).Value;
+        output[k++] = Start(14).Add(prev).Add(w).Value;
+        output[k++] = Start(15).Add(role).Value;
+        output[k++] = Start(16).Add(role).Add(w).Value;
+        output[k++] = Start(17).Add(nextRole).Add(n1).Value;
+        output[k++] = Start(18).Add(Shape(form)).Value;
+        output[k++] = Start(19).Add(p1).Add(w).Value;
+        output[k++] = Start(20).Add(w).Add(n1).Value;
+        output[k++] = Start(21).Add(role).Add(Suffix(form, 2)).Value;
+        output[k++] = Start(22).AddFolded(w).Value;
+        output[k++] = Start(23).AddFolded(p1).AddFolded(w).Value;
+        output[k++] = Start(24).AddFolded(w).AddFolded(n1).Value;
+        output[k++] = Start(25).AddFolded(Prefix(form, 2)).AddFolded(Suffix(form, 2)).Value;
+        output[k++] = Start(26).Add(lexW).Add(role).Value;
+        output[k++] = Start(27).Add(lexP).Add(lexW).Add(lexN).Value;
+        output[k++] = Start(28).Add(lexW).Add(Shape(form)).Add(prev).Value;
+        output[k++] = Start(29).Add(Suffix(form, 4)).Value;
     }
+
+    /// <summary>0 = not in the lexicon, 1 = the word is, 2 = the word without its article is.</summary>
+    private static int InLexicon(FrozenSet<ulong> lexicon, ReadOnlySpan<char> w)
+    {
+        if (lexicon.Count == 0 || w.Length < 2) return 0;
+        if (lexicon.Contains(LexiconKey(w))) return 1;
+        if (w.Length > 4 && w.StartsWith("ال", StringComparison.Ordinal) && lexicon.Contains(LexiconKey(w[2..]))) return 2;
+        return 0;
+    }
+
+    private static ulong LexiconKey(ReadOnlySpan<char> w) => Start(0x4C58).AddFolded(w).Value;
 
     /// <summary>
     /// Folds spellings that news text often leaves out: hamza on or under alef and madda (أ إ آ → ا), alef maqsura
@@ -151,37 +309,52 @@ public sealed class PerceptronTagger
     internal static string Fold(string w)
     {
         if (w.AsSpan().IndexOfAny("\u0623\u0625\u0622\u0649") < 0) return w;
-        return string.Create(w.Length, w, static (span, src) =>
-        {
-            for (var i = 0; i < src.Length; i++)
-            {
-                span[i] = src[i] switch { '\u0623' or '\u0625' or '\u0622' => '\u0627', '\u0649' => '\u064A', var c => c };
-            }
-        });
+        return string.Create(w.Length, w, static (span, src) => FoldInto(src, span));
     }
 
-    private static ReadOnlySpan<char> Suffix(string w, int n) => w.AsSpan(Math.Max(0, w.Length - n));
-
-    private static ReadOnlySpan<char> Prefix(string w, int n) => w.AsSpan(0, Math.Min(n, w.Length));
-
-    private static string Shape(string w)
+    private static void FoldInto(ReadOnlySpan<char> source, Span<char> target)
     {
-        if (w.Length == 0) return "empty";
+        for (var i = 0; i < source.Length; i++) target[i] = FoldChar(source[i]);
+    }
+
+    private static char FoldChar(char c) => c switch { '\u0623' or '\u0625' or '\u0622' => '\u0627', '\u0649' => '\u064A', _ => c };
+
+    private static ReadOnlySpan<char> Suffix(ReadOnlySpan<char> w, int n) => w[Math.Max(0, w.Length - n)..];
+
+    private static ReadOnlySpan<char> Prefix(ReadOnlySpan<char> w, int n) => w[..Math.Min(n, w.Length)];
+
+    private static int Shape(ReadOnlySpan<char> w)
+    {
+        if (w.Length == 0) return 0;
         var c = w[0];
-        if (char.IsDigit(c)) return "digit";
-        if (c >= '\u0620' && c <= '\u06FF') return w.Length <= 2 ? "ar-short" : w.Length <= 4 ? "ar-mid" : "ar-long";
-        if (char.IsLetter(c)) return char.IsUpper(c) ? "latin-upper" : "latin";
-        return "punct";
+        if (char.IsDigit(c)) return 1;
+        if (c >= '\u0620' && c <= '\u06FF') return w.Length <= 2 ? 2 : w.Length <= 4 ? 3 : 4;
+        if (char.IsLetter(c)) return char.IsUpper(c) ? 5 : 6;
+        return 7;
     }
 
-    private static ulong H(int template, ReadOnlySpan<char> a, ReadOnlySpan<char> b = default)
+    private static FeatureHash Start(int template) => new((FnvOffset ^ (ulong)template) * FnvPrime);
+
+    /// <summary>FNV-1a over the parts of one feature, each part closed by a separator.</summary>
+    private readonly struct FeatureHash(ulong value)
     {
-        var h = 14695981039346656037UL ^ (ulong)template;
-        h *= 1099511628211UL;
-        foreach (var ch in a) h = (h ^ ch) * 1099511628211UL;
-        h = (h ^ 0xFFFF) * 1099511628211UL;
-        foreach (var ch in b) h = (h ^ ch) * 1099511628211UL;
-        return h;
+        public ulong Value => value == 0 ? 1 : value;
+
+        public FeatureHash Add(ReadOnlySpan<char> s)
+        {
+            var h = value;
+            foreach (var c in s) h = (h ^ c) * FnvPrime;
+            return new((h ^ 0xFFFF) * FnvPrime);
+        }
+
+        public FeatureHash AddFolded(ReadOnlySpan<char> s)
+        {
+            var h = value;
+            foreach (var c in s) h = (h ^ FoldChar(c)) * FnvPrime;
+            return new((h ^ 0xFFFF) * FnvPrime);
+        }
+
+        public FeatureHash Add(int n) => new(((value ^ (uint)(n + 0x10000)) * FnvPrime ^ 0xFFFF) * FnvPrime);
     }
 
     private static Stream OpenResource() =>
@@ -202,19 +375,34 @@ public sealed class PerceptronTagger
         return inputs;
     }
 
-    /// <summary>Trains a tagger on <paramref name="sentences"/> (averaged perceptron, <paramref name="epochs"/> passes).</summary>
-    public static PerceptronTagger Train(IReadOnlyList<IReadOnlyList<TrainingToken>> sentences, string version, int epochs = 10)
+    /// <summary>
+    /// Trains a tagger on <paramref name="sentences"/> (averaged perceptron, <paramref name="epochs"/> passes, fixed
+    /// seed). <paramref name="lexicon"/>: proper-noun words (any spelling; folded and stored in the model).
+    /// </summary>
+    public static PerceptronTagger Train(IReadOnlyList<IReadOnlyList<TrainingToken>> sentences, string version, int epochs = 10, IEnumerable<string>? lexicon = null, double rareDropout = 0)
     {
         ArgumentNullException.ThrowIfNull(sentences);
+        var lexiconWords = (lexicon ?? []).Select(Fold).Where(w => w.Length >= 2).Distinct(StringComparer.Ordinal).ToArray();
+        var lexiconKeys = lexiconWords.Select(w => LexiconKey(w)).ToFrozenSet();
+        var tags = sentences.SelectMany(s => s).SelectMany(t => t.Words).Select(w => w.Upos).Where(t => t != TrainingCorpus.Unknown).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var tagIndex = tags.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
+
         // Each sentence also exists with folded spellings (no hamza on alef, ى → ي), as much news is written;
         // every epoch trains on one of the two versions.
         var data = sentences.Select(s =>
         {
-            var inputs = Inputs(s);
-            return (Inputs: inputs, Folded: inputs.Select(i => i with { Form = Fold(i.Form) }).ToList(), Tags: s.SelectMany(t => t.Words).Select(w => w.Upos).ToArray());
+            var inputs = Inputs(s).ToArray();
+            return (Inputs: inputs, Folded: inputs.Select(i => i with { Form = Fold(i.Form) }).ToArray(),
+                Gold: s.SelectMany(t => t.Words).Select(w => tagIndex.GetValueOrDefault(w.Upos, None)).ToArray());
         }).ToArray();
-        var tags = data.SelectMany(d => d.Tags).Where(t => t != TrainingCorpus.Unknown).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var tagIndex = tags.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
+        // Words seen once have their identity hidden in some passes, so that affix, shape and lexicon features learn
+        // to carry unknown words.
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (inputs, _, _) in data)
+        {
+            foreach (var input in inputs) frequency[input.Form] = frequency.GetValueOrDefault(input.Form) + 1;
+        }
+
         var weights = new Dictionary<ulong, float[]>();
         var totals = new Dictionary<ulong, double[]>();
         var stamps = new Dictionary<ulong, int[]>();
@@ -228,10 +416,11 @@ public sealed class PerceptronTagger
             foreach (var (plain, folded, gold) in data)
             {
                 var inputs = random.Next(3) == 0 ? folded : plain;
-                string prev = "<s>", prev2 = "<s>";
-                for (var i = 0; i < inputs.Count; i++)
+                int prev = None, prev2 = None;
+                for (var i = 0; i < inputs.Length; i++)
                 {
-                    Extract(inputs, i, prev, prev2, features);
+                    var hide = rareDropout > 0 && frequency.GetValueOrDefault(plain[i].Form) == 1 && random.NextDouble() < rareDropout;
+                    Extract(inputs, i, prev, prev2, lexiconKeys, features, hide);
                     Array.Clear(scores);
                     foreach (var f in features)
                     {
@@ -245,14 +434,14 @@ public sealed class PerceptronTagger
                         if (scores[t] > scores[best]) best = t;
                     }
 
-                    if (gold[i] == TrainingCorpus.Unknown)
+                    if (gold[i] == None)
                     {
                         prev2 = prev;
-                        prev = tags[best];
+                        prev = best;
                         continue;
                     }
 
-                    var truth = tagIndex[gold[i]];
+                    var truth = gold[i];
                     if (best != truth)
                     {
                         foreach (var f in features)
@@ -264,7 +453,7 @@ public sealed class PerceptronTagger
 
                     step++;
                     prev2 = prev;
-                    prev = gold[i]; // teacher forcing: train on gold history
+                    prev = truth; // teacher forcing: train on gold history
                 }
             }
         }
@@ -285,7 +474,7 @@ public sealed class PerceptronTagger
         }
 
         var (byFormTag, byForm) = LemmaTables(sentences);
-        return new PerceptronTagger(version, tags, averaged, byFormTag, byForm);
+        return new PerceptronTagger(version, tags, averaged, lexiconWords, byFormTag, byForm);
 
         void Update(ulong f, int t, float delta)
         {
@@ -300,6 +489,35 @@ public sealed class PerceptronTagger
             stamps[f][t] = step;
             w[t] += delta;
         }
+    }
+
+    /// <summary>UPOS and lemma accuracy and per-tag (gold, predicted) counts of this tagger on <paramref name="sentences"/> (gold tokens).</summary>
+    public TaggerAccuracy Accuracy(IReadOnlyList<IReadOnlyList<TrainingToken>> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var confusion = new Dictionary<(string Gold, string System), int>();
+        int correct = 0, total = 0, lemmas = 0, lemmaTotal = 0;
+        foreach (var sentence in sentences)
+        {
+            var inputs = Inputs(sentence);
+            var predicted = Tag(inputs);
+            var gold = sentence.SelectMany(t => t.Words).ToArray();
+            for (var i = 0; i < gold.Length; i++)
+            {
+                if (gold[i].Lemma is not ("" or "_"))
+                {
+                    lemmaTotal++;
+                    if (Lemmatize(inputs[i].Form, predicted[i]) == gold[i].Lemma) lemmas++;
+                }
+
+                if (gold[i].Upos == TrainingCorpus.Unknown) continue;
+                total++;
+                if (gold[i].Upos == predicted[i]) correct++;
+                confusion[(gold[i].Upos, predicted[i])] = confusion.GetValueOrDefault((gold[i].Upos, predicted[i])) + 1;
+            }
+        }
+
+        return new TaggerAccuracy(correct, total, lemmas, lemmaTotal, confusion);
     }
 
     private static (Dictionary<string, string> ByFormTag, Dictionary<string, string> ByForm) LemmaTables(IReadOnlyList<IReadOnlyList<TrainingToken>> sentences)
@@ -357,18 +575,28 @@ public sealed class PerceptronTagger
         ArgumentNullException.ThrowIfNull(output);
         using var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new StreamWriter(gzip, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-        writer.WriteLine("# Rasid UPOS tagger: T tags | W feature-hash weights-per-tag | L form<TAB>upos lemma | F form lemma");
+        writer.WriteLine("# Rasid UPOS tagger: T tags | P proper-noun lexicon word (folded) | L form<TAB>upos lemma | F form lemma | W feature-hash weights-per-tag");
         writer.WriteLine($"# version: {Version}");
         writer.WriteLine("T\t" + string.Join('\t', _tags));
+        foreach (var word in _lexiconWords) writer.WriteLine("P\t" + word);
         foreach (var (key, lemma) in _lemmaByFormTag.OrderBy(kv => kv.Key, StringComparer.Ordinal)) writer.WriteLine($"L\t{key}\t{lemma}");
         foreach (var (key, lemma) in _lemmaByForm.OrderBy(kv => kv.Key, StringComparer.Ordinal)) writer.WriteLine($"F\t{key}\t{lemma}");
-        foreach (var (f, w) in _weights.OrderBy(kv => kv.Key))
+        var rows = new List<(ulong Key, int Slot)>(_featureRows);
+        for (var slot = 0; slot <= _mask; slot++)
         {
-            var sb = new System.Text.StringBuilder();
-            sb.Append("W\t").Append(f.ToString("x16", CultureInfo.InvariantCulture));
-            for (var t = 0; t < w.Length; t++)
+            var key = KeyAt(slot);
+            if (key != 0) rows.Add((key, slot));
+        }
+
+        var sb = new System.Text.StringBuilder();
+        foreach (var (key, slot) in rows.OrderBy(r => r.Key))
+        {
+            sb.Clear();
+            sb.Append("W\t").Append(key.ToString("x16", CultureInfo.InvariantCulture));
+            for (var t = 0; t < _tags.Length; t++)
             {
-                if (w[t] != 0) sb.Append('\t').Append(t.ToString(CultureInfo.InvariantCulture)).Append(':').Append(w[t].ToString("G5", CultureInfo.InvariantCulture));
+                var w = _table[slot * _entry + 4 + t] / 1000f;
+                if (w != 0) sb.Append('\t').Append(t.ToString(CultureInfo.InvariantCulture)).Append(':').Append(w.ToString("G5", CultureInfo.InvariantCulture));
             }
 
             writer.WriteLine(sb.ToString());
@@ -385,6 +613,7 @@ public sealed class PerceptronTagger
         var weights = new Dictionary<ulong, float[]>();
         var byFormTag = new Dictionary<string, string>(StringComparer.Ordinal);
         var byForm = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lexicon = new List<string>();
         var lines = new VersionedLineReader(reader);
         foreach (var (lineNo, line) in lines.Lines())
         {
@@ -396,6 +625,7 @@ public sealed class PerceptronTagger
                     case "T": tags = cols[1..]; break;
                     case "L": byFormTag[cols[1] + "\t" + cols[2]] = cols[3]; break;
                     case "F": byForm[cols[1]] = cols[2]; break;
+                    case "P": lexicon.Add(cols[1]); break;
                     case "W":
                         var w = new float[tags.Length];
                         for (var k = 2; k < cols.Length; k++)
@@ -416,6 +646,6 @@ public sealed class PerceptronTagger
         }
 
         if (tags.Length == 0) throw new InvalidDataException("tagger model has no tag list");
-        return new PerceptronTagger(lines.Version, tags, weights, byFormTag, byForm);
+        return new PerceptronTagger(lines.Version, tags, weights, lexicon, byFormTag, byForm);
     }
 }

@@ -31,8 +31,14 @@ public sealed record TrainingToken(IReadOnlyList<TrainingWord> Words, int Prefix
 /// stripped and surface tokens rebuilt — a one-letter proclitic word (و ف ب ل ك س) attaches to the next word,
 /// a pronoun clitic (ه ها هما هم هن ك كما كم كن ي ني نا in the genitive or accusative) to the previous one;
 /// ل + ال loses the article's alef (للحظر), a host's final ة becomes ت and ى becomes ي before a pronoun.
-/// UD v1 labels are mapped to v2: CONJ → CCONJ (أن إن كأن لكن-type subordinators → SCONJ), كان and its
-/// forms → AUX, X written in Arabic letters and not an abbreviation (mostly foreign names) → PROPN.
+/// UD v1 labels are mapped to v2 (PADT v1 has almost no PROPN and uses X for foreign and unanalysed words):
+/// CONJ → CCONJ (أن إن كأن حتى عندما حيث-type subordinators → SCONJ); كان and its forms → AUX; a NOUN whose
+/// English gloss (MISC Gloss) is capitalized in every alternative (Egypt, Baghdad, September; not Emir,prince)
+/// and whose lemma is not a nisba (…يّ: Palestinian) → PROPN; DET (demonstratives, ما, من) → PRON; quantifier
+/// nouns (كل بعض جميع عدة أي معظم أغلب كلا كلتا) → DET; an indefinite accusative NOUN/ADJ with tanwin attached
+/// as advmod (حاليا مؤخرا سنويا) → ADV; X Foreign=Foreign in Arabic letters → PROPN; an
+/// unanalysed word (X, XPOS U) → the tag its form most often has elsewhere in the file, else PROPN when
+/// written in Arabic letters; abbreviation letters (X, XPOS Y) and other X → unknown (context only).
 /// PUD-style files (clitics as tokens with SpaceAfter=No, or multi-word tokens) are read as they are.
 /// </summary>
 public static class TrainingCorpus
@@ -42,13 +48,16 @@ public static class TrainingCorpus
 
     private static readonly HashSet<string> Proclitics = ["و", "ف", "ب", "ل", "ك", "س"];
     private static readonly HashSet<string> Enclitics = ["ه", "ها", "هما", "هم", "هن", "ك", "كما", "كم", "كن", "ي", "ني", "نا"];
-    private static readonly HashSet<string> Subordinators = ["أن", "إن", "كأن", "لأن", "أنما", "إنما", "كي", "لكي", "حتى", "لو", "إذا", "كما", "بينما"];
+    private static readonly HashSet<string> Subordinators = ["أن", "إن", "كأن", "لأن", "أنما", "إنما", "كي", "لكي", "حتى", "لو", "إذا", "كما", "بينما", "عندما", "حيث", "كلما", "لما", "إذ", "فيما", "مما", "حين", "حينما", "ريثما", "طالما", "لئن", "لولا"];
+    private static readonly HashSet<string> Quantifiers = ["كل", "بعض", "جميع", "عدة", "أي", "معظم", "أغلب", "كلا", "كلتا"];
 
     /// <summary>Reads a PADT v1 file (vocalized, segmented words without surface tokens).</summary>
     public static List<List<TrainingToken>> ReadPadt(string path)
     {
         var result = new List<List<TrainingToken>>();
-        foreach (var sentence in ConlluReader.ReadFile(path))
+        var file = ConlluReader.ReadFile(path);
+        var usual = UsualTags(file);
+        foreach (var sentence in file)
         {
             var tokens = new List<TrainingToken>();
             var pending = new List<TrainingWord>();
@@ -73,7 +82,7 @@ public static class TrainingCorpus
                     continue;
                 }
 
-                var upos = MapUpos(word, form);
+                var upos = MapUpos(word, form, usual);
                 var lemma = CliticSegmenter.Strip(word.Lemma);
                 var definite = word.Feats.Contains("Definite=Def", StringComparison.Ordinal);
                 var isCase = word.Feats.Contains("Case=Gen", StringComparison.Ordinal) || word.Feats.Contains("Case=Acc", StringComparison.Ordinal);
@@ -159,14 +168,60 @@ public static class TrainingCorpus
 
     private static bool IsArabicWord(string s) => s.Length > 0 && s.All(c => c >= '\u0621' && c <= '\u064A');
 
-    private static string MapUpos(ConlluWord word, string form)
+    /// <summary>The most frequent mapped UPOS of each undiacritized form among the analysed words of a file.</summary>
+    private static Dictionary<string, string> UsualTags(List<ConlluSentence> file)
     {
+        var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var word in file.SelectMany(s => s.Words))
+        {
+            if (word.Upos == "X") continue;
+            var form = CliticSegmenter.Strip(word.Form);
+            var upos = MapUpos(word, form, null);
+            if (!counts.TryGetValue(form, out var d)) counts[form] = d = new Dictionary<string, int>(StringComparer.Ordinal);
+            d[upos] = d.GetValueOrDefault(upos) + 1;
+        }
+
+        return counts.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal).First().Key, StringComparer.Ordinal);
+    }
+
+    private static string MapUpos(ConlluWord word, string form, Dictionary<string, string>? usual)
+    {
+        var lemma = CliticSegmenter.Strip(word.Lemma);
         return word.Upos switch
         {
             "CONJ" => Subordinators.Contains(form) ? "SCONJ" : "CCONJ",
-            "VERB" when CliticSegmenter.Strip(word.Lemma) == "كان" => "AUX",
-            "X" when word.Form.Length > 0 && IsArabicWord(form) && !word.Feats.Contains("Abbr=Yes", StringComparison.Ordinal) => "PROPN",
+            "VERB" when lemma == "كان" => "AUX",
+            "DET" => "PRON",
+            "NOUN" when Quantifiers.Contains(lemma) => "DET",
+            "NOUN" or "ADJ" when IsAdverbialAccusative(word) => "ADV",
+            "NOUN" when IsProperGloss(word.Misc) && !word.Lemma.EndsWith("\u064A\u0651", StringComparison.Ordinal) => "PROPN",
+            "X" when word.Xpos.StartsWith('U') && usual is not null && usual.TryGetValue(form, out var known) => known,
+            "X" when (word.Xpos.StartsWith('U') || word.Xpos.StartsWith('X')) && form.Length > 0 && IsArabicWord(form) => "PROPN",
+            "X" => Unknown,
             _ => word.Upos,
         };
+    }
+
+    /// <summary>An indefinite accusative with tanwin fath attached as advmod (حاليا, مؤخرا, سنويا): an adverb in UD v2.</summary>
+    private static bool IsAdverbialAccusative(ConlluWord word) =>
+        word.Deprel == "advmod" && word.Feats.Contains("Case=Acc", StringComparison.Ordinal) && word.Feats.Contains("Definite=Ind", StringComparison.Ordinal)
+        && word.Form.AsSpan(Math.Max(0, word.Form.Length - 3)).Contains('\u064B');
+
+    /// <summary>True when every alternative of the MISC Gloss starts with a capital letter (Egypt; Saudi_Arabia).</summary>
+    private static bool IsProperGloss(string misc)
+    {
+        var at = misc.IndexOf("Gloss=", StringComparison.Ordinal);
+        if (at < 0) return false;
+        var gloss = misc.AsSpan(at + 6);
+        var bar = gloss.IndexOf('|');
+        if (bar >= 0) gloss = gloss[..bar];
+        if (gloss.IsEmpty) return false;
+        foreach (var range in gloss.Split(','))
+        {
+            var alt = gloss[range].TrimStart('_');
+            if (alt.IsEmpty || !char.IsUpper(alt[0])) return false;
+        }
+
+        return true;
     }
 }
