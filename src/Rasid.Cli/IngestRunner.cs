@@ -73,7 +73,8 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
         }
 
         var workers = Math.Max(1, options.Workers);
-        var work = Channel.CreateBounded<RawArticle>(new BoundedChannelOptions(workers * 8) { SingleWriter = true });
+        // Deep enough that the workers keep busy while the producer waits on its input or the store.
+        var work = Channel.CreateBounded<RawArticle>(new BoundedChannelOptions(workers * 32) { SingleWriter = true });
         var results = Channel.CreateBounded<object>(new BoundedChannelOptions(workers * 8 + options.BatchSize) { SingleReader = true });
         var version = PipelineVersion(pipeline);
 
@@ -124,7 +125,8 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
                 try
                 {
                     var document = pipeline.Analyze(article.Text, article.Info);
-                    result = new ArticleRecord(document, Hash(article), article.Origin, version, hasher.Sign(article.Text));
+                    // The JSON + gzip of the stored form is made here, in parallel, not by the single writer.
+                    result = new ArticleRecord(document, Hash(article), article.Origin, version, hasher.Sign(article.Text)).WithStoredJson();
                 }
                 catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
                 {
