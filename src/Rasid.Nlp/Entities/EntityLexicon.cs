@@ -88,6 +88,9 @@ internal sealed partial class EntityLexicon
 
     public LexEntry? Lookup(string phrase) => phrases.GetValueOrDefault(PhraseKey(phrase));
 
+    /// <summary>The entry stored under an exact key (tokens already <see cref="ArabicForms.Key(string)"/>ed, joined by spaces).</summary>
+    internal LexEntry? ByKey(string key) => phrases.GetValueOrDefault(key);
+
     public IReadOnlyList<ActorRecord> ActorRows(string id) => actorsById.TryGetValue(id, out var rows) ? rows : [];
 
     /// <summary>
