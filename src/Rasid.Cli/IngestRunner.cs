@@ -26,6 +26,8 @@ internal sealed class IngestCounters
     public long Stored;
     public long NearDuplicates;
     public long Rejected;
+    /// <summary>Input words (whitespace-separated) of the analysed articles, to report words per article.</summary>
+    public long Words;
     public long BytesDone;
     public long BytesTotal;
     public readonly Stopwatch Clock = Stopwatch.StartNew();
@@ -125,6 +127,7 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
                 try
                 {
                     var document = pipeline.Analyze(article.Text, article.Info);
+                    Interlocked.Add(ref Counters.Words, CountWords(article.Text));
                     // The JSON + gzip of the stored form is made here, in parallel, not by the single writer.
                     result = new ArticleRecord(document, Hash(article), article.Origin, version, hasher.Sign(article.Text)).WithStoredJson();
                 }
@@ -202,6 +205,20 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
         }
 
         Flush();
+    }
+
+    private static int CountWords(string text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var space = char.IsWhiteSpace(c);
+            if (!space && !inWord) words++;
+            inWord = !space;
+        }
+
+        return words;
     }
 
     private static string Hash(RawArticle article) => ContentHashes.Of(article.Text, article.Info.Url, article.Info.Title);
