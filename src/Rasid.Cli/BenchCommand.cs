@@ -86,7 +86,7 @@ internal static class BenchCommand
     /// <summary>Words per article of the run and the throughput in 400-word-article equivalents (words/s ÷ 400).</summary>
     private static string WordsLine(IngestCounters c)
     {
-        var analysed = Math.Max(1, Interlocked.Read(ref c.Stored) + Interlocked.Read(ref c.AlreadyStored));
+        var analysed = Math.Max(1, Interlocked.Read(ref c.Analysed));
         var words = Interlocked.Read(ref c.Words);
         var seconds = Math.Max(0.001, c.Clock.Elapsed.TotalSeconds);
         return string.Create(CultureInfo.InvariantCulture,
@@ -114,7 +114,7 @@ internal static class BenchCommand
                 runner.Run(CorpusReader.ExpandPaths(paths).ToList(), CancellationToken.None);
                 var c = runner.Counters;
                 var seconds = c.Clock.Elapsed.TotalSeconds;
-                var perArticle = (double)c.Words / Math.Max(1, c.Stored + c.AlreadyStored);
+                var perArticle = (double)c.Words / Math.Max(1, c.Analysed);
                 rates.Add(c.ArticlesPerSecond);
                 using var process = Process.GetCurrentProcess();
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -28,6 +28,8 @@ internal sealed class IngestCounters
     public long Rejected;
     /// <summary>Input words (whitespace-separated) of the analysed articles, to report words per article.</summary>
     public long Words;
+    /// <summary>Articles analysed (the denominator of words per article).</summary>
+    public long Analysed;
     public long BytesDone;
     public long BytesTotal;
     public readonly Stopwatch Clock = Stopwatch.StartNew();
@@ -128,6 +130,7 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
                 {
                     var document = pipeline.Analyze(article.Text, article.Info);
                     Interlocked.Add(ref Counters.Words, CountWords(article.Text));
+                    Interlocked.Increment(ref Counters.Analysed);
                     // The JSON + gzip of the stored form is made here, in parallel, not by the single writer.
                     result = new ArticleRecord(document, Hash(article), article.Origin, version, hasher.Sign(article.Text)).WithStoredJson();
                 }
