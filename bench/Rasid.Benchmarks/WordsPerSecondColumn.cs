@@ -32,9 +32,13 @@ internal sealed class WordsPerSecondColumn(long words, bool fromMin) : IColumn
         if (report?.ResultStatistics is not { } stats) return "-";
         var nanoseconds = fromMin ? stats.Min : stats.Median;
         if (nanoseconds <= 0) return "-";
-        var perSecond = words / (nanoseconds / 1e9);
+        var perSecond = WordsOf(benchmarkCase.Descriptor.Type) / (nanoseconds / 1e9);
         return (perSecond / 1e6).ToString("N2", CultureInfo.InvariantCulture) + " M";
     }
+
+    /// <summary>A benchmark class that measures its own corpus declares <c>public static long Words</c>; the others use the whole corpus.</summary>
+    private long WordsOf(Type type) =>
+        type.GetProperty("Words", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null) is long own ? own : words;
 
     public bool IsAvailable(Summary summary) => true;
 

@@ -20,11 +20,14 @@ internal static class BenchCommand
         var limit = new Option<long?>("--limit") { Description = "Stop after this many new articles.", HelpName = "N" };
         var db = new Option<string?>("--db") { Description = "Store to fill: a new SQLite file or an empty PostgreSQL database (default: a new temporary file, deleted afterwards).", HelpName = "PATH|URL" };
         var workers = new Option<int>("--workers", "-j") { Description = "Analysis threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var compare = new Option<bool>("--compare-workers") { Description = "Run the same ingest twice into new temporary stores, with 1 analysis thread and with --workers threads, and print the ratio." };
         var ingest = new Command("ingest", "Ingest a corpus into a fresh store and report articles/s and memory at checkpoints (1k, 5k, 10k, 20k ... articles).")
         {
-            paths, limit, db, workers,
+            paths, limit, db, workers, compare,
         };
-        ingest.SetAction(parse => Run(parse.GetValue(paths) ?? [], parse.GetValue(limit), parse.GetValue(db), parse.GetValue(workers), console));
+        ingest.SetAction(parse => parse.GetValue(compare)
+            ? CompareWorkers(parse.GetValue(paths) ?? [], parse.GetValue(limit), parse.GetValue(workers), console)
+            : Run(parse.GetValue(paths) ?? [], parse.GetValue(limit), parse.GetValue(db), parse.GetValue(workers), console));
         bench.Subcommands.Add(ingest);
         bench.Subcommands.Add(PipelineBenchmark.Create(console));
         return bench;
@@ -59,6 +62,7 @@ internal static class BenchCommand
             var o = console.Out;
             o.WriteLine($"pipeline: {IngestRunner.PipelineVersion(pipeline)}");
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, workers {workers}"));
+            o.WriteLine(WordsLine(runner.Counters));
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored {runner.Counters.Stored:N0}, near-duplicates {runner.Counters.NearDuplicates:N0}, rejected {runner.Counters.Rejected:N0}, store {(File.Exists(db) ? (new FileInfo(db).Length / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) + " MiB" : ArticleStores.Describe(store))}"));
             o.WriteLine();
             o.WriteLine("| articles stored | elapsed (s) | articles/s (cumulative) | RSS now (MiB) | peak RSS so far (MiB) | managed heap (MiB) |");
@@ -76,6 +80,56 @@ internal static class BenchCommand
             }
         }
 
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Words per article of the run and the throughput in 400-word-article equivalents (words/s ÷ 400).</summary>
+    private static string WordsLine(IngestCounters c)
+    {
+        var analysed = Math.Max(1, Interlocked.Read(ref c.Analysed));
+        var words = Interlocked.Read(ref c.Words);
+        var seconds = Math.Max(0.001, c.Clock.Elapsed.TotalSeconds);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"words: {words:N0} input words, {(double)words / analysed:F0} words/article; {words / seconds:N0} words/s = {words / seconds / 400:F1} articles/s at 400 words/article");
+    }
+
+    /// <summary><c>--compare-workers</c>: the same articles ingested with 1 and with N analysis threads, one after the other.</summary>
+    private static int CompareWorkers(string[] paths, long? limit, int workers, CliConsole console)
+    {
+        var o = console.Out;
+        var counts = workers > 1 ? new[] { 1, workers } : [1];
+        var rates = new List<double>();
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}"));
+        o.WriteLine();
+        o.WriteLine("| workers | articles stored | elapsed (s) | articles/s | words/article | articles/s at 400 words | RSS after (MiB) | load average before |");
+        o.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var n in counts)
+        {
+            var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+            var db = Path.Combine(Path.GetTempPath(), $"rasid-bench-{Guid.NewGuid():N}.db");
+            try
+            {
+                using var store = ArticleStores.Open(db);
+                var runner = new IngestRunner(store, RasidPipeline.CreateDefault(), new MinHasher(), new IngestOptions { Workers = n, MaxArticles = limit });
+                runner.Run(CorpusReader.ExpandPaths(paths).ToList(), CancellationToken.None);
+                var c = runner.Counters;
+                var seconds = c.Clock.Elapsed.TotalSeconds;
+                var perArticle = (double)c.Words / Math.Max(1, c.Analysed);
+                rates.Add(c.ArticlesPerSecond);
+                using var process = Process.GetCurrentProcess();
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {n} | {c.Stored:N0} | {seconds:F1} | {c.ArticlesPerSecond:F1} | {perArticle:F0} | {c.Words / seconds / 400:F1} | {process.WorkingSet64 / 1048576.0:F0} | {load} |"));
+            }
+            finally
+            {
+                foreach (var suffix in new[] { "", "-wal", "-shm" })
+                {
+                    if (File.Exists(db + suffix)) File.Delete(db + suffix);
+                }
+            }
+        }
+
+        if (rates.Count == 2) o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\n{workers} workers / 1 worker = {rates[1] / rates[0]:F2}"));
         return ExitCodes.Ok;
     }
 

@@ -26,6 +26,10 @@ internal sealed class IngestCounters
     public long Stored;
     public long NearDuplicates;
     public long Rejected;
+    /// <summary>Input words (whitespace-separated) of the analysed articles, to report words per article.</summary>
+    public long Words;
+    /// <summary>Articles analysed (the denominator of words per article).</summary>
+    public long Analysed;
     public long BytesDone;
     public long BytesTotal;
     public readonly Stopwatch Clock = Stopwatch.StartNew();
@@ -73,7 +77,8 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
         }
 
         var workers = Math.Max(1, options.Workers);
-        var work = Channel.CreateBounded<RawArticle>(new BoundedChannelOptions(workers * 8) { SingleWriter = true });
+        // Deep enough that the workers keep busy while the producer waits on its input or the store.
+        var work = Channel.CreateBounded<RawArticle>(new BoundedChannelOptions(workers * 32) { SingleWriter = true });
         var results = Channel.CreateBounded<object>(new BoundedChannelOptions(workers * 8 + options.BatchSize) { SingleReader = true });
         var version = PipelineVersion(pipeline);
 
@@ -124,7 +129,10 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
                 try
                 {
                     var document = pipeline.Analyze(article.Text, article.Info);
-                    result = new ArticleRecord(document, Hash(article), article.Origin, version, hasher.Sign(article.Text));
+                    Interlocked.Add(ref Counters.Words, CountWords(article.Text));
+                    Interlocked.Increment(ref Counters.Analysed);
+                    // The JSON + gzip of the stored form is made here, in parallel, not by the single writer.
+                    result = new ArticleRecord(document, Hash(article), article.Origin, version, hasher.Sign(article.Text)).WithStoredJson();
                 }
                 catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
                 {
@@ -200,6 +208,20 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
         }
 
         Flush();
+    }
+
+    private static int CountWords(string text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var space = char.IsWhiteSpace(c);
+            if (!space && !inWord) words++;
+            inWord = !space;
+        }
+
+        return words;
     }
 
     private static string Hash(RawArticle article) => ContentHashes.Of(article.Text, article.Info.Url, article.Info.Title);

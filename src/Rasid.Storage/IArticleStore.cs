@@ -72,7 +72,26 @@ public interface IArticleStore : IDisposable
 /// <param name="Origin">Where it came from: path, <c>path:line</c>, <c>archive.zip!entry#3</c>.</param>
 /// <param name="PipelineVersion">Version string of the pipeline that produced the layers.</param>
 /// <param name="Signature">Near-duplicate signature (null: the article is not clustered with others).</param>
-public sealed record ArticleRecord(Document Document, string ContentHash, string Origin, string PipelineVersion, MinHashSignature? Signature);
+public sealed record ArticleRecord(Document Document, string ContentHash, string Origin, string PipelineVersion, MinHashSignature? Signature)
+{
+    /// <summary>The stored form of <see cref="Document"/> (gzip JSON, cluster null) computed by <see cref="WithStoredJson"/>, or null.</summary>
+    internal byte[]? StoredJson { get; private init; }
+
+    /// <summary>The document id <see cref="StoredJson"/> was written with (the store renames colliding ids).</summary>
+    internal string? StoredJsonId { get; private init; }
+
+    /// <summary>
+    /// This record with the document's stored form (gzip of the document JSON) computed now, on the calling thread.
+    /// Parallel analysis workers call it so that the single store writer does not serialise and compress documents
+    /// inside its transaction; the store uses it when the document keeps its id and computes it otherwise. The stored
+    /// bytes are the same either way. The document must not change afterwards.
+    /// </summary>
+    public ArticleRecord WithStoredJson() => this with { StoredJson = SqliteArticleStore.Compress(Document), StoredJsonId = Document.Id };
+
+    /// <summary>The stored form for <paramref name="id"/>: the precomputed one when it was made for that id.</summary>
+    internal byte[] StoredJsonFor(string id, Func<Document, string, Document> withId) =>
+        StoredJson is { } json && StoredJsonId == id && Document.Id == id ? json : SqliteArticleStore.Compress(withId(Document, id));
+}
 
 /// <summary>A rejected input in the quarantine.</summary>
 /// <param name="Origin">Path, <c>path:line</c> or archive entry.</param>

@@ -20,6 +20,9 @@ public sealed class SqliteArticleStore : IArticleStore
     private readonly string _connectionString;
     private readonly MinHasher _hasher;
     private readonly Lock _gate = new();
+    private readonly Lock _lookupGate = new();
+    private SqliteConnection? _lookup;
+    private SqliteCommand? _containsCommand;
     private bool _disposed;
 
     private SqliteArticleStore(string path, DedupOptions? dedup)
@@ -59,12 +62,22 @@ public sealed class SqliteArticleStore : IArticleStore
     /// <inheritdoc />
     public bool Contains(string contentHash)
     {
-        lock (_gate)
+        // A separate read connection (WAL: readers do not wait for the writer), so the ingest producer keeps
+        // feeding the analysis workers while a batch is being written. It sees committed documents, as before.
+        lock (_lookupGate)
         {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT 1 FROM documents WHERE content_hash = $h";
-            command.Parameters.AddWithValue("$h", contentHash);
-            return command.ExecuteScalar() is not null;
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_containsCommand is null)
+            {
+                _lookup = OpenReader();
+                _containsCommand = _lookup.CreateCommand();
+                _containsCommand.CommandText = "SELECT 1 FROM documents WHERE content_hash = $h";
+                _containsCommand.Parameters.Add("$h", SqliteType.Text);
+                _containsCommand.Prepare();
+            }
+
+            _containsCommand.Parameters[0].Value = contentHash;
+            return _containsCommand.ExecuteScalar() is not null;
         }
     }
 
@@ -293,7 +306,13 @@ public sealed class SqliteArticleStore : IArticleStore
         lock (_gate)
         {
             if (_disposed) return;
-            _disposed = true;
+            lock (_lookupGate)
+            {
+                _disposed = true;
+                _containsCommand?.Dispose();
+                _lookup?.Dispose();
+            }
+
             try
             {
                 Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
@@ -371,7 +390,7 @@ public sealed class SqliteArticleStore : IArticleStore
         command.Parameters.AddWithValue("$len", d.Text.Length);
         command.Parameters.AddWithValue("$sh", (object?)article.Signature?.ShingleCount ?? DBNull.Value);
         command.Parameters.AddWithValue("$mh", (object?)article.Signature?.ToBytes() ?? DBNull.Value);
-        command.Parameters.AddWithValue("$j", Compress(WithId(d, id)));
+        command.Parameters.AddWithValue("$j", article.StoredJsonFor(id, WithId));
         return (long)command.ExecuteScalar()!;
     }
 

@@ -67,6 +67,25 @@ public abstract class StoreContractTests : IDisposable
         new(d, ContentHashes.Of(d.Text, d.Url, d.Title), "mem:" + d.Id, version, Hasher.Sign(d.Text));
 
     [SkippableFact]
+    public void A_record_whose_json_was_compressed_by_the_analysis_worker_is_stored_exactly_as_one_the_writer_compresses()
+    {
+        using var plain = NewStore();
+        using var prepared = NewStore();
+        plain.Write([Record(Annotated("p"))], []);
+        prepared.Write([Record(Annotated("p")).WithStoredJson()], []);
+        Assert.Equal(DocumentJson.Serialize(plain.GetDocument("p")!), DocumentJson.Serialize(prepared.GetDocument("p")!));
+        Assert.True(prepared.Contains(ContentHashes.Of(Text, null, "عنوان p")));
+
+        // Another article with the same id is renamed by the store (p~hash): the JSON compressed for "p" is not used.
+        const string other = "وصل وزير الخارجية الروسي سيرغي لافروف إلى دمشق.";
+        prepared.Write([Record(Annotated("p", other)).WithStoredJson()], []);
+        var renamed = Assert.Single(prepared.Documents(CorpusFilter.All), d => d.Document.Id != "p").Document;
+        Assert.StartsWith("p~", renamed.Id, StringComparison.Ordinal);
+        Assert.Equal(other, renamed.Text);
+        Assert.Equal(renamed.Id, prepared.GetDocument(renamed.Id)!.Id);
+    }
+
+    [SkippableFact]
     public void Layers_are_stored_as_rows_and_exported_with_filters()
     {
         using var store = NewStore();

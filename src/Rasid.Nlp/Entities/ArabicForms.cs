@@ -35,30 +35,70 @@ internal static class ArabicForms
     /// </summary>
     public static string Normalize(ReadOnlySpan<char> s)
     {
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
+        var first = FirstChange(s);
+        return first < 0 ? new string(s) : Rewrite(s, first);
+    }
+
+    /// <summary>
+    /// <see cref="Normalize(ReadOnlySpan{char})"/> of a string: the same instance when nothing changes (most words),
+    /// so normalizing allocates only for words with diacritics, hamza forms, ة/ى or digits.
+    /// </summary>
+    public static string Normalize(string s)
+    {
+        var first = FirstChange(s);
+        return first < 0 ? s : Rewrite(s, first);
+    }
+
+    private static bool Dropped(char c) => (c >= '\u064B' && c <= '\u0652') || c == '\u0670' || c == Tatweel;
+
+    private static char Map(char c) => c switch
+    {
+        AlefHamzaAbove or AlefHamzaBelow or AlefMadda or AlefWasla => Alef,
+        TehMarbuta => Heh,
+        AlefMaksura or FarsiYeh => Yeh,
+        Keheh => Kaf,
+        _ when char.IsDigit(c) => '0',
+        _ => c,
+    };
+
+    /// <summary>Index of the first character that normalization drops or changes, or -1.</summary>
+    private static int FirstChange(ReadOnlySpan<char> s)
+    {
+        for (var i = 0; i < s.Length; i++)
         {
-            if ((c >= '\u064B' && c <= '\u0652') || c == '\u0670' || c == Tatweel) continue;
-            sb.Append(c switch
-            {
-                AlefHamzaAbove or AlefHamzaBelow or AlefMadda or AlefWasla => Alef,
-                TehMarbuta => Heh,
-                AlefMaksura or FarsiYeh => Yeh,
-                Keheh => Kaf,
-                _ when char.IsDigit(c) => '0',
-                _ => c,
-            });
+            var c = s[i];
+            if (Dropped(c) || Map(c) != c) return i;
         }
 
-        return sb.ToString();
+        return -1;
+    }
+
+    private static string Rewrite(ReadOnlySpan<char> s, int first)
+    {
+        char[]? rented = null;
+        var buffer = s.Length <= 256 ? stackalloc char[s.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(s.Length));
+        s[..first].CopyTo(buffer);
+        var n = first;
+        for (var i = first; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (!Dropped(c)) buffer[n++] = Map(c);
+        }
+
+        var result = new string(buffer[..n]);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return result;
     }
 
     /// <summary>
     /// Length (in characters of the normalized form) of the proclitics و/ف, then ب/ل/ك, at the start of a
     /// normalized word, leaving at least <paramref name="minStem"/> letters. ال is not included (see
-    /// <see cref="StripArticle"/>); ل + ال written لل counts the ل only.
+    /// <see cref="StripArticle(string)"/>); ل + ال written لل counts the ل only.
     /// </summary>
-    public static int ConjPrepLength(string normalized, int minStem = 2)
+    public static int ConjPrepLength(string normalized, int minStem = 2) => ConjPrepLength(normalized.AsSpan(), minStem);
+
+    /// <inheritdoc cref="ConjPrepLength(string, int)"/>
+    public static int ConjPrepLength(ReadOnlySpan<char> normalized, int minStem = 2)
     {
         var i = 0;
         if (normalized.Length - i > minStem && (normalized[i] == Waw || normalized[i] == Feh)) i++;
@@ -73,25 +113,55 @@ internal static class ArabicForms
         return normalized;
     }
 
+    /// <summary><see cref="StripArticle(string)"/> on a span (no copy).</summary>
+    public static ReadOnlySpan<char> StripArticle(ReadOnlySpan<char> normalized) =>
+        normalized.Length > 3 && normalized.StartsWith(Article, StringComparison.Ordinal) ? normalized[2..] : normalized;
+
     /// <summary>Candidate stems of a normalized word: itself, without ال, without و/ف/ب/ل/ك (+ال).</summary>
     public static IEnumerable<(int PrefixLength, string Stem)> Candidates(string normalized)
     {
-        yield return (0, normalized);
-        var noArticle = StripArticle(normalized);
-        if (noArticle.Length != normalized.Length) yield return (2, noArticle);
+        Span<int> prefixes = stackalloc int[MaxCandidates];
+        var n = CandidatePrefixes(normalized, prefixes);
+        var result = new (int, string)[n];
+        for (var i = 0; i < n; i++) result[i] = (prefixes[i], normalized[prefixes[i]..]);
+        return result;
+    }
+
+    /// <summary>Most candidates <see cref="CandidatePrefixes"/> writes.</summary>
+    public const int MaxCandidates = 6;
+
+    /// <summary>
+    /// The prefix lengths of <see cref="Candidates"/>, in the same order, written to <paramref name="prefixes"/>
+    /// (at least <see cref="MaxCandidates"/> long); each candidate stem is <c>normalized[prefix..]</c>. Returns the count.
+    /// </summary>
+    public static int CandidatePrefixes(ReadOnlySpan<char> normalized, Span<int> prefixes)
+    {
+        var n = 0;
+        prefixes[n++] = 0;
+        if (normalized.Length > 3 && normalized.StartsWith(Article, StringComparison.Ordinal)) prefixes[n++] = 2;
         // Prefix lengths 1 and 2 (و/ف then ب/ل/ك).
+        var conjPrep = ConjPrepLength(normalized);
         for (var p = 1; p <= 2 && p < normalized.Length - 2; p++)
         {
-            if (p > ConjPrepLength(normalized)) break;
+            if (p > conjPrep) break;
             var rest = normalized[p..];
-            yield return (p, rest);
-            if (rest.Length > 3 && rest.StartsWith(Article, StringComparison.Ordinal)) yield return (p + 2, rest[2..]);
-            else if (rest.Length > 2 && normalized[p - 1] == Lam && rest[0] == Lam) yield return (p + 1, rest[1..]); // لل → ل+ال
+            prefixes[n++] = p;
+            if (rest.Length > 3 && rest.StartsWith(Article, StringComparison.Ordinal)) prefixes[n++] = p + 2;
+            else if (rest.Length > 2 && normalized[p - 1] == Lam && rest[0] == Lam) prefixes[n++] = p + 1; // لل → ل+ال
         }
+
+        return n;
     }
 
     /// <summary>Fully stripped stem: proclitics and ال removed (for features).</summary>
     public static string Stem(string normalized)
+    {
+        var stem = Stem(normalized.AsSpan());
+        return stem.Length == normalized.Length ? normalized : new string(stem);
+    }
+
+    /// <summary><see cref="Stem(string)"/> on a span: a slice of <paramref name="normalized"/>.</summary>
+    public static ReadOnlySpan<char> Stem(ReadOnlySpan<char> normalized)
     {
         var p = ConjPrepLength(normalized, 3);
         var rest = normalized[p..];
@@ -102,6 +172,13 @@ internal static class ArabicForms
     /// <summary>A dictionary matching key: stem without ال and without a final ه (from ة).</summary>
     public static string Key(string normalized)
     {
+        var key = Key(normalized.AsSpan());
+        return key.Length == normalized.Length ? normalized : new string(key);
+    }
+
+    /// <summary><see cref="Key(string)"/> on a span: a slice of <paramref name="normalized"/>.</summary>
+    public static ReadOnlySpan<char> Key(ReadOnlySpan<char> normalized)
+    {
         var k = StripArticle(normalized);
         if (k.Length > 3 && k[^1] == Heh) k = k[..^1];
         return k;
@@ -109,7 +186,7 @@ internal static class ArabicForms
 
     /// <summary>
     /// Maps a position in a normalized word back to the original token (diacritics and tatweel are dropped by
-    /// <see cref="Normalize"/>): the original offset of the <paramref name="normalizedIndex"/>-th kept character.
+    /// <see cref="Normalize(string)"/>): the original offset of the <paramref name="normalizedIndex"/>-th kept character.
     /// </summary>
     public static int OriginalOffset(ReadOnlySpan<char> original, int normalizedIndex)
     {

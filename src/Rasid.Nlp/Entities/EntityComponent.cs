@@ -58,7 +58,8 @@ internal sealed class EntityComponent : IDocumentComponent
                 var start = startToken.Start + ArabicForms.OriginalOffset(original, c.Prefix);
                 var end = tokens[c.End - 1].End;
                 var link = c.Link;
-                var keys = tokens.Skip(c.Start).Take(c.End - c.Start).Select(t => EntityLexicon.TokenKey(t.Text)).ToArray();
+                var keys = new string[c.End - c.Start];
+                for (var k = 1; k < keys.Length; k++) keys[k] = EntityLexicon.TokenKey(tokens[c.Start + k].Text);
                 keys[0] = ArabicForms.Key(ArabicForms.Normalize(text.AsSpan(start, startToken.End - start)));
                 var rule = c.Rule;
                 if (c.Type == "PER")
@@ -105,7 +106,8 @@ internal sealed class EntityComponent : IDocumentComponent
     /// <summary>Entity candidates of one sentence, non-overlapping, in text order.</summary>
     private List<Candidate> Recognize(List<Token> tokens, DateOnly? date)
     {
-        var norm = tokens.Select(t => ArabicForms.Normalize(t.Text)).ToArray();
+        var norm = new string[tokens.Count];
+        for (var i = 0; i < norm.Length; i++) norm[i] = ArabicForms.Normalize(tokens[i].Text);
         var dictionary = DictionarySpans(norm, date);
         var modelSpans = new List<Candidate>();
         if (model is not null)
@@ -154,13 +156,14 @@ internal sealed class EntityComponent : IDocumentComponent
     {
         var word = norm[start];
         if (ArabicForms.ConjPrepLength(word) == 0) return 0;
-        var span = norm.Skip(start).Take(end - start).ToArray();
-        foreach (var m in lexicon.MatchAt(span, 0))
+        var span = norm[start..end];
+        var matches = lexicon.MatchAt(span, 0);
+        foreach (var m in matches)
         {
             if (m.PrefixLength > 0 && m.Length == span.Length) return m.PrefixLength;
         }
 
-        if (word.StartsWith(ArabicForms.Article, StringComparison.Ordinal) || lexicon.MatchAt(span, 0).Any(m => m.PrefixLength == 0 && m.Length == span.Length)) return 0;
+        if (word.StartsWith(ArabicForms.Article, StringComparison.Ordinal) || matches.Exists(m => m.PrefixLength == 0 && m.Length == span.Length)) return 0;
         var p = ArabicForms.ConjPrepLength(word, 3);
         // و/ف/ب/ك + ال: cut before ال (بالقاهرة → القاهرة); لل (ل + ال) keeps the word whole.
         if (p > 0 && word.AsSpan(p).StartsWith(ArabicForms.Article) && !(word[p - 1] == '\u0644')) return p;

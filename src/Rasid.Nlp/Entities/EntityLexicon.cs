@@ -46,7 +46,7 @@ internal readonly record struct LexMatch(int Start, int Length, int PrefixLength
 /// <summary>
 /// The entity lexicon: actor database (data/entities/actors.tsv, then the UniversalPetrarch seed), titles,
 /// institutions, nationality adjectives, places and person names, keyed by normalized token sequences
-/// (<see cref="ArabicForms.Key"/>). Loaded once; immutable and thread-safe afterwards.
+/// (<see cref="ArabicForms.Key(string)"/>). Loaded once; immutable and thread-safe afterwards.
 /// </summary>
 internal sealed partial class EntityLexicon
 {
@@ -60,6 +60,10 @@ internal sealed partial class EntityLexicon
 
     private readonly Dictionary<string, LexEntry> phrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ActorRecord>> actorsById = new(StringComparer.Ordinal);
+    private readonly HashSet<string> prefixes = new(StringComparer.Ordinal);
+    private Dictionary<string, LexEntry>.AlternateLookup<ReadOnlySpan<char>> phraseLookup;
+    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> prefixLookup;
+    private int maxKeyLength;
 
     /// <summary>The lexicon built from the embedded data files.</summary>
     public static EntityLexicon Default => Shared.Value;
@@ -78,6 +82,7 @@ internal sealed partial class EntityLexicon
         LoadSmall("nationalities.tsv", versions, (e, r) => e.Nationality ??= r[1].Trim());
         LoadSmall("institutions.tsv", versions, (e, r) => e.InstitutionRole ??= r[1].Trim());
         LoadTitles(versions);
+        IndexPrefixes();
         Version = string.Join('.', versions);
     }
 
@@ -90,36 +95,79 @@ internal sealed partial class EntityLexicon
 
     public LexEntry? Lookup(string phrase) => phrases.GetValueOrDefault(PhraseKey(phrase));
 
+    /// <summary>The entry stored under an exact key (tokens already <see cref="ArabicForms.Key(string)"/>ed, joined by spaces).</summary>
+    internal LexEntry? ByKey(string key) => phrases.GetValueOrDefault(key);
+
     public IReadOnlyList<ActorRecord> ActorRows(string id) => actorsById.TryGetValue(id, out var rows) ? rows : [];
 
     /// <summary>
     /// Lexicon phrases starting at token <paramref name="start"/> of <paramref name="normalized"/> (tokens already
-    /// <see cref="ArabicForms.Normalize"/>d), longest first. Only the first token may carry proclitics.
+    /// <see cref="ArabicForms.Normalize(string)"/>d), longest first. Only the first token may carry proclitics.
     /// </summary>
     public List<LexMatch> MatchAt(IReadOnlyList<string> normalized, int start, Func<LexEntry, bool>? filter = null)
     {
         var result = new List<LexMatch>();
-        var seenPrefix = new HashSet<int>();
-        foreach (var (prefix, stem) in ArabicForms.Candidates(normalized[start]))
+        var word = normalized[start].AsSpan();
+        Span<int> prefixes = stackalloc int[ArabicForms.MaxCandidates];
+        var count = ArabicForms.CandidatePrefixes(word, prefixes);
+        Span<char> buffer = stackalloc char[maxKeyLength];
+        var seenPrefix = 0; // bit per phrase length already matched with proclitics
+        for (var c = 0; c < count; c++)
         {
+            var prefix = prefixes[c];
+            var stem = word[prefix..];
             var key = ArabicForms.Key(stem);
-            if (key.Length < 2) continue;
-            var sb = new System.Text.StringBuilder(key);
+            if (key.Length < 2 || key.Length > maxKeyLength) continue;
+            key.CopyTo(buffer);
+            var length = key.Length;
             for (var len = 1; len <= MaxPhraseTokens && start + len <= normalized.Count; len++)
             {
-                if (len > 1) sb.Append(' ').Append(ArabicForms.Key(normalized[start + len - 1]));
-                if (phrases.TryGetValue(sb.ToString(), out var entry) && (filter is null || filter(entry)))
+                if (len > 1)
+                {
+                    var next = ArabicForms.Key(normalized[start + len - 1].AsSpan());
+                    if (length + 1 + next.Length > maxKeyLength) break;
+                    buffer[length++] = ' ';
+                    next.CopyTo(buffer[length..]);
+                    length += next.Length;
+                }
+
+                // No phrase of the lexicon starts with these words: no longer phrase can match either.
+                var phrase = buffer[..length];
+                if (!prefixLookup.Contains(phrase)) break;
+                if (phraseLookup.TryGetValue(phrase, out var entry) && (filter is null || filter(entry)))
                 {
                     // The ال of the first word stays in the span unless more clitics precede it.
                     var spanPrefix = prefix;
-                    if (prefix >= 2 && stem.Length + prefix == normalized[start].Length && normalized[start].AsSpan(prefix - 2).StartsWith(ArabicForms.Article)) spanPrefix = prefix - 2;
-                    if (prefix == 0 || seenPrefix.Add(len)) result.Add(new LexMatch(start, len, spanPrefix, entry));
+                    if (prefix >= 2 && stem.Length + prefix == word.Length && word[(prefix - 2)..].StartsWith(ArabicForms.Article, StringComparison.Ordinal)) spanPrefix = prefix - 2;
+                    var bit = 1 << len;
+                    if (prefix == 0 || (seenPrefix & bit) == 0)
+                    {
+                        if (prefix != 0) seenPrefix |= bit;
+                        result.Add(new LexMatch(start, len, spanPrefix, entry));
+                    }
                 }
             }
         }
 
-        result.Sort((a, b) => b.Length != a.Length ? b.Length.CompareTo(a.Length) : a.PrefixLength.CompareTo(b.PrefixLength));
+        if (result.Count > 1) result.Sort((a, b) => b.Length != a.Length ? b.Length.CompareTo(a.Length) : a.PrefixLength.CompareTo(b.PrefixLength));
         return result;
+    }
+
+    /// <summary>Every phrase key and every leading run of its words ("a", "a b" of "a b c"), to stop extending a match early.</summary>
+    private void IndexPrefixes()
+    {
+        foreach (var key in phrases.Keys)
+        {
+            maxKeyLength = Math.Max(maxKeyLength, key.Length);
+            prefixes.Add(key);
+            for (var i = key.IndexOf(' ', StringComparison.Ordinal); i >= 0; i = key.IndexOf(' ', i + 1))
+            {
+                prefixes.Add(key[..i]);
+            }
+        }
+
+        phraseLookup = phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        prefixLookup = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private LexEntry Entry(string key)

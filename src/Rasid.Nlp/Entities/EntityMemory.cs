@@ -12,10 +12,37 @@ internal sealed class EntityMemory
     private readonly Dictionary<string, string> phrases;
     private readonly Dictionary<string, (int Entity, int Total, string Type)> words;
 
+    // Lookup structures derived from the two dictionaries (features without building strings per token).
+    private readonly HashSet<string> phrasePrefixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> phraseLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> prefixLookup;
+    private readonly Dictionary<string, string> wordFeatures = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, bool First, bool Multi), string> phraseFeatures = [];
+    private readonly int maxKeyLength;
+
     public EntityMemory(Dictionary<string, string> phrases, Dictionary<string, (int Entity, int Total, string Type)> words)
     {
-        this.phrases = phrases;
+        this.phrases = phrases.Comparer == StringComparer.Ordinal ? phrases : new Dictionary<string, string>(phrases, StringComparer.Ordinal);
         this.words = words;
+        foreach (var (key, type) in this.phrases)
+        {
+            maxKeyLength = Math.Max(maxKeyLength, key.Length);
+            phrasePrefixes.Add(key);
+            for (var i = key.IndexOf(' ', StringComparison.Ordinal); i >= 0; i = key.IndexOf(' ', i + 1)) phrasePrefixes.Add(key[..i]);
+            foreach (var first in (bool[])[true, false])
+            {
+                foreach (var multi in (bool[])[true, false]) phraseFeatures.TryAdd((type, first, multi), (first ? "mB-" : "mI-") + type + (multi ? "+" : ""));
+            }
+        }
+
+        foreach (var (key, w) in words)
+        {
+            var ratio = (double)w.Entity / w.Total;
+            wordFeatures[key] = "mw=" + w.Type + (ratio >= 0.9 ? "!" : ratio >= 0.5 ? "+" : "-");
+        }
+
+        phraseLookup = this.phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        prefixLookup = phrasePrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public static EntityMemory Empty { get; } = new([], []);
@@ -24,7 +51,11 @@ internal sealed class EntityMemory
 
     public IReadOnlyDictionary<string, (int Entity, int Total, string Type)> Words => words;
 
-    public static string WordKey(string normalized) => ArabicForms.Key(ArabicForms.Stem(normalized));
+    public static string WordKey(string normalized)
+    {
+        var key = ArabicForms.Key(ArabicForms.Stem(normalized.AsSpan()));
+        return key.Length == normalized.Length ? normalized : new string(key);
+    }
 
     public static EntityMemory Build(IEnumerable<TaggedSentence> sentences)
     {
@@ -62,21 +93,23 @@ internal sealed class EntityMemory
     {
         var result = new List<string>[keys.Length];
         for (var i = 0; i < keys.Length; i++) result[i] = [];
+        Span<char> buffer = stackalloc char[maxKeyLength];
         for (var i = 0; i < keys.Length; i++)
         {
-            if (words.TryGetValue(keys[i], out var w))
-            {
-                var ratio = (double)w.Entity / w.Total;
-                result[i].Add("mw=" + w.Type + (ratio >= 0.9 ? "!" : ratio >= 0.5 ? "+" : "-"));
-            }
-
-            var sb = new System.Text.StringBuilder();
+            if (wordFeatures.TryGetValue(keys[i], out var wordFeature)) result[i].Add(wordFeature);
+            var length = 0;
             for (var len = 1; len <= MaxTokens && i + len <= keys.Length; len++)
             {
-                if (len > 1) sb.Append(' ');
-                sb.Append(keys[i + len - 1]);
-                if (!phrases.TryGetValue(sb.ToString(), out var type)) continue;
-                for (var k = 0; k < len; k++) result[i + k].Add((k == 0 ? "mB-" : "mI-") + type + (len > 1 ? "+" : ""));
+                var key = keys[i + len - 1];
+                if (length + (len > 1 ? 1 : 0) + key.Length > maxKeyLength) break;
+                if (len > 1) buffer[length++] = ' ';
+                key.CopyTo(buffer[length..]);
+                length += key.Length;
+                var phrase = buffer[..length];
+                // No remembered phrase starts with these words: no longer one can match either.
+                if (!prefixLookup.Contains(phrase)) break;
+                if (!phraseLookup.TryGetValue(phrase, out var type)) continue;
+                for (var k = 0; k < len; k++) result[i + k].Add(phraseFeatures[(type, k == 0, len > 1)]);
             }
         }
 

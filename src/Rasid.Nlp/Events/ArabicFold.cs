@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Rasid.Nlp.Events;
 
 /// <summary>
@@ -27,25 +25,61 @@ internal static class ArabicFold
     /// <summary>The folded form of <paramref name="text"/>; non-letters other than spaces are dropped.</summary>
     public static string Fold(ReadOnlySpan<char> text)
     {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
+        var first = FirstChange(text);
+        return first < 0 ? new string(text) : Rewrite(text, first);
+    }
+
+    /// <summary>The folded form of a string: the same instance when folding changes nothing (most words).</summary>
+    public static string Fold(string text)
+    {
+        var first = FirstChange(text);
+        return first < 0 ? text : Rewrite(text, first);
+    }
+
+    /// <summary>The folded form of one character, or '\uFFFF' when it is dropped.</summary>
+    private static char Map(char c)
+    {
+        switch (c)
         {
-            switch (c)
-            {
-                case AlefMadda or AlefHamzaAbove or AlefHamzaBelow or AlefWasla: sb.Append(Alef); break;
-                case AlefMaksura or FarsiYeh or YehHamza: sb.Append(Yeh); break;
-                case TehMarbuta: sb.Append(Heh); break;
-                case WawHamza: sb.Append(Waw); break;
-                case Keheh: sb.Append('\u0643'); break;
-                case ' ': sb.Append(' '); break;
-                default:
-                    if ((c >= '\u064B' && c <= '\u065F') || c == '\u0670' || c == '\u0640') break; // harakat, superscript alef, tatweel
-                    if (char.IsLetterOrDigit(c)) sb.Append(c);
-                    break;
-            }
+            case AlefMadda or AlefHamzaAbove or AlefHamzaBelow or AlefWasla: return Alef;
+            case AlefMaksura or FarsiYeh or YehHamza: return Yeh;
+            case TehMarbuta: return Heh;
+            case WawHamza: return Waw;
+            case Keheh: return '\u0643';
+            case ' ': return ' ';
+            default:
+                if ((c >= '\u064B' && c <= '\u065F') || c == '\u0670' || c == '\u0640') return Dropped; // harakat, superscript alef, tatweel
+                return char.IsLetterOrDigit(c) ? c : Dropped;
+        }
+    }
+
+    private const char Dropped = '\uFFFF';
+
+    private static int FirstChange(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == Dropped || Map(text[i]) != text[i]) return i;
         }
 
-        return sb.ToString();
+        return -1;
+    }
+
+    private static string Rewrite(ReadOnlySpan<char> text, int first)
+    {
+        char[]? rented = null;
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
+        text[..first].CopyTo(buffer);
+        var n = first;
+        for (var i = first; i < text.Length; i++)
+        {
+            var m = Map(text[i]);
+            if (m != Dropped) buffer[n++] = m;
+        }
+
+        var result = new string(buffer[..n]);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return result;
     }
 
     // Proclitic sequences, longest first: conjunction (و ف) + preposition/particle (ب ل ك س) + article (ال).
@@ -89,36 +123,41 @@ internal static class ArabicFold
     public static List<StemCandidate> Candidates(string folded)
     {
         var result = new List<StemCandidate>();
-        var seen = new HashSet<(string, bool)>();
         foreach (var pro in Proclitics)
         {
             if (!folded.StartsWith(pro, StringComparison.Ordinal) || folded.Length - pro.Length < 2) continue;
             var rest = folded[pro.Length..];
-            AddWithSuffixes(rest, pro, false);
+            AddWithSuffixes(result, rest, pro, false);
             foreach (var vp in VerbPrefixes)
             {
                 if (rest.Length - vp.Length >= 3 && rest.StartsWith(vp, StringComparison.Ordinal) && !pro.EndsWith("\u0627\u0644", StringComparison.Ordinal) && !pro.EndsWith("\u0644\u0644", StringComparison.Ordinal))
                 {
-                    AddWithSuffixes(rest[vp.Length..], pro, true);
+                    AddWithSuffixes(result, rest[vp.Length..], pro, true);
                 }
             }
         }
 
         return result;
+    }
 
-        void AddWithSuffixes(string stem, string pro, bool imperfect)
+    private static void AddWithSuffixes(List<StemCandidate> result, string stem, string pro, bool imperfect)
+    {
+        Add(result, stem, pro, imperfect);
+        foreach (var suffix in Suffixes)
         {
-            Add(stem, pro, imperfect);
-            foreach (var suffix in Suffixes)
-            {
-                if (stem.Length - suffix.Length >= 2 && stem.EndsWith(suffix, StringComparison.Ordinal)) Add(stem[..^suffix.Length], pro, imperfect);
-            }
+            if (stem.Length - suffix.Length >= 2 && stem.EndsWith(suffix, StringComparison.Ordinal)) Add(result, stem[..^suffix.Length], pro, imperfect);
+        }
+    }
+
+    /// <summary>Adds a candidate unless the same (stem, proclitic, imperfect) is already there; the list is short, a scan is cheaper than a set.</summary>
+    private static void Add(List<StemCandidate> result, string stem, string pro, bool imperfect)
+    {
+        foreach (var c in result)
+        {
+            if (c.ImperfectPrefix == imperfect && c.Stem.Length == stem.Length && string.Equals(c.Proclitic, pro, StringComparison.Ordinal) && string.Equals(c.Stem, stem, StringComparison.Ordinal)) return;
         }
 
-        void Add(string stem, string pro, bool imperfect)
-        {
-            if (seen.Add((stem + "|" + pro, imperfect))) result.Add(new StemCandidate(stem, pro, imperfect));
-        }
+        result.Add(new StemCandidate(stem, pro, imperfect));
     }
 }
 

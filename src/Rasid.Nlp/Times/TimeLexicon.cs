@@ -7,6 +7,9 @@ internal sealed record TimeEntry(string Category, string[] Words, string Value, 
 internal sealed class TimeLexicon
 {
     private readonly Dictionary<string, Dictionary<string, List<TimeEntry>>> _byCategory = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, List<TimeEntry>>.AlternateLookup<ReadOnlySpan<char>>> _lookups = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
 
     public TimeLexicon(IEnumerable<string[]> rows, string version)
     {
@@ -20,7 +23,11 @@ internal sealed class TimeLexicon
             if (!index.TryGetValue(words[0], out var list)) index[words[0]] = list = [];
             list.Add(entry);
             list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length)); // longest first
+            _firstWords.Add(words[0]);
         }
+
+        foreach (var (category, index) in _byCategory) _lookups[category] = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWordLookup = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public string Version { get; }
@@ -36,6 +43,13 @@ internal sealed class TimeLexicon
     /// <summary>Entries of <paramref name="category"/> whose first word is <paramref name="firstWord"/> (folded).</summary>
     public IReadOnlyList<TimeEntry> Candidates(string category, string firstWord) =>
         _byCategory.TryGetValue(category, out var index) && index.TryGetValue(firstWord, out var list) ? list : [];
+
+    /// <summary>
+    /// <see cref="Candidates(string, string)"/> for a span of a token: no string is built, and a word that starts no
+    /// entry of any category is rejected with one look-up.
+    /// </summary>
+    public IReadOnlyList<TimeEntry> Candidates(string category, ReadOnlySpan<char> firstWord) =>
+        _firstWordLookup.Contains(firstWord) && _lookups.TryGetValue(category, out var index) && index.TryGetValue(firstWord, out var list) ? list : [];
 
     public bool Has(string category, string word) => Candidates(category, word).Any(e => e.Words.Length == 1);
 }

@@ -16,10 +16,14 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
     /// <summary>Evidence rule suffix when a relative expression cannot be resolved.</summary>
     public const string Unresolved = "unresolved:no-article-date";
 
-    internal readonly record struct Tok(int Start, int End, string Fold, TokenKind Kind);
+    internal readonly record struct Tok(int Start, int End, string Fold, TokenKind Kind)
+    {
+        /// <summary>The token's readings (<see cref="Variants"/>), computed once per token rather than once per rule.</summary>
+        internal Variant[] Readings { get; } = Variants(Fold, Kind);
+    }
 
     /// <summary>A way to read a word token: number of proclitic characters skipped and the folded stem.</summary>
-    private readonly record struct Variant(int Skip, string Stem);
+    internal readonly record struct Variant(int Skip, string Stem);
 
     private readonly record struct Hit(int Next, int Start, string? Value, string Kind, string Rule);
 
@@ -71,24 +75,32 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
     private static bool Adjacent(IReadOnlyList<Tok> t, int i) => i + 1 < t.Count && t[i].End == t[i + 1].Start;
 
     /// <summary>The token read as is, without و/ف, and without a further ب/ل (لل → ال).</summary>
-    private static IEnumerable<Variant> Variants(string text, Tok tok)
+    private static Variant[] Variants(string fold, TokenKind kind)
     {
-        var f = tok.Fold;
-        yield return new Variant(0, f);
-        if (tok.Kind != TokenKind.Word || f.Length < 3) yield break;
+        var f = fold;
+        if (kind != TokenKind.Word || f.Length < 3) return [new Variant(0, f)];
         var skip = 0;
+        Variant? conj = null;
         if (f[0] is 'و' or 'ف')
         {
             f = f[1..];
             skip = 1;
-            yield return new Variant(skip, f);
+            conj = new Variant(skip, f);
         }
 
+        Variant? prep = null;
         if (f.Length >= 3 && f[0] is 'ب' or 'ل')
         {
-            if (f.StartsWith("لل", StringComparison.Ordinal)) yield return new Variant(skip + 1, "ا" + f[1..]);
-            else yield return new Variant(skip + 1, f[1..]);
+            prep = f.StartsWith("لل", StringComparison.Ordinal) ? new Variant(skip + 1, "ا" + f[1..]) : new Variant(skip + 1, f[1..]);
         }
+
+        return (conj, prep) switch
+        {
+            ({ } c, { } p) => [new Variant(0, fold), c, p],
+            ({ } c, null) => [new Variant(0, fold), c],
+            (null, { } p) => [new Variant(0, fold), p],
+            _ => [new Variant(0, fold)],
+        };
     }
 
     /// <summary>Original-text offset after skipping <paramref name="letters"/> letters (and their marks).</summary>
@@ -108,13 +120,13 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
     private (TimeEntry Entry, int Next, int Start)? Entry(string text, IReadOnlyList<Tok> t, int i, string category, bool allowClitic = true, bool stripArticle = false)
     {
         if (!IsWord(t, i)) return null;
-        foreach (var v in Variants(text, t[i]))
+        foreach (var v in t[i].Readings)
         {
             if (v.Skip > 0 && !allowClitic) break;
-            var stems = new List<string> { v.Stem };
-            if (stripArticle && v.Stem.StartsWith("ال", StringComparison.Ordinal) && v.Stem.Length > 3) stems.Add(v.Stem[2..]);
-            foreach (var stem in stems)
+            var article = stripArticle && v.Stem.StartsWith("ال", StringComparison.Ordinal) && v.Stem.Length > 3;
+            for (var s = 0; s < (article ? 2 : 1); s++)
             {
+                var stem = s == 0 ? v.Stem.AsSpan() : v.Stem.AsSpan(2);
                 foreach (var e in lexicon.Candidates(category, stem))
                 {
                     var ok = true;
@@ -136,10 +148,13 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
     {
         if (i >= t.Count || t[i].Kind != TokenKind.Number) return null;
         int a, b, c, next;
-        var dotted = t[i].Fold.Split('.');
-        if (dotted.Length == 3)
+        var fold = t[i].Fold.AsSpan();
+        var dot1 = fold.IndexOf('.');
+        var dot2 = dot1 < 0 ? -1 : fold[(dot1 + 1)..].IndexOf('.') + dot1 + 1;
+        if (dot1 >= 0 && dot2 > dot1 && !fold[(dot2 + 1)..].Contains('.'))
         {
-            (a, b, c) = (ArabicFold.Number(dotted[0]), ArabicFold.Number(dotted[1]), ArabicFold.Number(dotted[2]));
+            // exactly three dot-separated parts
+            (a, b, c) = (ArabicFold.Number(fold[..dot1]), ArabicFold.Number(fold[(dot1 + 1)..dot2]), ArabicFold.Number(fold[(dot2 + 1)..]));
             next = i + 1;
         }
         else

@@ -421,7 +421,7 @@ public sealed class PostgresArticleStore : IArticleStore
             """, ("id", id), ("h", article.ContentHash), ("o", article.Origin), ("s", d.Source), ("u", d.Url), ("t", d.Title),
             ("p", d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("c", cluster), ("pv", article.PipelineVersion),
             ("now", now), ("len", d.Text.Length), ("sh", article.Signature?.ShingleCount), ("mh", article.Signature?.ToBytes()),
-            ("j", SqliteArticleStore.Compress(WithId(d, id))), ("text", SearchText(d)));
+            ("j", article.StoredJsonFor(id, WithId)), ("text", SearchText(d)));
         command.Parameters["sh"].NpgsqlDbType = NpgsqlDbType.Integer;
         command.Parameters["mh"].NpgsqlDbType = NpgsqlDbType.Bytea;
         return command;
