@@ -195,7 +195,7 @@ internal static class UdCommands
                 return ExitCodes.Ok;
             }
 
-            using (var stream = File.Create(outPath)) trainer.Save(stream, "2");
+            using (var stream = File.Create(outPath)) trainer.Save(stream, "1");
             console.Out.WriteLine($"segmenter: {added} tokens ({skipped} non-Arabic skipped), {corpusNote} → {outPath} ({new FileInfo(outPath).Length / 1024} KB, {clock.Elapsed.TotalSeconds:0.0} s)");
             return ExitCodes.Ok;
         });

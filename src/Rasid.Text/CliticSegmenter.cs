@@ -431,7 +431,7 @@ internal readonly record struct SegLabel(byte Prefix, byte Suffix, bool Elided)
 /// <summary>Hashed features of a candidate segmentation (shared by the segmenter and its trainer).</summary>
 internal static class SegmenterFeatures
 {
-    public const int Count = 24;
+    public const int Count = 21;
 
     public delegate int HostCounter(ReadOnlySpan<char> host);
 
@@ -469,21 +469,13 @@ internal static class SegmenterFeatures
         output[i++] = Mix(Hash(14, p, e), Hash(14, bucket, host[^1..]));
         output[i++] = Mix(shape, (ulong)Math.Min(form.Length, 10) * 0x9E3779B97F4A7C15UL + 15);
         output[i++] = Mix(Hash(16, form[..Math.Min(2, form.Length)], form[Math.Max(0, form.Length - 2)..]), (ulong)(label.Prefix * 64 + label.Suffix * 2 + (label.Elided ? 1 : 0)) * 0x9E3779B97F4A7C15UL + 16);
-        var hostCorpusCount = label.Elided ? ElidedCount(host, corpusCount) : HostCorpusCount(host, label.Suffix > 0, corpusCount);
-        var hostCorpus = CorpusBucket(hostCorpusCount);
+        var hostCorpus = CorpusBucket(label.Elided ? ElidedCount(host, corpusCount) : HostCorpusCount(host, label.Suffix > 0, corpusCount));
         var formCorpus = CorpusBucket(wholeCorpusCount);
         output[i++] = Mix(shape, Hash(20, hostCorpus));
         output[i++] = Mix(shape, Hash(21, hostCorpus, formCorpus));
         output[i++] = Mix(Hash(22, p, e), Hash(22, hostCorpus, bucket));
         output[i++] = Mix(shape, Hash(23, formCorpus, wholeBucket));
         output[i++] = Mix(Hash(24, p, e), Hash(24, hostCorpus, host.Length > 2 && host[0] == '\u0627' && host[1] == '\u0644' ? "al" : "-"));
-
-        // How much more (or less) often the host occurs in raw news than the whole form: log2 of the ratio, clamped.
-        // A split whose host is rarer than the whole form (و|ظائف in وظائفهم, س|يمون in سيمون) is suspicious.
-        var ratio = label.Prefix + label.Suffix == 0 ? 99 : Math.Clamp((int)Math.Round(Math.Log2((hostCorpusCount + 1.0) / (wholeCorpusCount + 1.0))), -6, 6);
-        output[i++] = Mix(shape, (ulong)(ratio + 100) * 0x9E3779B97F4A7C15UL + 25);
-        output[i++] = Mix(Hash(26, p), (ulong)(ratio + 100) * 0x9E3779B97F4A7C15UL + 26);
-        output[i++] = Mix(Hash(27, e), (ulong)(ratio + 100) * 0x9E3779B97F4A7C15UL + 27);
     }
 
     private static string CorpusBucket(int count) => count switch { 0 => "0", < 5 => "1", < 20 => "2", < 100 => "3", < 1000 => "4", _ => "5" };

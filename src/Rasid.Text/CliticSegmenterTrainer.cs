@@ -19,9 +19,6 @@ public sealed class CliticSegmenterTrainer
     private readonly Dictionary<string, int> _prefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _suffixes = new(StringComparer.Ordinal);
 
-    /// <summary>The enclitic pronouns (a closed class): always candidates, whatever their training count.</summary>
-    internal static readonly string[] EncliticPronouns = ["ه", "ها", "هما", "هم", "هن", "ك", "كما", "كم", "كن", "ي", "ني", "نا"];
-
     /// <summary>Number of tokens added.</summary>
     public int Tokens { get; private set; }
 
@@ -84,14 +81,6 @@ public sealed class CliticSegmenterTrainer
         ArgumentNullException.ThrowIfNull(output);
         var prefixes = _prefixes.Where(kv => kv.Value >= minAffixCount).Select(kv => kv.Key).ToList();
         var suffixes = _suffixes.Where(kv => kv.Value >= minAffixCount).Select(kv => kv.Key).ToList();
-
-        // Every enclitic pronoun is a candidate, however rare in the training news (ك, كما, كن are second person:
-        // هاتفك, أحبك), so the model can split them.
-        foreach (var e in EncliticPronouns)
-        {
-            if (!suffixes.Contains(e)) suffixes.Add(e);
-        }
-
         var weights = TrainPerceptron(prefixes, suffixes, epochs);
         var nonArticle = _alHosts.Where(kv => kv.Value.Def * 2 < kv.Value.All).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
         var known = _forms.ToDictionary(kv => kv.Key, kv => Best(kv.Value), StringComparer.Ordinal);
