@@ -10,11 +10,11 @@ namespace Rasid.Benchmarks;
 /// </summary>
 internal static class QuickRun
 {
-    public static void Run(int passes, long words)
+    public static void Run(int passes, IReadOnlyList<string> documents, long words)
     {
         var clock = Stopwatch.StartNew();
         var segmenter = CliticSegmenter.Default;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"segmenter model loaded in {clock.Elapsed.TotalSeconds:0.00} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"segmenter model loaded in {clock.Elapsed.TotalSeconds:0.00} s; {documents.Count:N0} documents, {words:N0} words"));
         var tokenizer = new Tokenizer();
         var tokens = new List<TokenSpan>(4096);
         var chars = new char[4096];
@@ -24,7 +24,7 @@ internal static class QuickRun
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
             clock.Restart();
-            var sum = TextCoreBenchmarks.TokenizeNormalizeSegment(NewsCorpus.Documents, tokenizer, tokens, segmenter, ref chars, ref starts, ref ends);
+            var sum = TextCoreBenchmarks.TokenizeNormalizeSegment(documents, tokenizer, tokens, segmenter, ref chars, ref starts, ref ends);
             var elapsed = clock.Elapsed.TotalSeconds;
             var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pass {pass + 1}: {elapsed * 1000:0} ms, {words / elapsed / 1e6:0.00} M words/s, {allocated:N0} bytes allocated, checksum {sum:x16}"));
