@@ -25,6 +25,7 @@ public class TextCoreBenchmarks
     private IReadOnlyList<string> _documents = [];
     private Analyzer _lucene = null!;
     private Analyzer _rasid = null!;
+    private CliticSegmenter _segmenter = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -32,6 +33,7 @@ public class TextCoreBenchmarks
         _documents = NewsCorpus.Documents;
         _lucene = new ArabicAnalyzer(LuceneVersion.LUCENE_48);
         _rasid = new RasidArabicAnalyzer();
+        _segmenter = CliticSegmenter.Default;
     }
 
     [GlobalCleanup]
@@ -99,6 +101,50 @@ public class TextCoreBenchmarks
         }
 
         return chars;
+    }
+
+    /// <summary>
+    /// Tokenize, search-normalize every token (offset maps), and split every Arabic word token into its syntactic
+    /// words with <see cref="CliticSegmenter.Segment(string, TextRange, Span{CliticPiece})"/> (the default model).
+    /// </summary>
+    [Benchmark(Description = "Rasid tokenize + normalize + segment")]
+    public long RasidTokenizeNormalizeSegment() => TokenizeNormalizeSegment(_documents, _tokenizer, _tokens, _segmenter, ref _chars, ref _starts, ref _ends);
+
+    /// <summary>The body of <see cref="RasidTokenizeNormalizeSegment"/>; returns normalized chars plus a checksum of the pieces.</summary>
+    internal static long TokenizeNormalizeSegment(IReadOnlyList<string> documents, Tokenizer tokenizer, List<TokenSpan> tokens, CliticSegmenter segmenter, ref char[] chars, ref int[] starts, ref int[] ends)
+    {
+        long sum = 0;
+        var normalizer = Normalizer.Search;
+        Span<CliticPiece> pieces = stackalloc CliticPiece[5];
+        foreach (var doc in documents)
+        {
+            tokens.Clear();
+            tokenizer.Tokenize(doc, new TextRange(0, doc.Length), tokens);
+            foreach (var token in tokens)
+            {
+                var source = doc.AsSpan(token.Range.Start, token.Range.Length);
+                var n = normalizer.Normalize(source, chars, starts, ends);
+                if (n < 0)
+                {
+                    var size = Normalizer.GetMaxNormalizedLength(source.Length);
+                    chars = new char[size];
+                    starts = new int[size];
+                    ends = new int[size];
+                    n = normalizer.Normalize(source, chars, starts, ends);
+                }
+
+                sum += n;
+                if (token.Kind != TokenKind.Word) continue;
+                var count = segmenter.Segment(doc, token.Range, pieces);
+                for (var k = 0; k < count; k++)
+                {
+                    var piece = pieces[k];
+                    sum = (sum * 31) + (piece.Range.Start * 7) + piece.Range.End + ((int)piece.Role * 3) + (piece.Definite ? 1 : 0) + (piece.ElidedArticle ? 2 : 0);
+                }
+            }
+        }
+
+        return sum;
     }
 
     /// <summary>Normalize whole documents (with offset maps) into reused buffers, no tokenization.</summary>

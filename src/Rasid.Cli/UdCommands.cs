@@ -134,20 +134,30 @@ internal static class UdCommands
     {
         var (data, output) = CommonOptions("ar-segmenter.txt.gz");
         var corpus = new Option<string?>("--corpus") { Description = "Folder of SaudiNewsNet day files (*.zip) for word counts (default: DATA/raw/saudinewsnet; 'none' to skip).", HelpName = "DIR" };
-        var command = new Command("segmenter", "Train the clitic segmenter on UD Arabic-PADT v1 (../shared/data/ud/padt-v1, diacritics stripped, surface tokens rebuilt) with word counts from raw news.") { data, output, corpus };
+        var dev = new Option<string?>("--dev")
+        {
+            Description = "Hold out this PADT v1 file (e.g. ../shared/data/ud/padt-v1/ar-ud-dev.conllu): train on the other PADT files, " +
+                          "report token segmentation accuracy on it (all tokens and forms unseen in training), write no model.",
+            HelpName = "FILE",
+        };
+        var command = new Command("segmenter", "Train the clitic segmenter on UD Arabic-PADT v1 (../shared/data/ud/padt-v1, diacritics stripped, surface tokens rebuilt) with word counts from raw news.") { data, output, corpus, dev };
         command.SetAction(parse =>
         {
             var dir = DataDir(parse.GetValue(data));
             var outPath = OutPath(parse.GetValue(output), "ar-segmenter.txt.gz");
+            var devPath = parse.GetValue(dev) is { } d ? Path.GetFullPath(d) : null;
+            if (devPath is not null && !File.Exists(devPath)) throw new UsageException($"{devPath}: no such file (a PADT v1 CoNLL-U file to hold out)");
             var trainer = new CliticSegmenterTrainer();
             var clock = Stopwatch.StartNew();
             int added = 0, skipped = 0;
-            foreach (var file in PadtFiles(dir))
+            var trainForms = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var file in PadtFiles(dir).Where(f => devPath is null || Path.GetFullPath(f) != devPath))
             {
                 foreach (var token in TrainingCorpus.ReadPadt(file).SelectMany(s => s))
                 {
                     if (token.Form.Length == 0 || token.Prefix < 0) continue;
                     var host = token.Words[token.Prefix];
+                    trainForms.Add(token.Form);
                     if (trainer.Add(token.Form, token.Prefix, token.Suffix, host.ElidedArticle, host.Definite)) added++;
                     else skipped++;
                 }
@@ -161,6 +171,38 @@ internal static class UdCommands
                 var (counts, articles) = CorpusCounts.FromSaudiNewsNet(corpusDir);
                 trainer.SetCorpusCounts(counts);
                 corpusNote = $"word counts from {articles} articles ({counts.Count} distinct words)";
+            }
+
+            if (devPath is not null)
+            {
+                using var memory = new MemoryStream();
+                trainer.Save(memory, "dev");
+                memory.Position = 0;
+                var model = CliticSegmenter.Load(memory);
+                int total = 0, correct = 0, unseen = 0, unseenCorrect = 0;
+                foreach (var token in TrainingCorpus.ReadPadt(devPath).SelectMany(s => s))
+                {
+                    var form = token.Form;
+                    if (token.Prefix < 0 || form.Length == 0 || !form.All(c => c is >= '\u0621' and <= '\u064A')) continue;
+                    var pieces = model.Segment(form, new Rasid.Core.TextRange(0, form.Length));
+                    var prefix = pieces.Count(p => p.Role == CliticRole.Proclitic);
+                    var suffix = pieces.Where(p => p.Role == CliticRole.Enclitic).Sum(p => p.Range.Length);
+                    var elided = pieces.Any(p => p.ElidedArticle);
+                    var ok = prefix == token.Prefix && suffix == token.Suffix && elided == token.Words[token.Prefix].ElidedArticle;
+                    total++;
+                    if (ok) correct++;
+                    if (trainForms.Contains(form)) continue;
+                    unseen++;
+                    if (ok) unseenCorrect++;
+                    else if (Environment.GetEnvironmentVariable("RASID_SEG_DEV_ERRORS") == "1")
+                    {
+                        console.Out.WriteLine($"  {form}\tgold {string.Join('|', token.Words.Select(w => w.Text))}\tsystem {string.Join('|', pieces.Select(p => p.Range.Slice(form)))}");
+                    }
+                }
+
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"segmenter dev {Path.GetFileName(devPath)}: {added} training tokens; tokens {correct}/{total} = {100.0 * correct / total:0.00}%, unseen forms {unseenCorrect}/{unseen} = {100.0 * unseenCorrect / unseen:0.00}% ({clock.Elapsed.TotalSeconds:0.0} s)"));
+                return ExitCodes.Ok;
             }
 
             using (var stream = File.Create(outPath)) trainer.Save(stream, "1");

@@ -39,6 +39,12 @@ public sealed class CliticSegmenter
     /// <summary>Longest token (letters without diacritics) the segmenter considers; longer ones stay whole.</summary>
     internal const int MaxLetters = 48;
 
+    /// <summary>
+    /// Model record <c>M corpus-decisions</c>: the C (corpus word) records carry the perceptron's decision as a fourth
+    /// column, and a C record without one is not split.
+    /// </summary>
+    internal const string CorpusDecisionsFlag = "corpus-decisions";
+
     /// <summary>Logical name of the embedded default model.</summary>
     internal const string ResourceName = "Rasid.Text.Models.ar-segmenter.txt.gz";
 
@@ -59,6 +65,7 @@ public sealed class CliticSegmenter
     private readonly FrozenDictionary<string, SegLabel>.AlternateLookup<ReadOnlySpan<char>> _knownLookup;
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _hostLookup;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _nonArticleLookup;
+    private readonly FrozenDictionary<string, Decision>.AlternateLookup<ReadOnlySpan<char>> _decisionLookup;
 
     internal CliticSegmenter(
         string version,
@@ -68,7 +75,8 @@ public sealed class CliticSegmenter
         IEnumerable<string> nonArticle,
         IReadOnlyDictionary<ulong, float> weights,
         IEnumerable<string> prefixes,
-        IEnumerable<string> suffixes)
+        IEnumerable<string> suffixes,
+        IReadOnlyDictionary<string, SegLabel>? corpusDecisions = null)
     {
         Version = version;
         var merged = new Dictionary<string, SegLabel>(known, StringComparer.Ordinal);
@@ -86,6 +94,36 @@ public sealed class CliticSegmenter
         _knownLookup = _known.GetAlternateLookup<ReadOnlySpan<char>>();
         _hostLookup = _hosts.GetAlternateLookup<ReadOnlySpan<char>>();
         _nonArticleLookup = _nonArticle.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        // Memo of decisions: every form of the dictionary and every word of the raw-news counts is decided once, so
+        // that Segment needs one look-up for them (the result Decide would compute per token). The trainer stores the
+        // perceptron's decisions for the corpus words in the model file (corpusDecisions); without them (older model
+        // files) they are computed here.
+        var decisions = new Dictionary<string, Decision>(_known.Count + _corpus.Count, StringComparer.Ordinal);
+        foreach (var (form, label) in _known) decisions[form] = new Decision(label, IsDefinite(form, label));
+        foreach (var form in _corpus.Keys)
+        {
+            if (decisions.ContainsKey(form) || form.Length > MaxLetters || !IsSegmentable(form)) continue;
+            var label = corpusDecisions is null ? Score(form) : corpusDecisions.GetValueOrDefault(form);
+            decisions[form] = new Decision(label, IsDefinite(form, label));
+        }
+
+        _decisionLookup = decisions.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>A decided segmentation with its host's definiteness.</summary>
+    private readonly record struct Decision(SegLabel Label, bool Definite);
+
+    /// <summary>True when every character is an Arabic letter (what Segment passes to the decision).</summary>
+    private static bool IsSegmentable(string form)
+    {
+        if (form.Length == 0) return false;
+        foreach (var c in form)
+        {
+            if (!ArabicChars.IsArabicLetter(c)) return false;
+        }
+
+        return true;
     }
 
     /// <summary>The segmenter with the model embedded in Rasid.Text (loaded once).</summary>
@@ -134,7 +172,20 @@ public sealed class CliticSegmenter
         }
 
         var form = letters[..n];
-        var label = Decide(form);
+        SegLabel label;
+        bool definite;
+        if (_decisionLookup.TryGetValue(form, out var decision))
+        {
+            // Seen in training or in the raw-news word counts: decided once when the model was loaded.
+            label = decision.Label;
+            definite = decision.Definite;
+        }
+        else
+        {
+            label = Score(form);
+            definite = IsDefinite(form, label);
+        }
+
         var count = 0;
         for (var k = 0; k < label.Prefix; k++)
         {
@@ -144,8 +195,6 @@ public sealed class CliticSegmenter
         var hostStart = label.Prefix;
         var hostEnd = n - label.Suffix;
         var hostRange = TextRange.FromBounds(hostStart == 0 ? token.Start : positions[hostStart], hostEnd == n ? token.End : positions[hostEnd]);
-        var host = form[hostStart..hostEnd];
-        var definite = label.Elided || (host.Length > 2 && host[0] == '\u0627' && host[1] == '\u0644' && !_nonArticleLookup.Contains(host));
         pieces[count++] = new CliticPiece(hostRange, CliticRole.Host, definite, label.Elided);
         if (label.Suffix > 0) pieces[count++] = new CliticPiece(TextRange.FromBounds(positions[hostEnd], token.End), CliticRole.Enclitic, false, false);
         return count;
@@ -187,13 +236,33 @@ public sealed class CliticSegmenter
         return sb.ToString();
     }
 
+    /// <summary>The segmentation Segment uses for a diacritic-free form (memo first, then the perceptron).</summary>
+    internal SegLabel Decided(ReadOnlySpan<char> form) => _decisionLookup.TryGetValue(form, out var d) ? d.Label : Score(form);
+
+    /// <summary>True when the host of <paramref name="form"/> under <paramref name="label"/> carries the article ال.</summary>
+    private bool IsDefinite(ReadOnlySpan<char> form, SegLabel label)
+    {
+        if (label.Elided) return true;
+        var host = form[label.Prefix..(form.Length - label.Suffix)];
+        return host.Length > 2 && host[0] == '\u0627' && host[1] == '\u0644' && !_nonArticleLookup.Contains(host);
+    }
+
     /// <summary>The segmentation of a diacritic-free form: dictionary first, then the perceptron.</summary>
     internal SegLabel Decide(ReadOnlySpan<char> form)
     {
         if (_knownLookup.TryGetValue(form, out var known)) return known;
+        return Score(form);
+    }
+
+    /// <summary>The perceptron's best candidate split of a diacritic-free form.</summary>
+    private SegLabel Score(ReadOnlySpan<char> form)
+    {
         if (form.Length < 2) return default;
         var best = default(SegLabel);
         var bestScore = float.NegativeInfinity;
+        var wholeCount = HostCount(form);
+        var wholeCorpusCount = CorpusCount(form);
+        Span<ulong> features = stackalloc ulong[SegmenterFeatures.Count];
         foreach (var p in _prefixes)
         {
             if (!form.StartsWith(p)) continue;
@@ -204,7 +273,9 @@ public sealed class CliticSegmenter
                 {
                     var label = new SegLabel((byte)p.Length, (byte)e.Length, elided == 1);
                     if (label.Elided && !CanElide(form, label)) continue;
-                    var score = Score(form, label);
+                    SegmenterFeatures.Extract(form, label, _hostCounter, _corpusCounter, wholeCount, wholeCorpusCount, features);
+                    var score = 0f;
+                    foreach (var f in features) score += _weights.Get(f);
                     if (score > bestScore)
                     {
                         bestScore = score;
@@ -220,15 +291,6 @@ public sealed class CliticSegmenter
     /// <summary>An elided article needs a ل proclitic right before a host that starts with ل.</summary>
     internal static bool CanElide(ReadOnlySpan<char> form, SegLabel label) =>
         label.Prefix > 0 && form[label.Prefix - 1] == '\u0644' && form[label.Prefix] == '\u0644' && form.Length - label.Prefix - label.Suffix >= 2;
-
-    private float Score(ReadOnlySpan<char> form, SegLabel label)
-    {
-        Span<ulong> features = stackalloc ulong[SegmenterFeatures.Count];
-        SegmenterFeatures.Extract(form, label, _hostCounter, _corpusCounter, features);
-        var score = 0f;
-        foreach (var f in features) score += _weights.Get(f);
-        return score;
-    }
 
     internal int HostCount(ReadOnlySpan<char> host) => _hostLookup.TryGetValue(host, out var c) ? c : 0;
 
@@ -275,6 +337,8 @@ public sealed class CliticSegmenter
         var weights = new Dictionary<ulong, float>();
         var prefixes = new List<string> { "" };
         var suffixes = new List<string> { "" };
+        var corpusDecisions = new Dictionary<string, SegLabel>(StringComparer.Ordinal);
+        var decisionsStored = false;
         var lines = new VersionedLineReader(reader);
         foreach (var (lineNo, line) in lines.Lines())
         {
@@ -285,7 +349,11 @@ public sealed class CliticSegmenter
                 {
                     case "D": known[cols[1]] = SegLabel.Parse(cols[2]); break;
                     case "H": hosts[cols[1]] = int.Parse(cols[2], CultureInfo.InvariantCulture); break;
-                    case "C": corpus[cols[1]] = int.Parse(cols[2], CultureInfo.InvariantCulture); break;
+                    case "C":
+                        corpus[cols[1]] = int.Parse(cols[2], CultureInfo.InvariantCulture);
+                        if (cols.Length > 3) corpusDecisions[cols[1]] = SegLabel.Parse(cols[3]);
+                        break;
+                    case "M" when cols[1] == CorpusDecisionsFlag: decisionsStored = true; break;
                     case "N": nonArticle.Add(cols[1]); break;
                     case "P": prefixes.Add(cols[1]); break;
                     case "E": suffixes.Add(cols[1]); break;
@@ -299,7 +367,7 @@ public sealed class CliticSegmenter
             }
         }
 
-        return new CliticSegmenter(lines.Version, known, hosts, corpus, nonArticle, weights, prefixes.Distinct(), suffixes.Distinct());
+        return new CliticSegmenter(lines.Version, known, hosts, corpus, nonArticle, weights, prefixes.Distinct(), suffixes.Distinct(), decisionsStored ? corpusDecisions : null);
     }
 }
 
@@ -367,7 +435,14 @@ internal static class SegmenterFeatures
 
     public delegate int HostCounter(ReadOnlySpan<char> host);
 
-    public static void Extract(ReadOnlySpan<char> form, SegLabel label, HostCounter hostCount, HostCounter corpusCount, Span<ulong> output)
+    public static void Extract(ReadOnlySpan<char> form, SegLabel label, HostCounter hostCount, HostCounter corpusCount, Span<ulong> output) =>
+        Extract(form, label, hostCount, corpusCount, hostCount(form), corpusCount(form), output);
+
+    /// <summary>
+    /// The features of one candidate, with the counts of the whole form (the same for every candidate) given:
+    /// <paramref name="wholeCount"/> = hostCount(form), <paramref name="wholeCorpusCount"/> = corpusCount(form).
+    /// </summary>
+    public static void Extract(ReadOnlySpan<char> form, SegLabel label, HostCounter hostCount, HostCounter corpusCount, int wholeCount, int wholeCorpusCount, Span<ulong> output)
     {
         var p = form[..label.Prefix];
         var e = form[(form.Length - label.Suffix)..];
@@ -375,7 +450,6 @@ internal static class SegmenterFeatures
         var shape = Hash(1, p, e, label.Elided ? "x" : "");
         var count = label.Elided ? ElidedCount(host, hostCount) : hostCount(host);
         var bucket = count switch { 0 => "0", 1 => "1", < 5 => "2", < 20 => "3", _ => "4" };
-        var wholeCount = hostCount(form);
         var wholeBucket = wholeCount switch { 0 => "0", 1 => "1", < 5 => "2", < 20 => "3", _ => "4" };
         var hostLen = Math.Min(host.Length, 7);
         var i = 0;
@@ -396,7 +470,7 @@ internal static class SegmenterFeatures
         output[i++] = Mix(shape, (ulong)Math.Min(form.Length, 10) * 0x9E3779B97F4A7C15UL + 15);
         output[i++] = Mix(Hash(16, form[..Math.Min(2, form.Length)], form[Math.Max(0, form.Length - 2)..]), (ulong)(label.Prefix * 64 + label.Suffix * 2 + (label.Elided ? 1 : 0)) * 0x9E3779B97F4A7C15UL + 16);
         var hostCorpus = CorpusBucket(label.Elided ? ElidedCount(host, corpusCount) : HostCorpusCount(host, label.Suffix > 0, corpusCount));
-        var formCorpus = CorpusBucket(corpusCount(form));
+        var formCorpus = CorpusBucket(wholeCorpusCount);
         output[i++] = Mix(shape, Hash(20, hostCorpus));
         output[i++] = Mix(shape, Hash(21, hostCorpus, formCorpus));
         output[i++] = Mix(Hash(22, p, e), Hash(22, hostCorpus, bucket));

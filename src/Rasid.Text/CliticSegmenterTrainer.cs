@@ -82,16 +82,19 @@ public sealed class CliticSegmenterTrainer
         var prefixes = _prefixes.Where(kv => kv.Value >= minAffixCount).Select(kv => kv.Key).ToList();
         var suffixes = _suffixes.Where(kv => kv.Value >= minAffixCount).Select(kv => kv.Key).ToList();
         var weights = TrainPerceptron(prefixes, suffixes, epochs);
+        var nonArticle = _alHosts.Where(kv => kv.Value.Def * 2 < kv.Value.All).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
+        var known = _forms.ToDictionary(kv => kv.Key, kv => Best(kv.Value), StringComparer.Ordinal);
+
+        // The segmenter as it will be loaded decides every corpus word once; the decisions are stored with the counts.
+        var model = new CliticSegmenter(version, known, _hosts, _corpus, nonArticle, weights, prefixes.Prepend(""), suffixes.Prepend(""));
         using var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new StreamWriter(gzip, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
         writer.WriteLine("# Rasid clitic segmenter: D form label(prefix,enclitic,elided) | H host count | N al-host without article | P/E affix | W feature weight");
         writer.WriteLine($"# version: {version}");
         foreach (var p in prefixes.Order(StringComparer.Ordinal)) writer.WriteLine($"P\t{p}");
         foreach (var e in suffixes.Order(StringComparer.Ordinal)) writer.WriteLine($"E\t{e}");
-        foreach (var (host, (def, all)) in _alHosts.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            if (def * 2 < all) writer.WriteLine($"N\t{host}");
-        }
+        writer.WriteLine($"M\t{CliticSegmenter.CorpusDecisionsFlag}");
+        foreach (var host in nonArticle) writer.WriteLine($"N\t{host}");
 
         foreach (var (form, labels) in _forms.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
@@ -99,7 +102,14 @@ public sealed class CliticSegmenterTrainer
         }
 
         foreach (var (host, count) in _hosts.OrderBy(kv => kv.Key, StringComparer.Ordinal)) writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"H\t{host}\t{count}"));
-        foreach (var (word, count) in _corpus.OrderBy(kv => kv.Key, StringComparer.Ordinal)) writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"C\t{word}\t{count}"));
+        foreach (var (word, count) in _corpus.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var decision = known.ContainsKey(word) || !word.All(ArabicChars.IsArabicLetter) ? default : model.Decided(word);
+            writer.WriteLine(decision == default
+                ? string.Create(CultureInfo.InvariantCulture, $"C\t{word}\t{count}")
+                : string.Create(CultureInfo.InvariantCulture, $"C\t{word}\t{count}\t{decision}"));
+        }
+
         foreach (var (feature, weight) in weights.OrderBy(kv => kv.Key))
         {
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"W\t{feature:x16}\t{weight:G6}"));

@@ -164,4 +164,61 @@ public sealed class CliticSegmenterTests
         Assert.Equal(["ولد"], model.Segment("ولد", new TextRange(0, 3)).Select(p => p.Range.Slice("ولد")));
         Assert.True(model.Segment("للحظر", new TextRange(0, 5))[1].ElidedArticle);
     }
+
+    [Fact]
+    public void Decisions_stored_in_the_model_equal_those_computed_at_load()
+    {
+        var trainer = new CliticSegmenterTrainer();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(trainer.Add("وكتاب", 1, 0, false, false));
+            Assert.True(trainer.Add("كتابهم", 0, 2, false, false));
+            Assert.True(trainer.Add("للحظر", 1, 0, true, true));
+            Assert.True(trainer.Add("ولد", 0, 0, false, false));
+            Assert.True(trainer.Add("بلد", 0, 0, false, false));
+            Assert.True(trainer.Add("بالقرار", 1, 0, false, true));
+        }
+
+        var corpus = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["كتاب"] = 50, ["وكتابه"] = 5, ["القرار"] = 40, ["وبالقرار"] = 6, ["ولده"] = 4, ["بلدهم"] = 7, ["للقاء"] = 9, ["لقاء"] = 30, ["اللقاء"] = 20, ["سيقول"] = 8, ["يقول"] = 60,
+        };
+        trainer.SetCorpusCounts(corpus, minCount: 1);
+        using var stream = new MemoryStream();
+        trainer.Save(stream, "test", epochs: 2);
+        var stored = CliticSegmenter.Load(new MemoryStream(stream.ToArray()));
+
+        // The same model without the stored decisions (as older model files): they are computed when it is loaded.
+        var lines = ReadModel(stream.ToArray()).Where(l => !l.StartsWith("M\t", StringComparison.Ordinal))
+            .Select(l => l.StartsWith("C\t", StringComparison.Ordinal) ? string.Join('\t', l.Split('\t').Take(3)) : l).ToList();
+        Assert.Contains(ReadModel(stream.ToArray()), l => l.StartsWith("C\t", StringComparison.Ordinal) && l.Split('\t').Length == 4);
+        var computed = CliticSegmenter.Load(WriteModel(lines));
+        foreach (var word in corpus.Keys.Concat(["وكتابهم", "فكتبوه", "ولد", "بلد", "كتابك"]))
+        {
+            var range = new TextRange(0, word.Length);
+            Assert.Equal(computed.Segment(word, range), stored.Segment(word, range));
+        }
+    }
+
+    private static List<string> ReadModel(byte[] model)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(model), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line) lines.Add(line);
+        return lines;
+    }
+
+    private static MemoryStream WriteModel(IEnumerable<string> lines)
+    {
+        var stream = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Compress, leaveOpen: true))
+        using (var writer = new StreamWriter(gzip))
+        {
+            foreach (var line in lines) writer.Write(line + "\n");
+        }
+
+        stream.Position = 0;
+        return stream;
+    }
 }
