@@ -53,6 +53,32 @@ public sealed class SpanLookupEquivalenceTests
     ];
 
     [Fact]
+    public void Ner_decoding_by_feature_hashes_equals_decoding_the_feature_strings_on_real_sentences()
+    {
+        var model = NerModel.Default ?? throw new Xunit.Sdk.XunitException("models/ner.bin is not built in");
+        var featurizer = new NerFeatures(EntityLexicon.Default);
+        var entities = 0;
+        foreach (var tokens in Sentences.Value.Append(Tricky.Where(t => t.Length > 0).ToArray()))
+        {
+            var byStrings = model.Decode(featurizer.Extract(tokens, model.Memory), out var c1);
+            var byHashes = model.Decode(tokens, featurizer, model.Memory, out var c2);
+            Assert.Equal(byStrings, byHashes);
+            Assert.Equal(c1, c2);
+            entities += byHashes.Count(t => t != 0);
+        }
+
+        Assert.True(entities > 100, $"only {entities} entity tokens: the comparison saw too little");
+    }
+
+    [Fact]
+    public void Feature_hashes_of_pieces_equal_the_hash_of_the_joined_string()
+    {
+        Assert.Equal(NerFeatureHash.Of("w-1w=في|دمشق"), NerFeatureHash.Of("w-1w=", "في", "دمشق"));
+        Assert.Equal(NerFeatureHash.Of("p2=ال"), NerFeatureHash.Of("p2=", "الرئيس".AsSpan(0, 2)));
+        Assert.NotEqual(NerFeatureHash.Of("w=ab|c"), NerFeatureHash.Of("w=a|bc"));
+    }
+
+    [Fact]
     public void Span_lexicon_matching_finds_the_same_phrases_as_the_string_building_matcher_on_real_sentences()
     {
         var lexicon = EntityLexicon.Default;

@@ -112,7 +112,7 @@ internal sealed class EntityComponent : IDocumentComponent
         var modelSpans = new List<Candidate>();
         if (model is not null)
         {
-            var path = model.Decode(features.Extract(tokens.Select(t => t.Text).ToArray(), model.Memory), out var confidence);
+            var path = model.Decode(tokens.Select(t => t.Text).ToArray(), features, model.Memory, out var confidence);
             var tags = path.Select(i => NerModel.Tags[i]).ToArray();
             foreach (var (s, e, type) in Evaluation.ConllNer.Chunks(tags))
             {

@@ -21,8 +21,20 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     /// <summary>The word clusters the features use.</summary>
     public WordClusters Clusters => clusters;
 
-    /// <summary>Features of every token of a sentence (raw token strings).</summary>
+    /// <summary>Features of every token of a sentence (raw token strings), as strings (training, inspection).</summary>
     public List<string>[] Extract(IReadOnlyList<string> tokens, EntityMemory? memory = null)
+    {
+        var sink = new NerFeatureStrings(tokens.Count);
+        Extract(tokens, memory, sink);
+        return sink.Features;
+    }
+
+    /// <summary>
+    /// Features of every token of a sentence, handed to <paramref name="sink"/> in pieces (a prefix and one or two values)
+    /// so that decoding can hash them without building strings; the concatenation of the pieces of one call is the
+    /// feature string <see cref="Extract(IReadOnlyList{string}, EntityMemory?)"/> returns, in the same order.
+    /// </summary>
+    public void Extract(IReadOnlyList<string> tokens, EntityMemory? memory, NerFeatureSink sink)
     {
         var n = tokens.Count;
         var norm = new string[n];
@@ -36,53 +48,56 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
         var gaz = LexiconTags(norm);
         var cl = new ClusterFeatureSet[n];
         for (var i = 0; i < n; i++) cl[i] = clusters.PathOfToken(norm[i], stem[i]) is { } path ? clusterFeatures[path] : NoCluster;
-        var mem = (memory ?? EntityMemory.Empty).Features(norm.Select(EntityMemory.WordKey).ToArray());
-        var result = new List<string>[n];
+        var keys = new string[n];
+        for (var i = 0; i < n; i++) keys[i] = EntityMemory.WordKey(norm[i]);
+        var mem = (memory ?? EntityMemory.Empty).Features(keys);
         for (var i = 0; i < n; i++)
         {
-            var f = new List<string>(48) { "b" };
+            sink.Token(i);
+            sink.Add("b");
             var w = norm[i];
-            f.Add("w=" + w);
-            f.Add("st=" + stem[i]);
+            sink.Add("w=", w);
+            sink.Add("st=", stem[i]);
             for (var k = 1; k <= 3 && k <= w.Length; k++)
             {
-                f.Add("p" + k + "=" + w[..k]);
-                f.Add("s" + k + "=" + w[^k..]);
+                sink.Add(PrefixNames[k], w.AsSpan(0, k));
+                sink.Add(SuffixNames[k], w.AsSpan(w.Length - k));
             }
 
-            if (stem[i].Length >= 2) f.Add("ss2=" + stem[i][^2..]);
-            f.Add("sh=" + Shape(tokens[i]));
-            f.Add("len=" + Math.Min(w.Length, 8));
-            if (w.StartsWith(ArabicForms.Article, StringComparison.Ordinal)) f.Add("al");
-            if (stem[i].Length != w.Length) f.Add("pre=" + w[..^stem[i].Length]);
+            if (stem[i].Length >= 2) sink.Add("ss2=", stem[i].AsSpan(stem[i].Length - 2));
+            AddShape(sink, tokens[i]);
+            sink.Add(LengthNames[Math.Min(w.Length, 8)]);
+            if (w.StartsWith(ArabicForms.Article, StringComparison.Ordinal)) sink.Add("al");
+            if (stem[i].Length != w.Length) sink.Add("pre=", w.AsSpan(0, w.Length - stem[i].Length));
             var wm1 = i > 0 ? norm[i - 1] : Boundary;
             var wm2 = i > 1 ? norm[i - 2] : Boundary;
             var wp1 = i + 1 < n ? norm[i + 1] : Boundary;
             var wp2 = i + 2 < n ? norm[i + 2] : Boundary;
-            f.Add("w-1=" + wm1);
-            f.Add("w-2=" + wm2);
-            f.Add("w+1=" + wp1);
-            f.Add("w+2=" + wp2);
-            f.Add("st-1=" + (i > 0 ? stem[i - 1] : Boundary));
-            f.Add("st+1=" + (i + 1 < n ? stem[i + 1] : Boundary));
-            f.Add("w-1w=" + wm1 + "|" + w);
-            f.Add("ww+1=" + w + "|" + wp1);
-            f.Add("s-1=" + (i > 0 ? Suffix(norm[i - 1]) : Boundary));
-            f.AddRange(cl[i].Word);
-            f.AddRange((i > 0 ? cl[i - 1] : BoundaryCluster).Previous);
-            f.AddRange((i + 1 < n ? cl[i + 1] : BoundaryCluster).Next);
-            foreach (var g in gaz[i]) f.Add("g=" + g);
-            if (i > 0) foreach (var g in gaz[i - 1]) f.Add("g-1=" + g);
-            if (i + 1 < n) foreach (var g in gaz[i + 1]) f.Add("g+1=" + g);
-            if (i > 0 && gaz[i - 1].Count > 0 && gaz[i].Count > 0) f.Add("g-1g=" + gaz[i - 1][0] + "|" + gaz[i][0]);
-            foreach (var m in mem[i]) f.Add(m);
-            if (i > 0) foreach (var m in mem[i - 1]) f.Add("-1" + m);
-            if (i + 1 < n) foreach (var m in mem[i + 1]) f.Add("+1" + m);
-            result[i] = f;
+            sink.Add("w-1=", wm1);
+            sink.Add("w-2=", wm2);
+            sink.Add("w+1=", wp1);
+            sink.Add("w+2=", wp2);
+            sink.Add("st-1=", i > 0 ? stem[i - 1] : Boundary);
+            sink.Add("st+1=", i + 1 < n ? stem[i + 1] : Boundary);
+            sink.Add("w-1w=", wm1, w);
+            sink.Add("ww+1=", w, wp1);
+            sink.Add("s-1=", i > 0 ? Suffix(norm[i - 1]) : Boundary);
+            foreach (var c in cl[i].Word) sink.Add(c);
+            foreach (var c in (i > 0 ? cl[i - 1] : BoundaryCluster).Previous) sink.Add(c);
+            foreach (var c in (i + 1 < n ? cl[i + 1] : BoundaryCluster).Next) sink.Add(c);
+            foreach (var g in gaz[i]) sink.Add("g=", g);
+            if (i > 0) foreach (var g in gaz[i - 1]) sink.Add("g-1=", g);
+            if (i + 1 < n) foreach (var g in gaz[i + 1]) sink.Add("g+1=", g);
+            if (i > 0 && gaz[i - 1].Count > 0 && gaz[i].Count > 0) sink.Add("g-1g=", gaz[i - 1][0], gaz[i][0]);
+            foreach (var m in mem[i]) sink.Add(m);
+            if (i > 0) foreach (var m in mem[i - 1]) sink.Add("-1", m);
+            if (i + 1 < n) foreach (var m in mem[i + 1]) sink.Add("+1", m);
         }
-
-        return result;
     }
+
+    private static readonly string[] PrefixNames = ["", "p1=", "p2=", "p3="];
+    private static readonly string[] SuffixNames = ["", "s1=", "s2=", "s3="];
+    private static readonly string[] LengthNames = [.. Enumerable.Range(0, 9).Select(k => "len=" + k)];
 
     /// <summary>Cluster features of a token as the current word, as the previous word and as the next word.</summary>
     private sealed record ClusterFeatureSet(string[] Word, string[] Previous, string[] Next);
@@ -109,22 +124,32 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
         return new ClusterFeatureSet([], ["c-1=" + coarse, "c-1f=" + path], ["c+1=" + coarse, "c+1f=" + path]);
     }
 
-    private static string Suffix(string s) => s.Length >= 2 ? s[^2..] : s;
+    private static ReadOnlySpan<char> Suffix(string s) => s.Length >= 2 ? s.AsSpan(s.Length - 2) : s;
 
-    private static string Shape(string token)
+    private static void AddShape(NerFeatureSink sink, string token)
     {
         var c = token[0];
-        if (c >= '\u0600' && c <= '\u06FF') return "ar";
-        if (char.IsDigit(c)) return token.All(char.IsDigit) ? "num" : "numx";
-        if (char.IsLetter(c)) return char.IsUpper(c) ? "LAT" : "lat";
-        return token.Length == 1 ? "p" + c : "punct";
+        if (c >= '\u0600' && c <= '\u06FF') sink.Add("sh=ar");
+        else if (char.IsDigit(c)) sink.Add(AllDigits(token) ? "sh=num" : "sh=numx");
+        else if (char.IsLetter(c)) sink.Add(char.IsUpper(c) ? "sh=LAT" : "sh=lat");
+        else if (token.Length == 1) sink.Add("sh=p", token);
+        else sink.Add("sh=punct");
     }
+
+    private static bool AllDigits(string token)
+    {
+        foreach (var ch in token) if (!char.IsDigit(ch)) return false;
+        return true;
+    }
+
+    // Shared by every token without lexicon categories; never added to.
+    private static readonly List<string> NoTags = [];
 
     /// <summary>Lexicon categories per token, with B/I position of the longest phrase covering it.</summary>
     private List<string>[] LexiconTags(string[] norm)
     {
         var tags = new List<string>[norm.Length];
-        for (var i = 0; i < norm.Length; i++) tags[i] = [];
+        Array.Fill(tags, NoTags);
         for (var i = 0; i < norm.Length; i++)
         {
             if (norm[i].Length < 2 || !char.IsLetter(norm[i][0])) continue;
@@ -136,7 +161,11 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
                 foreach (var cat in Categories(m.Entry))
                 {
                     if (!seen.Add(cat)) continue;
-                    for (var k = 0; k < m.Length; k++) tags[i + k].Add((k == 0 ? "B-" : "I-") + cat + (m.Length > 1 ? "+" : ""));
+                    for (var k = 0; k < m.Length; k++)
+                    {
+                        if (ReferenceEquals(tags[i + k], NoTags)) tags[i + k] = [];
+                        tags[i + k].Add((k == 0 ? "B-" : "I-") + cat + (m.Length > 1 ? "+" : ""));
+                    }
                 }
             }
         }

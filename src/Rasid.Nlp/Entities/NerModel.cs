@@ -23,6 +23,10 @@ internal sealed class NerModel
     private readonly float[] weights;     // features.Count * TagCount
     private readonly float[] transitions; // (TagCount + 1) * TagCount; row TagCount = start
 
+    // The same index keyed by 64-bit hashes of the feature strings (decoding without building strings); null when two
+    // features of the model share a hash, and decoding then goes through the strings.
+    private readonly Dictionary<ulong, int>? hashed;
+
     public NerModel(Dictionary<string, int> features, float[] weights, float[] transitions, string trainedOn, EntityMemory memory)
     {
         Memory = memory;
@@ -30,6 +34,15 @@ internal sealed class NerModel
         this.weights = weights;
         this.transitions = transitions;
         TrainedOn = trainedOn;
+        hashed = new Dictionary<ulong, int>(features.Count);
+        foreach (var (name, index) in features)
+        {
+            if (!hashed.TryAdd(NerFeatureHash.Of(name), index))
+            {
+                hashed = null;
+                break;
+            }
+        }
     }
 
     /// <summary>What the model was trained on (for the manifest and evidence).</summary>
@@ -76,6 +89,42 @@ internal sealed class NerModel
 
     /// <summary>Best tag sequence and, per token, a confidence from the margin of the best path.</summary>
     public int[] Decode(List<string>[] feats, out float[] confidence) => Viterbi(Emissions(feats), transitions, out confidence);
+
+    /// <summary>
+    /// Extracts the features of <paramref name="tokens"/> with <paramref name="featurizer"/> and decodes them, scoring each
+    /// feature by its hash as it is produced (no feature strings); the result equals
+    /// <c>Decode(featurizer.Extract(tokens, memory), out confidence)</c>.
+    /// </summary>
+    public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence)
+    {
+        if (hashed is null) return Decode(featurizer.Extract(tokens, memory), out confidence);
+        var sink = new EmissionSink(tokens.Count, hashed, weights);
+        featurizer.Extract(tokens, memory, sink);
+        return Viterbi(sink.Scores, transitions, out confidence);
+    }
+
+    /// <summary>Adds the weights of each feature to its token's emission scores, looked up by hash.</summary>
+    private sealed class EmissionSink(int tokens, Dictionary<ulong, int> index, float[] weights) : NerFeatureSink
+    {
+        private int row;
+
+        public float[,] Scores { get; } = new float[tokens, TagCount];
+
+        public override void Token(int index) => row = index;
+
+        public override void Add(string feature) => Score(NerFeatureHash.Of(feature));
+
+        public override void Add(string prefix, ReadOnlySpan<char> value) => Score(NerFeatureHash.Of(prefix, value));
+
+        public override void Add(string prefix, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Score(NerFeatureHash.Of(prefix, a, b));
+
+        private void Score(ulong hash)
+        {
+            if (!index.TryGetValue(hash, out var fi)) return;
+            var off = fi * TagCount;
+            for (var t = 0; t < TagCount; t++) Scores[row, t] += weights[off + t];
+        }
+    }
 
     internal static int[] Viterbi(float[,] em, float[] trans, out float[] confidence)
     {

@@ -14,7 +14,7 @@ internal static class NerTool
 
     public static string[] Tag(NerModel model, NerFeatures featurizer, IReadOnlyList<string> tokens)
     {
-        var path = model.Decode(featurizer.Extract(tokens, model.Memory), out _);
+        var path = model.Decode(tokens, featurizer, model.Memory, out _);
         return path.Select(i => NerModel.Tags[i]).ToArray();
     }
 

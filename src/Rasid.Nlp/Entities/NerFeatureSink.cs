@@ -1,0 +1,68 @@
+namespace Rasid.Nlp.Entities;
+
+/// <summary>
+/// Receives the NER features of a sentence token by token, each feature as a prefix and zero, one or two values
+/// (two values are joined by <c>|</c>). The feature is the concatenation: <c>Add("w-1w=", "في", "دمشق")</c> is the
+/// feature <c>w-1w=في|دمشق</c>. Lets decoding hash features without building their strings.
+/// </summary>
+internal abstract class NerFeatureSink
+{
+    /// <summary>The features that follow belong to token <paramref name="index"/>.</summary>
+    public abstract void Token(int index);
+
+    /// <summary>A whole feature.</summary>
+    public abstract void Add(string feature);
+
+    /// <summary>The feature <paramref name="prefix"/> + <paramref name="value"/>.</summary>
+    public abstract void Add(string prefix, ReadOnlySpan<char> value);
+
+    /// <summary>The feature <paramref name="prefix"/> + <paramref name="a"/> + "|" + <paramref name="b"/>.</summary>
+    public abstract void Add(string prefix, ReadOnlySpan<char> a, ReadOnlySpan<char> b);
+}
+
+/// <summary>Collects the features as strings, one list per token (training and inspection).</summary>
+internal sealed class NerFeatureStrings(int tokens) : NerFeatureSink
+{
+    private List<string> current = [];
+
+    /// <summary>The features of each token.</summary>
+    public List<string>[] Features { get; } = new List<string>[tokens];
+
+    public override void Token(int index) => Features[index] = current = new List<string>(48);
+
+    public override void Add(string feature) => current.Add(feature);
+
+    public override void Add(string prefix, ReadOnlySpan<char> value) => current.Add(string.Concat(prefix, value));
+
+    public override void Add(string prefix, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => current.Add(string.Concat(prefix, a, "|", b));
+}
+
+/// <summary>
+/// 64-bit FNV-1a hashes of feature strings, computed over the pieces a <see cref="NerFeatureSink"/> receives exactly as
+/// over the joined string.
+/// </summary>
+internal static class NerFeatureHash
+{
+    private const ulong Offset = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
+
+    /// <summary>The hash of a whole feature string.</summary>
+    public static ulong Of(ReadOnlySpan<char> feature) => Append(Offset, feature);
+
+    /// <summary>The hash of prefix + value.</summary>
+    public static ulong Of(string prefix, ReadOnlySpan<char> value) => Append(Append(Offset, prefix), value);
+
+    /// <summary>The hash of prefix + a + "|" + b.</summary>
+    public static ulong Of(string prefix, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Append(Append(Append(Append(Offset, prefix), a), "|"), b);
+
+    private static ulong Append(ulong hash, ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            hash ^= c;
+            hash *= Prime;
+        }
+
+        return hash;
+    }
+}
