@@ -135,13 +135,13 @@ public sealed partial class EventEvaluation(RasidPipeline pipeline)
             if (Code(gold["source_role"]) is { } src)
             {
                 withSource++;
-                if (!Compare(src, chosen?.Source?.Actor, ref sourceCode, ref sourceRole, ref sourceCountry)) errors.Add(Error("source", gold["source_actor"], src, chosen, chosen?.Source));
+                if (!Compare(src, chosen?.Source?.Actor, ref sourceCode, ref sourceRole, ref sourceCountry)) errors.Add(Error("source", gold["source_actor"], src, chosen, chosen?.Source) + "\n      " + text);
             }
 
             if (Code(gold["target_role"]) is { } tgt)
             {
                 withTarget++;
-                if (!Compare(tgt, chosen?.Target?.Actor, ref targetCode, ref targetRole, ref targetCountry)) errors.Add(Error("target", gold["target_actor"], tgt, chosen, chosen?.Target));
+                if (!Compare(tgt, chosen?.Target?.Actor, ref targetCode, ref targetRole, ref targetCountry)) errors.Add(Error("target", gold["target_actor"], tgt, chosen, chosen?.Target) + "\n      " + text);
             }
 
         }

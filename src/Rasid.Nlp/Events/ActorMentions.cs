@@ -56,7 +56,7 @@ internal static class ActorMentions
             result.Add(new ActorMention
             {
                 First = first, Last = last, Start = entity.Start, End = entity.End, Code = entity.Actor ?? LinkerCode(normalized, first, last, document.Published), Entity = entity,
-                Preposition = CliticPreposition(prefix) ?? PrecedingPreposition(tokens, first, triggerTokens),
+                Preposition = CliticPreposition(prefix) ?? PrecedingPreposition(tokens, first, triggerTokens, knowledge.Cues),
             });
         }
 
@@ -73,7 +73,7 @@ internal static class ActorMentions
                     agents.Add(new ActorMention
                     {
                         First = i - 1, Last = i, Start = tokens[i - 1].Start, End = tokens[i].End, Code = iso,
-                        Preposition = CliticPreposition(ProcliticOf(tokens[i - 1])) ?? PrecedingPreposition(tokens, i - 1, triggerTokens),
+                        Preposition = CliticPreposition(ProcliticOf(tokens[i - 1])) ?? PrecedingPreposition(tokens, i - 1, triggerTokens, knowledge.Cues),
                     });
                 }
 
@@ -95,7 +95,7 @@ internal static class ActorMentions
                 }
             }
 
-            var preposition = CliticPreposition(proclitic) ?? PrecedingPreposition(tokens, i, triggerTokens);
+            var preposition = CliticPreposition(proclitic) ?? PrecedingPreposition(tokens, i, triggerTokens, knowledge.Cues);
             // A title before a named entity joins it: الرئيس بشار الاسد, للرئيس بوتين.
             var next = result.FindIndex(m => m.First == end + 1);
             if (country is null && next >= 0 && result[next].Code is not null)
@@ -217,10 +217,14 @@ internal static class ActorMentions
         };
     }
 
-    private static string? PrecedingPreposition(IReadOnlyList<ViewToken> tokens, int first, IReadOnlySet<int> triggerTokens)
+    private static string? PrecedingPreposition(IReadOnlyList<ViewToken> tokens, int first, IReadOnlySet<int> triggerTokens, RoleCues cues)
     {
         if (first == 0 || !tokens[first - 1].IsWord) return null;
         var previous = tokens[first - 1];
+        // A partitive من after a number or quantifier (مجموعة من المتمردين، 23 من الكوريين): the name is the head, not governed.
+        if (previous.Folded == "\u0645\u0646" && first >= 2 && (tokens[first - 2].Kind == TokenKind.Number || cues.IsStripped("quantifier", tokens[first - 2]))) return null;
+        // A place after a locative noun (شمال العراق، في مدينة غزة): a location, never a subject or object.
+        if (cues.IsStripped("locative", previous)) return In;
         if (PrepositionWords.Contains(previous.Folded)) return previous.Folded;
         // A governing noun with ب or ل (لوكالة فرانس برس, لمحاربة تنظيم الدولة): the mention is not a subject or object.
         if (triggerTokens.Contains(first - 1)) return null;

@@ -161,11 +161,12 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         ? null
         : new EventParticipant { Start = mention.Start, End = mention.End, Text = document.Text[mention.Start..mention.End], Actor = mention.Code };
 
-    /// <summary>Source and target of a trigger from word order and prepositions.</summary>
-    private static (ActorMention? Source, ActorMention? Target) AssignRoles(TriggerHit hit, SentenceView sentence, List<ActorMention> mentions)
+    /// <summary>Source and target of a trigger from word order, prepositions and the cues of role_cues.tsv.</summary>
+    private (ActorMention? Source, ActorMention? Target) AssignRoles(TriggerHit hit, SentenceView sentence, List<ActorMention> mentions)
     {
         var entry = hit.Entry;
         var tokens = sentence.Tokens;
+        var cues = _knowledge.Cues;
         var candidates = mentions.Where(m => m.Last < hit.First || m.First > hit.Last).ToList();
         var explicitSource = PassiveAgent(hit, sentence, candidates);
         ActorMention? source = explicitSource;
@@ -173,11 +174,22 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         if (hit.IsVerb)
         {
             var post = candidates.FirstOrDefault(m => m.First > hit.Last && WordsBetween(tokens, hit.Last, m.First) <= 3 && m.Preposition is null && !ClauseBreak(tokens, hit.Last, m.First));
-            var pre = candidates.LastOrDefault(m => m.Last < hit.First && WordsBetween(tokens, m.Last, hit.First) <= 2 && m.Preposition is null && !ClauseBreak(tokens, m.Last, hit.First));
-            if (source is null)
+            var pre = Subject(tokens, hit.First, candidates, cues);
+            if (entry.Plover == "ASSAULT" && IsPassive(tokens, hit))
             {
-                var svo = pre is not null && (pre.First == 0 || IsComplementizer(tokens, pre.First - 1) || PluralVerb(tokens[hit.First]) || post is null);
+                // قتل 18 شخصا، اغتيل ...: the name after the verb (or before a passive plural: شخصين قتلا) is the patient.
+                target = post ?? pre;
+            }
+            else if (entry.Plover == "ASSAULT" && pre is not null && PatientBeforeVerb(tokens, pre))
+            {
+                target = pre; // 28 شخصا على الاقل قتلوا
+            }
+            else if (source is null)
+            {
+                var svo = pre is not null && (pre.First == 0 || IsComplementizer(tokens, pre.First - 1) || cues.Is("auxiliary", tokens[PreviousWord(tokens, pre.First)]) ||
+                    PluralVerb(tokens[hit.First]) || post is null || NumberFollows(tokens, hit.Last));
                 source = svo ? pre : post;
+                if (svo && post is not null && target is null && post != pre) target = post;
             }
             else
             {
@@ -186,38 +198,169 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         }
         else
         {
-            var genitive = candidates.FirstOrDefault(m => m.First == hit.Last + 1 && m.Preposition is null);
-            if (genitive is not null && entry.Genitive == "source") source ??= genitive;
+            var genitive = Genitive(tokens, hit, candidates);
+            var support = SupportVerb(tokens, hit.First, cues);
+            if (support >= 0)
+            {
+                // قام مسلحون بخطف X، الجيش نجح في قتل X: the light verb's subject is the source, the masdar's genitive the target.
+                var between = candidates.FirstOrDefault(m => m.First > support && m.Last < hit.First && m.Preposition is null);
+                source ??= between ?? Subject(tokens, support, candidates, cues);
+                target = genitive;
+            }
+            else if (genitive is not null && entry.Genitive == "source") source ??= genitive;
             else if (genitive is not null && entry.Genitive == "target") target = genitive;
+            else if (genitive is not null && entry.Plover == "ASSAULT" && genitive.Code is { } gcode && IsAttacker(gcode)) source ??= genitive; // هجمات الارهابيين
+            else if (genitive is not null && entry.Plover == "ASSAULT") target = genitive;
+
             if (source is null && entry.SourcePrepositions.Count > 0)
             {
                 source = candidates.FirstOrDefault(m => m.First > hit.Last && WordsBetween(tokens, hit.Last, m.First) <= 6 && m.Preposition is { } p && entry.SourcePrepositions.Contains(p));
             }
+
+            source ??= RelativeAgent(tokens, hit, candidates, cues);
         }
 
         if (target is null)
         {
             var after = Math.Max(hit.Last, source is not null && source.First > hit.Last ? source.Last : hit.Last);
-            target = candidates.FirstOrDefault(m => m.First > after && m != source && WordsBetween(tokens, hit.Last, m.First) <= 12 &&
-                (m.Preposition is { } p ? entry.TargetPrepositions.Contains(p) : entry.DirectObject));
+            target = candidates.FirstOrDefault(m => m.First > after && m != source && WordsBetween(tokens, hit.Last, m.First) <= 12 && !ClauseBreak(tokens, hit.Last, m.First) &&
+                (m.Preposition is { } p ? entry.TargetPrepositions.Contains(p) : entry.DirectObject && !IsPlace(m)));
         }
 
-        if (target is not null && source is not null && target.Code is not null && target.Code == source.Code && target.Start == source.Start) target = null;
+        // An agentless attack: the sentence's attacker (مسلحون، انتحاري) is its source (قتل 18 شخصا في انفجار ... يقوده انتحاري).
+        if (source is null && entry.Plover == "ASSAULT")
+        {
+            source = candidates.FirstOrDefault(m => m != target && m.Code is { } c && IsAttacker(c) && m.Preposition is not "\u0641\u064A");
+        }
+
+        if (target is not null && source is not null && (target == source || (target.Code is not null && target.Code == source.Code && target.Start == source.Start))) target = null;
         return (source, target);
     }
 
-    /// <summary>The mention after على يد / من قبل / بيد following the trigger (a passive agent).</summary>
-    private static ActorMention? PassiveAgent(TriggerHit hit, SentenceView sentence, List<ActorMention> candidates)
+    private bool IsAttacker(string code)
+    {
+        var (_, role) = Rasid.Nlp.Entities.ActorLinker.SplitCode(code);
+        return role is not null && _knowledge.Cues.HasValue("attacker", role);
+    }
+
+    private static bool IsPlace(ActorMention m) => m.Entity is { Type: "LOC" } || (m.Entity is null && m.Code is { Length: 3 } && m.Last == m.First);
+
+    /// <summary>The mention right after a nominal trigger (its genitive), skipping an adjective that is part of the trigger phrase.</summary>
+    private static ActorMention? Genitive(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates) =>
+        candidates.FirstOrDefault(m => m.First > hit.Last && m.First <= NextWord(tokens, hit.Last) && m.Preposition is null);
+
+    /// <summary>The subject before a verb at <paramref name="verb"/>: the last ungoverned mention within two words, no clause break between.</summary>
+    private static ActorMention? Subject(IReadOnlyList<ViewToken> tokens, int verb, List<ActorMention> candidates, RoleCues cues) =>
+        candidates.LastOrDefault(m => m.Last < verb && WordsBetween(tokens, m.Last, verb) <= 2 && m.Preposition is null && !ClauseBreak(tokens, m.Last, verb) && !HasRelative(tokens, m.Last, verb, cues));
+
+    private static bool HasRelative(IReadOnlyList<ViewToken> tokens, int from, int to, RoleCues cues)
+    {
+        for (var k = from + 1; k < to; k++)
+        {
+            if (cues.Is("relative", tokens[k])) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A light verb (قام، نجح، تمكن، اقدم، حاول) at most three words before the masdar, or -1.</summary>
+    private static int SupportVerb(IReadOnlyList<ViewToken> tokens, int masdar, RoleCues cues)
+    {
+        var words = 0;
+        for (var k = masdar - 1; k >= 0 && words < 4; k--)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation) return -1;
+                continue;
+            }
+
+            words++;
+            if (cues.Is("support", tokens[k])) return k;
+        }
+
+        return -1;
+    }
+
+    /// <summary>هجوم شنه مسلحون، الهجوم الذي نفذته طالبان: the mention after an agentive verb within five words of a nominal trigger.</summary>
+    private static ActorMention? RelativeAgent(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates, RoleCues cues)
+    {
+        var words = 0;
+        for (var k = hit.Last + 1; k < tokens.Count && words < 5; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "." or ";" or "\u061B") return null;
+                continue;
+            }
+
+            words++;
+            if (!cues.Is("agentive", tokens[k])) continue;
+            return candidates.FirstOrDefault(m => m.First > k && WordsBetween(tokens, k, m.First) <= 3 && m.Preposition is null);
+        }
+
+        return null;
+    }
+
+    /// <summary>A passive reading of an unvocalised verb: اغتيل، or a verb followed by a number (قتل 18 شخصا).</summary>
+    private static bool IsPassive(IReadOnlyList<ViewToken> tokens, TriggerHit hit)
+    {
+        var f = tokens[hit.First].Folded.TrimStart('\u0648', '\u0641');
+        if (f.StartsWith("\u0627\u063A\u062A\u064A\u0644", StringComparison.Ordinal) || f == "\u0642\u062A\u0644\u0627") return true; // اغتيل، قتلا
+        return NumberFollows(tokens, hit.Last);
+    }
+
+    /// <summary>The first word after <paramref name="k"/> (skipping time adverbs امس) is a number.</summary>
+    private static bool NumberFollows(IReadOnlyList<ViewToken> tokens, int k)
+    {
+        for (var j = k + 1; j < tokens.Count && j <= k + 4; j++)
+        {
+            if (tokens[j].Kind == TokenKind.Number) return true;
+            if (!tokens[j].IsWord) continue;
+            if (tokens[j].Folded.TrimStart('\u0648') is "\u0627\u0645\u0633" or "\u0627\u0648\u0644" or "\u0645\u0646" or "\u0627\u0644\u064A\u0648\u0645") continue; // امس اول من اليوم
+            return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>A number right before the subject of a kill verb (28 شخصا قتلوا): the subject is a victim of a passive.</summary>
+    private static bool PatientBeforeVerb(IReadOnlyList<ViewToken> tokens, ActorMention pre)
+    {
+        var k = pre.First - 1;
+        while (k >= 0 && !tokens[k].IsWord && tokens[k].Kind != TokenKind.Number && tokens[k].Kind != TokenKind.Punctuation) k--;
+        return k >= 0 && tokens[k].Kind == TokenKind.Number && pre.Code is { } c && Rasid.Nlp.Entities.ActorLinker.SplitCode(c).Role is "CVL" or "MIL" or "COP";
+    }
+
+    private static int PreviousWord(IReadOnlyList<ViewToken> tokens, int k)
+    {
+        for (var j = k - 1; j >= 0; j--)
+        {
+            if (tokens[j].IsWord) return j;
+        }
+
+        return Math.Max(0, k);
+    }
+
+    private static int NextWord(IReadOnlyList<ViewToken> tokens, int k)
+    {
+        for (var j = k + 1; j < tokens.Count; j++)
+        {
+            if (tokens[j].IsWord) return j;
+        }
+
+        return tokens.Count;
+    }
+
+    /// <summary>The mention after an agent marker (على يد، من قبل، برصاص) following the trigger (a passive agent).</summary>
+    private ActorMention? PassiveAgent(TriggerHit hit, SentenceView sentence, List<ActorMention> candidates)
     {
         var tokens = sentence.Tokens;
         for (var k = hit.Last + 1; k < tokens.Count && k <= hit.Last + 12; k++)
         {
-            var f = tokens[k].Folded;
-            var marker = f == "\u0628\u064A\u062F" // بيد
-                || (f == "\u064A\u062F" && k > 0 && tokens[k - 1].Folded == "\u0639\u0644\u064A") // على يد
-                || (f == "\u0642\u0628\u0644" && k > 0 && tokens[k - 1].Folded == "\u0645\u0646"); // من قبل
-            if (!marker) continue;
-            return candidates.FirstOrDefault(m => m.First > k && m.First <= k + 2);
+            var last = _knowledge.Cues.MatchAt("agent_marker", tokens, k);
+            if (last < 0) continue;
+            return candidates.FirstOrDefault(m => m.First > last && m.First <= last + 2);
         }
 
         return null;

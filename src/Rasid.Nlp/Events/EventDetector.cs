@@ -105,7 +105,8 @@ internal sealed class EventDetector
         for (var i = 0; i < sentence.Tokens.Count; i++)
         {
             var token = sentence.Tokens[i];
-            if (!token.IsWord) continue;
+            // Content words only: a preposition or particle (في، من) is never a trigger.
+            if (!token.IsWord || token.Folded.Length < 3 || ActorMentions.IsPrepositionWord(token.Folded)) continue;
             var w = Weight(model, "w:" + token.Folded) + Weight(model, "s:" + ShortStem(token));
             if (w > bestWeight)
             {

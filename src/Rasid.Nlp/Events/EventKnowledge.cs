@@ -58,6 +58,8 @@ internal sealed class EventKnowledge
     public IReadOnlyDictionary<string, List<(string[] Words, string Role)>> AgentsByFirstWord { get; private init; } = new Dictionary<string, List<(string[], string)>>();
     /// <summary>Folded nationality adjective → ISO3 country.</summary>
     public IReadOnlyDictionary<string, string> Nationalities { get; private init; } = new Dictionary<string, string>();
+    /// <summary>Word classes that guide source/target assignment (role_cues.tsv).</summary>
+    public RoleCues Cues { get; private init; } = RoleCues.Empty;
     /// <summary>Trigger lookup: folded first word of a form → entries with that form.</summary>
     public IReadOnlyDictionary<string, List<(TriggerEntry Entry, string[] Form)>> ByFirstWord { get; private init; } = new Dictionary<string, List<(TriggerEntry, string[])>>();
     /// <summary>Versions of the loaded files, e.g. <c>triggers.tsv@1</c>.</summary>
@@ -126,6 +128,18 @@ internal sealed class EventKnowledge
             foreach (var form in cols[0].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) nationalities.TryAdd(ArabicFold.Fold(form), cols[1].Trim());
         }
 
+        var cues = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        foreach (var (cols, line) in Rows(read, "role_cues.tsv", versions))
+        {
+            if (cols.Length < 2) throw new FormatException($"role_cues.tsv line {line}: expected class and forms separated by a tab");
+            if (!cues.TryGetValue(cols[0].Trim(), out var list)) cues[cols[0].Trim()] = list = [];
+            foreach (var form in Split(cols[1]))
+            {
+                var words = form.Any(char.IsLower) || form.All(c => c is >= 'A' and <= 'Z') ? [form] : ArabicFold.Fold(form).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length > 0) list.Add(words);
+            }
+        }
+
         var byFirst = new Dictionary<string, List<(TriggerEntry, string[])>>(StringComparer.Ordinal);
         foreach (var entry in triggers)
         {
@@ -151,6 +165,7 @@ internal sealed class EventKnowledge
             CameoToPlover = cameo,
             Agents = [.. agents.Values.OrderByDescending(a => a.Words.Length)],
             Nationalities = nationalities,
+            Cues = new RoleCues(cues),
             ByFirstWord = byFirst,
             Versions = string.Join(",", versions),
         };
