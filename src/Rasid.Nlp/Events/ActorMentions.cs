@@ -86,7 +86,7 @@ internal static class ActorMentions
             // Nationality adjective within the next three words (قوات جوية روسية), before any preposition or punctuation.
             for (var k = last + 1; k < tokens.Count && k <= last + 3; k++)
             {
-                if (!tokens[k].IsWord || covered[k] || PrepositionWords.Contains(tokens[k].Folded)) break;
+                if (!tokens[k].IsWord || covered[k] || PrepositionWords.Contains(tokens[k].Folded) || knowledge.Cues.Is("break", tokens[k])) break;
                 if (Nationality(tokens[k], knowledge) is { } iso)
                 {
                     country = iso;
@@ -119,7 +119,7 @@ internal static class ActorMentions
             agents.Add(new ActorMention
             {
                 First = i, Last = end, Start = tokens[i].Start, End = tokens[end].End,
-                Code = (country ?? linked.Country ?? "---") + (role.Length > 0 ? role : linked.Role), Preposition = preposition,
+                Code = (country ?? linked.Country ?? "---") + (linked.Role ?? role), Preposition = preposition,
             });
             for (var k = i; k <= end; k++) covered[k] = true;
             i = end;
@@ -224,7 +224,8 @@ internal static class ActorMentions
         // A partitive من after a number or quantifier (مجموعة من المتمردين، 23 من الكوريين): the name is the head, not governed.
         if (previous.Folded == "\u0645\u0646" && first >= 2 && (tokens[first - 2].Kind == TokenKind.Number || cues.IsStripped("quantifier", tokens[first - 2]))) return null;
         // A place after a locative noun (شمال العراق، في مدينة غزة): a location, never a subject or object.
-        if (cues.IsStripped("locative", previous)) return In;
+        if (cues.IsStripped("direction", previous)) return In;
+        if (cues.IsStripped("locative", previous) && (CliticPreposition(ProcliticOf(previous)) is not null || (first >= 2 && PrepositionWords.Contains(tokens[first - 2].Folded)))) return In;
         if (PrepositionWords.Contains(previous.Folded)) return previous.Folded;
         // A governing noun with ب or ل (لوكالة فرانس برس, لمحاربة تنظيم الدولة): the mention is not a subject or object.
         if (triggerTokens.Contains(first - 1)) return null;

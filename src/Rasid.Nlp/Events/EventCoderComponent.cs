@@ -106,7 +106,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 score = s;
             }
 
-            var (source, target) = AssignRoles(hit, sentence, mentions);
+            var (source, target) = AssignRoles(hit, sentence, mentions, hits, lastSource);
             // An adverbial participle (منتقدا، منددا) shares the subject of the sentence's previous event.
             if (source is null && lastSource is not null && IsAdverbialParticiple(sentence.Tokens[hit.First])) source = lastSource;
             if (source is not null) lastSource = source;
@@ -129,7 +129,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 TargetPrepositions = new HashSet<string>(StringComparer.Ordinal) { "\u0639\u0644\u064A", "\u0636\u062F" }, DirectObject = true, // على ضد
                 SourcePrepositions = new HashSet<string>(), Context = [], Embeds = false, Origin = "model",
             }, best, best, "", best, true);
-            var (source, target) = AssignRoles(pseudo, sentence, mentions);
+            var (source, target) = AssignRoles(pseudo, sentence, mentions, hits, null);
             output.Add(Build(document, sentence, best, best, type, cameo, mapping?.Mode, pseudo.Entry.Lemma, source, target,
                 new Evidence(_detector.Id, Probability(score), "classifier"), mentions, true));
         }
@@ -162,7 +162,8 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         : new EventParticipant { Start = mention.Start, End = mention.End, Text = document.Text[mention.Start..mention.End], Actor = mention.Code };
 
     /// <summary>Source and target of a trigger from word order, prepositions and the cues of role_cues.tsv.</summary>
-    private (ActorMention? Source, ActorMention? Target) AssignRoles(TriggerHit hit, SentenceView sentence, List<ActorMention> mentions)
+    private (ActorMention? Source, ActorMention? Target) AssignRoles(TriggerHit hit, SentenceView sentence, List<ActorMention> mentions,
+        IReadOnlyList<TriggerHit> hits, ActorMention? previousSource)
     {
         var entry = hit.Entry;
         var tokens = sentence.Tokens;
@@ -175,10 +176,19 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         {
             var post = candidates.FirstOrDefault(m => m.First > hit.Last && WordsBetween(tokens, hit.Last, m.First) <= 3 && m.Preposition is null && !ClauseBreak(tokens, hit.Last, m.First));
             var pre = Subject(tokens, hit.First, candidates, cues);
-            if (entry.Plover == "ASSAULT" && IsPassive(tokens, hit))
+            // ان انتحاريا يقود سيارة مفخخة فجر نفسه: the subject right after ان, separated from its verb by a clause.
+            if (ComplementSubject(tokens, hit.First, candidates, hits) is { } complement && (pre is null || (!IsAttackerMention(pre) && IsAttackerMention(complement)))) pre = complement;
+            if (entry.Plover == "ASSAULT" && IsPassive(tokens, hit) && !(post is not null && IsAttackerMention(post)))
             {
                 // قتل 18 شخصا، اغتيل ...: the name after the verb (or before a passive plural: شخصين قتلا) is the patient.
                 target = post ?? pre;
+                source ??= OtherAgent(tokens, hit, hits, candidates, cues);
+            }
+            else if (pre is null && source is null && previousSource is not null && PluralVerb(tokens[hit.First]) && tokens[hit.First].Folded[0] is '\u0648' or '\u0641')
+            {
+                // اقتحم مسلحون ... وخطفوا أربعة أوروبيين: a plural verb never precedes its subject; it shares the previous event's.
+                source = previousSource;
+                target = post;
             }
             else if (entry.Plover == "ASSAULT" && pre is not null && PatientBeforeVerb(tokens, pre))
             {
@@ -224,7 +234,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         {
             var after = Math.Max(hit.Last, source is not null && source.First > hit.Last ? source.Last : hit.Last);
             target = candidates.FirstOrDefault(m => m.First > after && m != source && WordsBetween(tokens, hit.Last, m.First) <= 12 && !ClauseBreak(tokens, hit.Last, m.First) &&
-                (m.Preposition is { } p ? entry.TargetPrepositions.Contains(p) : entry.DirectObject && !IsPlace(m)));
+                (m.Preposition is { } p ? entry.TargetPrepositions.Contains(p) : entry.DirectObject));
         }
 
         // An agentless attack: the sentence's attacker (مسلحون، انتحاري) is its source (قتل 18 شخصا في انفجار ... يقوده انتحاري).
@@ -233,8 +243,66 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             source = candidates.FirstOrDefault(m => m != target && m.Code is { } c && IsAttacker(c) && m.Preposition is not "\u0641\u064A");
         }
 
+        // A protest noun that names its participants (تظاهر المتظاهرون، احتج المعتصمون): the trigger phrase is the source.
+        if (source is null && entry.Plover == "PROTEST") source = mentions.FirstOrDefault(m => m.First <= hit.Last && m.Last >= hit.First);
+        source = Antecedent(source, mentions, tokens);
+        target = Antecedent(target, mentions, tokens);
         if (target is not null && source is not null && (target == source || (target.Code is not null && target.Code == source.Code && target.Start == source.Start))) target = null;
         return (source, target);
+    }
+
+    private bool IsAttackerMention(ActorMention m) => m.Code is { } c && IsAttacker(c);
+
+    /// <summary>The agent of another nominal attack of the sentence (قتل سبعة ... اثر هجوم انتحاري تبنته طالبان).</summary>
+    private static ActorMention? OtherAgent(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> candidates, RoleCues cues)
+    {
+        foreach (var other in hits)
+        {
+            if (other == hit || other.IsVerb || other.Entry.Plover != "ASSAULT") continue;
+            if (RelativeAgent(tokens, other, candidates, cues) is { } agent) return agent;
+        }
+
+        return null;
+    }
+
+    /// <summary>The mention right after the nearest complementizer (ان، بان) within twelve words before the verb, with no other verb trigger between.</summary>
+    private static ActorMention? ComplementSubject(IReadOnlyList<ViewToken> tokens, int verb, List<ActorMention> candidates, IReadOnlyList<TriggerHit> hits)
+    {
+        var words = 0;
+        for (var k = verb - 1; k >= 0 && words < 12; k--)
+        {
+            if (!tokens[k].IsWord) continue;
+            words++;
+            if (hits.Any(h => h.IsVerb && h.First == k)) return null;
+            if (tokens[k].Folded is not ("\u0627\u0646" or "\u0628\u0627\u0646" or "\u0648\u0627\u0646")) continue; // ان بان وان
+            var next = NextWord(tokens, k);
+            return candidates.FirstOrDefault(m => m.First == next && m.Last < verb && m.Preposition is null);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A role noun with a possessive pronoun (قواته، طائراته، جنوده) stands for the nearest earlier mention with a country
+    /// (الجيش الاميركي ... أن قواته قتلت → الجيش الاميركي).
+    /// </summary>
+    private static ActorMention? Antecedent(ActorMention? m, List<ActorMention> mentions, IReadOnlyList<ViewToken> tokens)
+    {
+        if (m is null || m.Entity is not null || m.First != m.Last || m.Code is not { } code) return m;
+        var (country, role) = Rasid.Nlp.Entities.ActorLinker.SplitCode(code);
+        if (country is not (null or "---") || role is null) return m;
+        var f = tokens[m.First].Folded;
+        if (f.Length < 5 || !(f.EndsWith('\u0647') || f.EndsWith("\u0647\u0627", StringComparison.Ordinal) || f.EndsWith("\u0647\u0645", StringComparison.Ordinal))) return m; // ه ها هم
+        ActorMention? best = null;
+        foreach (var a in mentions)
+        {
+            if (a.Last >= m.First || a.Code is not { } ac) continue;
+            var (ac3, arole) = Rasid.Nlp.Entities.ActorLinker.SplitCode(ac);
+            if (ac3 is null or "---") continue;
+            if (best is null || arole == role) best = a;
+        }
+
+        return best ?? m;
     }
 
     private bool IsAttacker(string code)
@@ -242,8 +310,6 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         var (_, role) = Rasid.Nlp.Entities.ActorLinker.SplitCode(code);
         return role is not null && _knowledge.Cues.HasValue("attacker", role);
     }
-
-    private static bool IsPlace(ActorMention m) => m.Entity is { Type: "LOC" } || (m.Entity is null && m.Code is { Length: 3 } && m.Last == m.First);
 
     /// <summary>The mention right after a nominal trigger (its genitive), skipping an adjective that is part of the trigger phrase.</summary>
     private static ActorMention? Genitive(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates) =>
@@ -305,8 +371,11 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     /// <summary>A passive reading of an unvocalised verb: اغتيل، or a verb followed by a number (قتل 18 شخصا).</summary>
     private static bool IsPassive(IReadOnlyList<ViewToken> tokens, TriggerHit hit)
     {
-        var f = tokens[hit.First].Folded.TrimStart('\u0648', '\u0641');
+        var f = tokens[hit.First].Folded;
+        if (f.Length > 3 && f[0] is '\u0648' or '\u0641') f = f[1..];
         if (f.StartsWith("\u0627\u063A\u062A\u064A\u0644", StringComparison.Ordinal) || f == "\u0642\u062A\u0644\u0627") return true; // اغتيل، قتلا
+        // Only a bare perfect (قتل، خطف، اختطف) can be a passive: قتلت / خطفوا with a number after are active (فقتلت 32 متمردا).
+        if (f.EndsWith('\u062A') || f.EndsWith('\u0627')) return false; // ت ا
         return NumberFollows(tokens, hit.Last);
     }
 
