@@ -184,13 +184,21 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 target = post ?? pre;
                 source ??= OtherAgent(tokens, hit, hits, candidates, cues);
             }
-            else if (pre is null && source is null && previousSource is not null && PluralVerb(tokens[hit.First]) && tokens[hit.First].Folded[0] is '\u0648' or '\u0641')
+            else if (pre is null && source is null && PluralVerb(tokens[hit.First]))
             {
+                // A plural verb never precedes its subject (اختطفوا سبعة جنود): the name after it is the object; the subject
+                // is the previous event's (اقتحم مسلحون ... وخطفوا أربعة أوروبيين) or unknown.
+                source = previousSource;
+                target = post;
+            }
+            else if (pre is null && post is null && source is null && previousSource is not null && tokens[hit.First].Folded[0] is '\u0648' or '\u0641')
+            {
+                // وأفرجت ... وقتلت التاسع: a coordinated verb without a subject of its own shares the previous event's.
                 // اقتحم مسلحون ... وخطفوا أربعة أوروبيين: a plural verb never precedes its subject; it shares the previous event's.
                 source = previousSource;
                 target = post;
             }
-            else if (entry.Plover == "ASSAULT" && pre is not null && PatientBeforeVerb(tokens, pre))
+            else if (entry.Plover == "ASSAULT" && pre is not null && PatientBeforeVerb(tokens, pre, cues))
             {
                 target = pre; // 28 شخصا على الاقل قتلوا
             }
@@ -337,7 +345,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         {
             if (!tokens[k].IsWord)
             {
-                if (tokens[k].Kind == TokenKind.Punctuation) return -1;
+                if (ClauseBreak(tokens, k - 1, k + 1)) return -1;
                 continue;
             }
 
@@ -394,11 +402,11 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     }
 
     /// <summary>A number right before the subject of a kill verb (28 شخصا قتلوا): the subject is a victim of a passive.</summary>
-    private static bool PatientBeforeVerb(IReadOnlyList<ViewToken> tokens, ActorMention pre)
+    private static bool PatientBeforeVerb(IReadOnlyList<ViewToken> tokens, ActorMention pre, RoleCues cues)
     {
         var k = pre.First - 1;
         while (k >= 0 && !tokens[k].IsWord && tokens[k].Kind != TokenKind.Number && tokens[k].Kind != TokenKind.Punctuation) k--;
-        return k >= 0 && tokens[k].Kind == TokenKind.Number && pre.Code is { } c && Rasid.Nlp.Entities.ActorLinker.SplitCode(c).Role is "CVL" or "MIL" or "COP";
+        return k >= 0 && (tokens[k].Kind == TokenKind.Number || cues.IsStripped("quantifier", tokens[k])) && pre.Code is { } c && Rasid.Nlp.Entities.ActorLinker.SplitCode(c).Role is "CVL" or "MIL" or "COP";
     }
 
     private static int PreviousWord(IReadOnlyList<ViewToken> tokens, int k)
