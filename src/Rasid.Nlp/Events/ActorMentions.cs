@@ -80,7 +80,7 @@ internal static class ActorMentions
                 continue;
             }
 
-            var (last, role, proclitic) = match;
+            var (last, role, proclitic, curated) = match;
             string? country = null;
             var end = last;
             // Nationality adjective within the next three words (قوات جوية روسية), before any preposition or punctuation.
@@ -113,13 +113,14 @@ internal static class ActorMentions
                 if (place is not null) country = place.Code![..3];
             }
 
-            // The agent list's role and a nationality adjective first; the actor linker, coding the whole phrase as
-            // it codes a span in 'rasid eval actors', fills the country they leave open.
+            // A nationality adjective first, then the actor linker's country (coding the whole phrase as it codes a span in
+            // 'rasid eval actors'). The role: Rasid's curated agents_extra.tsv first, then the linker's, then the converted
+            // UniversalPetrarch agent list (machine-translated, noisier than the entity lexicon).
             var linked = Linker.Value.CountryAndRole(normalized[i..(end + 1)], document.Published);
             agents.Add(new ActorMention
             {
                 First = i, Last = end, Start = tokens[i].Start, End = tokens[end].End,
-                Code = (country ?? linked.Country ?? "---") + (linked.Role ?? role), Preposition = preposition,
+                Code = (country ?? linked.Country ?? "---") + (curated ? role : linked.Role ?? role), Preposition = preposition,
             });
             for (var k = i; k <= end; k++) covered[k] = true;
             i = end;
@@ -130,7 +131,7 @@ internal static class ActorMentions
         return result;
     }
 
-    private static (int Last, string Role, string Proclitic)? MatchAgent(IReadOnlyList<ViewToken> tokens, bool[] covered, int i, EventKnowledge knowledge)
+    private static (int Last, string Role, string Proclitic, bool Curated)? MatchAgent(IReadOnlyList<ViewToken> tokens, bool[] covered, int i, EventKnowledge knowledge)
     {
         foreach (var cand in tokens[i].Candidates)
         {
@@ -147,7 +148,7 @@ internal static class ActorMentions
                     ok = k < tokens.Count && !covered[k] && tokens[k].IsWord && (tokens[k].HasStem(words[w]) || tokens[k].HasStem("\u0627\u0644" + words[w]));
                 }
 
-                if (ok) return (k, role, cand.Proclitic);
+                if (ok) return (k, role, cand.Proclitic, knowledge.CuratedAgents.Contains(string.Join(' ', words)));
             }
         }
 
@@ -155,7 +156,7 @@ internal static class ActorMentions
     }
 
     /// <summary>A role noun of the entity lexicon (agents, institutions: مسلحين، الجيش، جنود) not in the agent list.</summary>
-    private static (int Last, string Role, string Proclitic)? LexiconAgent(List<string> normalized, bool[] covered, int i)
+    private static (int Last, string Role, string Proclitic, bool Curated)? LexiconAgent(List<string> normalized, bool[] covered, int i)
     {
         foreach (var m in EntityLexicon.Default.MatchAt(normalized, i))
         {
@@ -167,7 +168,7 @@ internal static class ActorMentions
             for (var k = i; k <= last && ok; k++) ok = !covered[k];
             if (!ok) continue;
             var proclitic = m.PrefixLength > 0 ? ArabicFold.Fold(normalized[i].AsSpan(0, m.PrefixLength)) : "";
-            return (last, role, proclitic);
+            return (last, role, proclitic, false);
         }
 
         return null;

@@ -143,12 +143,12 @@ internal sealed class EventDetector
         return sum - model.Threshold;
     }
 
-    /// <summary>The word token contributing most to <paramref name="type"/> (a trigger for classifier-only events).</summary>
-    public int BestToken(string type, SentenceView sentence)
+    /// <summary>The word token contributing most (more than <c>minimumWeight</c>) to <paramref name="type"/> (a trigger for classifier-only events), or -1.</summary>
+    public int BestToken(string type, SentenceView sentence, double minimumWeight = 0)
     {
         if (!Types.TryGetValue(type, out var model)) return -1;
         var best = -1;
-        var bestWeight = 0.0;
+        var bestWeight = minimumWeight;
         for (var i = 0; i < sentence.Tokens.Count; i++)
         {
             var token = sentence.Tokens[i];

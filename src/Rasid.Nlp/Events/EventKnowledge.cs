@@ -58,6 +58,8 @@ internal sealed class EventKnowledge
     public IReadOnlyDictionary<string, List<(string[] Words, string Role)>> AgentsByFirstWord { get; private init; } = new Dictionary<string, List<(string[], string)>>();
     /// <summary>Folded nationality adjective → ISO3 country.</summary>
     public IReadOnlyDictionary<string, string> Nationalities { get; private init; } = new Dictionary<string, string>();
+    /// <summary>Agent phrases (words joined by spaces) from Rasid's hand-curated agents_extra.tsv: their role wins over the actor linker's.</summary>
+    public IReadOnlySet<string> CuratedAgents { get; private init; } = new HashSet<string>();
     /// <summary>Word classes that guide source/target assignment (role_cues.tsv).</summary>
     public RoleCues Cues { get; private init; } = RoleCues.Empty;
     /// <summary>Trigger lookup: folded first word of a form → entries with that form.</summary>
@@ -120,6 +122,7 @@ internal sealed class EventKnowledge
 
         var agents = new Dictionary<string, (string[] Words, string Role)>(StringComparer.Ordinal);
         foreach (var (cols, _) in Rows(read, "agents_extra.tsv", versions)) AddAgent(cols, agents, minLetters: 2);
+        var curated = agents.Keys.ToHashSet(StringComparer.Ordinal);
         foreach (var (cols, _) in Rows(read, "agents_ar.tsv", versions)) AddAgent(cols, agents, minLetters: 5);
 
         var nationalities = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -166,6 +169,7 @@ internal sealed class EventKnowledge
             Agents = [.. agents.Values.OrderByDescending(a => a.Words.Length)],
             Nationalities = nationalities,
             Cues = new RoleCues(cues),
+            CuratedAgents = curated,
             ByFirstWord = byFirst,
             Versions = string.Join(",", versions),
         };
