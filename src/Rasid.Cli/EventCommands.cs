@@ -50,14 +50,15 @@ internal static class EventCommands
     {
         var data = DataOption();
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
-        var command = new Command("events", "Event detection P/R/F1 (ASSAULT, PROTEST) on the GSR dev split and whole files; actor codes and triggers on the spans files.") { data, json };
+        var errors = new Option<int>("--errors") { Description = "How many errors of each kind to list (default 10).", HelpName = "N", DefaultValueFactory = _ => 10 };
+        var command = new Command("events", "Event detection P/R/F1 (ASSAULT, PROTEST) on the GSR dev split and whole files; actor codes and triggers on the spans files.") { data, json, errors };
         command.SetAction(parse =>
         {
             var gsr = GsrDirectory(parse.GetValue(data));
             EventEvaluation evaluation;
             try
             {
-                evaluation = new EventEvaluation(RasidPipeline.CreateDefault()).Run(gsr);
+                evaluation = new EventEvaluation(RasidPipeline.CreateDefault()).Run(gsr, Math.Max(0, parse.GetValue(errors)));
             }
             catch (Exception ex) when (ex is FormatException or IOException or JsonException)
             {
@@ -113,6 +114,6 @@ internal static class EventCommands
             ["score"] = score,
             ["command"] = "rasid train events",
         };
-        File.WriteAllText(manifest, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(manifest, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
     }
 }

@@ -116,6 +116,7 @@ public sealed partial class EventEvaluation(RasidPipeline pipeline)
     {
         using var stream = File.OpenRead(path);
         var records = JsonNode.Parse(stream)?.AsArray() ?? throw new FormatException($"{path}: not a JSON array");
+        int sourceSpan = 0, targetSpan = 0;
         int records_ = 0, triggerMatched = 0, withSource = 0, sourceCode = 0, sourceRole = 0, sourceCountry = 0, withTarget = 0, targetCode = 0, targetRole = 0, targetCountry = 0;
         var errors = new List<string>();
         foreach (var node in records)
@@ -135,13 +136,15 @@ public sealed partial class EventEvaluation(RasidPipeline pipeline)
             if (Code(gold["source_role"]) is { } src)
             {
                 withSource++;
-                if (!Compare(src, chosen?.Source?.Actor, ref sourceCode, ref sourceRole, ref sourceCountry)) errors.Add(Error("source", gold["source_actor"], src, chosen, chosen?.Source));
+                if (Overlaps(gold["source_actor"], chosen?.Source)) sourceSpan++;
+                if (!Compare(src, chosen?.Source?.Actor, ref sourceCode, ref sourceRole, ref sourceCountry)) errors.Add(Error("source", gold["source_actor"], src, chosen, chosen?.Source) + "\n      " + text);
             }
 
             if (Code(gold["target_role"]) is { } tgt)
             {
                 withTarget++;
-                if (!Compare(tgt, chosen?.Target?.Actor, ref targetCode, ref targetRole, ref targetCountry)) errors.Add(Error("target", gold["target_actor"], tgt, chosen, chosen?.Target));
+                if (Overlaps(gold["target_actor"], chosen?.Target)) targetSpan++;
+                if (!Compare(tgt, chosen?.Target?.Actor, ref targetCode, ref targetRole, ref targetCountry)) errors.Add(Error("target", gold["target_actor"], tgt, chosen, chosen?.Target) + "\n      " + text);
             }
 
         }
@@ -150,17 +153,36 @@ public sealed partial class EventEvaluation(RasidPipeline pipeline)
         var file = Path.GetFileName(path);
         _text.AppendLine(CultureInfo.InvariantCulture, $"{type} spans ({file}, {records_} sentences, all of them; gold = first annotator's codes)");
         _text.AppendLine(CultureInfo.InvariantCulture, $"  trigger match rate: {Rate(triggerMatched, records_):0.000} ({triggerMatched}/{records_})");
-        _text.AppendLine(CultureInfo.InvariantCulture, $"  source code exact {Rate(sourceCode, withSource):0.000}, role {Rate(sourceRole, withSource):0.000}, country {Rate(sourceCountry, withSource):0.000} (n={withSource})");
-        _text.AppendLine(CultureInfo.InvariantCulture, $"  target code exact {Rate(targetCode, withTarget):0.000}, role {Rate(targetRole, withTarget):0.000}, country {Rate(targetCountry, withTarget):0.000} (n={withTarget})");
+        _text.AppendLine(CultureInfo.InvariantCulture, $"  source code exact {Rate(sourceCode, withSource):0.000}, role {Rate(sourceRole, withSource):0.000}, country {Rate(sourceCountry, withSource):0.000}, span overlaps gold {Rate(sourceSpan, withSource):0.000} (n={withSource})");
+        _text.AppendLine(CultureInfo.InvariantCulture, $"  target code exact {Rate(targetCode, withTarget):0.000}, role {Rate(targetRole, withTarget):0.000}, country {Rate(targetCountry, withTarget):0.000}, span overlaps gold {Rate(targetSpan, withTarget):0.000} (n={withTarget})");
         foreach (var e in errors.Take(errorsToShow)) _text.AppendLine(CultureInfo.InvariantCulture, $"    {e}");
         _json[type + "_spans"] = new JsonObject
         {
             ["file"] = file,
             ["sentences"] = records_,
             ["trigger_match_rate"] = Rate(triggerMatched, records_),
-            ["source"] = new JsonObject { ["n"] = withSource, ["exact"] = Rate(sourceCode, withSource), ["role"] = Rate(sourceRole, withSource), ["country"] = Rate(sourceCountry, withSource) },
-            ["target"] = new JsonObject { ["n"] = withTarget, ["exact"] = Rate(targetCode, withTarget), ["role"] = Rate(targetRole, withTarget), ["country"] = Rate(targetCountry, withTarget) },
+            ["source"] = new JsonObject { ["n"] = withSource, ["exact"] = Rate(sourceCode, withSource), ["role"] = Rate(sourceRole, withSource), ["country"] = Rate(sourceCountry, withSource), ["span_overlap"] = Rate(sourceSpan, withSource) },
+            ["target"] = new JsonObject { ["n"] = withTarget, ["exact"] = Rate(targetCode, withTarget), ["role"] = Rate(targetRole, withTarget), ["country"] = Rate(targetCountry, withTarget), ["span_overlap"] = Rate(targetSpan, withTarget) },
         };
+    }
+
+    /// <summary>True when the system participant shares a word (folded, clitics ignored) with the gold actor words.</summary>
+    private static bool Overlaps(JsonNode? goldWords, EventParticipant? system)
+    {
+        if (system is null || goldWords is not JsonArray words) return false;
+        static string Key(string w)
+        {
+            var f = ArabicFold.Fold(w);
+            foreach (var p in new[] { "\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0644\u0644", "\u0627\u0644", "\u0648" }) // وال بال لل ال و
+            {
+                if (f.Length - p.Length >= 3 && f.StartsWith(p, StringComparison.Ordinal)) return f[p.Length..];
+            }
+
+            return f;
+        }
+
+        var gold = words.Select(w => Key(w?.ToString() ?? "")).Where(w => w.Length >= 2).ToHashSet(StringComparer.Ordinal);
+        return system.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => gold.Contains(Key(w)));
     }
 
     /// <summary>Gold {"main": "PAK", "role": "OPP"} → ("PAK", "OPP"); "None" parts → null; null when neither is given.</summary>

@@ -56,7 +56,7 @@ internal static class ActorMentions
             result.Add(new ActorMention
             {
                 First = first, Last = last, Start = entity.Start, End = entity.End, Code = entity.Actor ?? LinkerCode(normalized, first, last, document.Published), Entity = entity,
-                Preposition = CliticPreposition(prefix) ?? PrecedingPreposition(tokens, first, triggerTokens),
+                Preposition = CliticPreposition(prefix) ?? PrecedingPreposition(tokens, first, triggerTokens, knowledge.Cues),
             });
         }
 
@@ -73,20 +73,20 @@ internal static class ActorMentions
                     agents.Add(new ActorMention
                     {
                         First = i - 1, Last = i, Start = tokens[i - 1].Start, End = tokens[i].End, Code = iso,
-                        Preposition = CliticPreposition(ProcliticOf(tokens[i - 1])) ?? PrecedingPreposition(tokens, i - 1, triggerTokens),
+                        Preposition = CliticPreposition(ProcliticOf(tokens[i - 1])) ?? PrecedingPreposition(tokens, i - 1, triggerTokens, knowledge.Cues),
                     });
                 }
 
                 continue;
             }
 
-            var (last, role, proclitic) = match;
+            var (last, role, proclitic, curated) = match;
             string? country = null;
             var end = last;
             // Nationality adjective within the next three words (قوات جوية روسية), before any preposition or punctuation.
             for (var k = last + 1; k < tokens.Count && k <= last + 3; k++)
             {
-                if (!tokens[k].IsWord || covered[k] || PrepositionWords.Contains(tokens[k].Folded)) break;
+                if (!tokens[k].IsWord || covered[k] || PrepositionWords.Contains(tokens[k].Folded) || knowledge.Cues.Is("break", tokens[k])) break;
                 if (Nationality(tokens[k], knowledge) is { } iso)
                 {
                     country = iso;
@@ -95,7 +95,7 @@ internal static class ActorMentions
                 }
             }
 
-            var preposition = CliticPreposition(proclitic) ?? PrecedingPreposition(tokens, i, triggerTokens);
+            var preposition = CliticPreposition(proclitic) ?? PrecedingPreposition(tokens, i, triggerTokens, knowledge.Cues);
             // A title before a named entity joins it: الرئيس بشار الاسد, للرئيس بوتين.
             var next = result.FindIndex(m => m.First == end + 1);
             if (country is null && next >= 0 && result[next].Code is not null)
@@ -113,13 +113,14 @@ internal static class ActorMentions
                 if (place is not null) country = place.Code![..3];
             }
 
-            // The agent list's role and a nationality adjective first; the actor linker, coding the whole phrase as
-            // it codes a span in 'rasid eval actors', fills the country they leave open.
+            // A nationality adjective first, then the actor linker's country (coding the whole phrase as it codes a span in
+            // 'rasid eval actors'). The role: Rasid's curated agents_extra.tsv first, then the linker's, then the converted
+            // UniversalPetrarch agent list (machine-translated, noisier than the entity lexicon).
             var linked = Linker.Value.CountryAndRole(normalized[i..(end + 1)], document.Published);
             agents.Add(new ActorMention
             {
                 First = i, Last = end, Start = tokens[i].Start, End = tokens[end].End,
-                Code = (country ?? linked.Country ?? "---") + (role.Length > 0 ? role : linked.Role), Preposition = preposition,
+                Code = (country ?? linked.Country ?? "---") + (curated ? role : linked.Role ?? role), Preposition = preposition,
             });
             for (var k = i; k <= end; k++) covered[k] = true;
             i = end;
@@ -130,7 +131,7 @@ internal static class ActorMentions
         return result;
     }
 
-    private static (int Last, string Role, string Proclitic)? MatchAgent(IReadOnlyList<ViewToken> tokens, bool[] covered, int i, EventKnowledge knowledge)
+    private static (int Last, string Role, string Proclitic, bool Curated)? MatchAgent(IReadOnlyList<ViewToken> tokens, bool[] covered, int i, EventKnowledge knowledge)
     {
         foreach (var cand in tokens[i].Candidates)
         {
@@ -147,7 +148,7 @@ internal static class ActorMentions
                     ok = k < tokens.Count && !covered[k] && tokens[k].IsWord && (tokens[k].HasStem(words[w]) || tokens[k].HasStem("\u0627\u0644" + words[w]));
                 }
 
-                if (ok) return (k, role, cand.Proclitic);
+                if (ok) return (k, role, cand.Proclitic, knowledge.CuratedAgents.Contains(string.Join(' ', words)));
             }
         }
 
@@ -155,7 +156,7 @@ internal static class ActorMentions
     }
 
     /// <summary>A role noun of the entity lexicon (agents, institutions: مسلحين، الجيش، جنود) not in the agent list.</summary>
-    private static (int Last, string Role, string Proclitic)? LexiconAgent(List<string> normalized, bool[] covered, int i)
+    private static (int Last, string Role, string Proclitic, bool Curated)? LexiconAgent(List<string> normalized, bool[] covered, int i)
     {
         foreach (var m in EntityLexicon.Default.MatchAt(normalized, i))
         {
@@ -167,7 +168,7 @@ internal static class ActorMentions
             for (var k = i; k <= last && ok; k++) ok = !covered[k];
             if (!ok) continue;
             var proclitic = m.PrefixLength > 0 ? ArabicFold.Fold(normalized[i].AsSpan(0, m.PrefixLength)) : "";
-            return (last, role, proclitic);
+            return (last, role, proclitic, false);
         }
 
         return null;
@@ -217,10 +218,15 @@ internal static class ActorMentions
         };
     }
 
-    private static string? PrecedingPreposition(IReadOnlyList<ViewToken> tokens, int first, IReadOnlySet<int> triggerTokens)
+    private static string? PrecedingPreposition(IReadOnlyList<ViewToken> tokens, int first, IReadOnlySet<int> triggerTokens, RoleCues cues)
     {
         if (first == 0 || !tokens[first - 1].IsWord) return null;
         var previous = tokens[first - 1];
+        // A partitive من after a number or quantifier (مجموعة من المتمردين، 23 من الكوريين): the name is the head, not governed.
+        if (previous.Folded == "\u0645\u0646" && first >= 2 && (tokens[first - 2].Kind == TokenKind.Number || cues.IsStripped("quantifier", tokens[first - 2]))) return null;
+        // A place after a locative noun (شمال العراق، في مدينة غزة): a location, never a subject or object.
+        if (cues.IsStripped("direction", previous)) return In;
+        if (cues.IsStripped("locative", previous) && (CliticPreposition(ProcliticOf(previous)) is not null || (first >= 2 && PrepositionWords.Contains(tokens[first - 2].Folded)))) return In;
         if (PrepositionWords.Contains(previous.Folded)) return previous.Folded;
         // A governing noun with ب or ل (لوكالة فرانس برس, لمحاربة تنظيم الدولة): the mention is not a subject or object.
         if (triggerTokens.Contains(first - 1)) return null;

@@ -106,7 +106,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 score = s;
             }
 
-            var (source, target) = AssignRoles(hit, sentence, mentions);
+            var (source, target) = AssignRoles(hit, sentence, mentions, hits, lastSource);
             // An adverbial participle (منتقدا، منددا) shares the subject of the sentence's previous event.
             if (source is null && lastSource is not null && IsAdverbialParticiple(sentence.Tokens[hit.First])) source = lastSource;
             if (source is not null) lastSource = source;
@@ -115,24 +115,8 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 new Evidence(ComponentId, score is null ? null : Probability(score.Value), entry.Id + " " + entry.Lemma), mentions, hit.IsVerb));
         }
 
-        if (scores is null) return;
-        foreach (var (type, score) in scores)
-        {
-            if (score < 0 || seenTypes.Contains(type)) continue;
-            var best = _detector!.BestToken(type, sentence);
-            if (best < 0) continue;
-            var cameo = type == "ASSAULT" ? "190" : "140";
-            var mapping = _knowledge.CameoToPlover.GetValueOrDefault(cameo);
-            var pseudo = new TriggerHit(new TriggerEntry
-            {
-                Id = _detector.Id, Forms = [], IsVerb = true, Cameo = cameo, Plover = type, Lemma = sentence.Tokens[best].Folded,
-                TargetPrepositions = new HashSet<string>(StringComparer.Ordinal) { "\u0639\u0644\u064A", "\u0636\u062F" }, DirectObject = true, // على ضد
-                SourcePrepositions = new HashSet<string>(), Context = [], Embeds = false, Origin = "model",
-            }, best, best, "", best, true);
-            var (source, target) = AssignRoles(pseudo, sentence, mentions);
-            output.Add(Build(document, sentence, best, best, type, cameo, mapping?.Mode, pseudo.Entry.Lemma, source, target,
-                new Evidence(_detector.Id, Probability(score), "classifier"), mentions, true));
-        }
+        // No model-only events: a sentence the detector scores positive but without a dictionary trigger of the type
+        // («وقال وزير الآثار في البيان إن البعثة اكتشفت ...») is not coded; on the GSR dev split they added no true positive.
     }
 
     private static double Probability(double margin) => Math.Round(1 / (1 + Math.Exp(-margin)), 3);
@@ -161,11 +145,13 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         ? null
         : new EventParticipant { Start = mention.Start, End = mention.End, Text = document.Text[mention.Start..mention.End], Actor = mention.Code };
 
-    /// <summary>Source and target of a trigger from word order and prepositions.</summary>
-    private static (ActorMention? Source, ActorMention? Target) AssignRoles(TriggerHit hit, SentenceView sentence, List<ActorMention> mentions)
+    /// <summary>Source and target of a trigger from word order, prepositions and the cues of role_cues.tsv.</summary>
+    private (ActorMention? Source, ActorMention? Target) AssignRoles(TriggerHit hit, SentenceView sentence, List<ActorMention> mentions,
+        IReadOnlyList<TriggerHit> hits, ActorMention? previousSource)
     {
         var entry = hit.Entry;
         var tokens = sentence.Tokens;
+        var cues = _knowledge.Cues;
         var candidates = mentions.Where(m => m.Last < hit.First || m.First > hit.Last).ToList();
         var explicitSource = PassiveAgent(hit, sentence, candidates);
         ActorMention? source = explicitSource;
@@ -173,11 +159,39 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         if (hit.IsVerb)
         {
             var post = candidates.FirstOrDefault(m => m.First > hit.Last && WordsBetween(tokens, hit.Last, m.First) <= 3 && m.Preposition is null && !ClauseBreak(tokens, hit.Last, m.First));
-            var pre = candidates.LastOrDefault(m => m.Last < hit.First && WordsBetween(tokens, m.Last, hit.First) <= 2 && m.Preposition is null && !ClauseBreak(tokens, m.Last, hit.First));
-            if (source is null)
+            var pre = Subject(tokens, hit.First, candidates, cues);
+            // ان انتحاريا يقود سيارة مفخخة فجر نفسه: the subject right after ان, separated from its verb by a clause.
+            if (ComplementSubject(tokens, hit.First, candidates, hits) is { } complement && (pre is null || (!IsAttackerMention(pre) && IsAttackerMention(complement)))) pre = complement;
+            if (entry.Plover == "ASSAULT" && IsPassive(tokens, hit) && !(post is not null && IsAttackerMention(post)))
             {
-                var svo = pre is not null && (pre.First == 0 || IsComplementizer(tokens, pre.First - 1) || PluralVerb(tokens[hit.First]) || post is null);
+                // قتل 18 شخصا، اغتيل ...: the name after the verb (or before a passive plural: شخصين قتلا) is the patient.
+                target = post ?? pre;
+                source ??= OtherAgent(tokens, hit, hits, candidates, cues);
+            }
+            else if (pre is null && source is null && PluralVerb(tokens[hit.First]))
+            {
+                // A plural verb never precedes its subject (اختطفوا سبعة جنود): the name after it is the object; the subject
+                // is the previous event's (اقتحم مسلحون ... وخطفوا أربعة أوروبيين) or unknown.
+                source = previousSource;
+                target = post;
+            }
+            else if (pre is null && post is null && source is null && previousSource is not null && tokens[hit.First].Folded[0] is '\u0648' or '\u0641')
+            {
+                // وأفرجت ... وقتلت التاسع: a coordinated verb without a subject of its own shares the previous event's.
+                // اقتحم مسلحون ... وخطفوا أربعة أوروبيين: a plural verb never precedes its subject; it shares the previous event's.
+                source = previousSource;
+                target = post;
+            }
+            else if (entry.Plover == "ASSAULT" && pre is not null && PatientBeforeVerb(tokens, pre, cues))
+            {
+                target = pre; // 28 شخصا على الاقل قتلوا
+            }
+            else if (source is null)
+            {
+                var svo = pre is not null && (pre.First == 0 || IsComplementizer(tokens, pre.First - 1) || cues.Is("auxiliary", tokens[PreviousWord(tokens, pre.First)]) ||
+                    PluralVerb(tokens[hit.First]) || post is null || NumberFollows(tokens, hit.Last));
                 source = svo ? pre : post;
+                if (svo && post is not null && target is null && post != pre) target = post;
             }
             else
             {
@@ -186,38 +200,228 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         }
         else
         {
-            var genitive = candidates.FirstOrDefault(m => m.First == hit.Last + 1 && m.Preposition is null);
-            if (genitive is not null && entry.Genitive == "source") source ??= genitive;
+            var genitive = Genitive(tokens, hit, candidates);
+            var support = SupportVerb(tokens, hit.First, cues);
+            if (support >= 0)
+            {
+                // قام مسلحون بخطف X، الجيش نجح في قتل X: the light verb's subject is the source, the masdar's genitive the target.
+                var between = candidates.FirstOrDefault(m => m.First > support && m.Last < hit.First && m.Preposition is null);
+                source ??= between ?? Subject(tokens, support, candidates, cues);
+                target = genitive;
+            }
+            else if (genitive is not null && entry.Genitive == "source") source ??= genitive;
             else if (genitive is not null && entry.Genitive == "target") target = genitive;
+            else if (genitive is not null && entry.Plover == "ASSAULT" && genitive.Code is { } gcode && IsAttacker(gcode)) source ??= genitive; // هجمات الارهابيين
+            else if (genitive is not null && entry.Plover == "ASSAULT") target = genitive;
+
             if (source is null && entry.SourcePrepositions.Count > 0)
             {
                 source = candidates.FirstOrDefault(m => m.First > hit.Last && WordsBetween(tokens, hit.Last, m.First) <= 6 && m.Preposition is { } p && entry.SourcePrepositions.Contains(p));
             }
+
+            source ??= RelativeAgent(tokens, hit, candidates, cues);
         }
 
         if (target is null)
         {
             var after = Math.Max(hit.Last, source is not null && source.First > hit.Last ? source.Last : hit.Last);
-            target = candidates.FirstOrDefault(m => m.First > after && m != source && WordsBetween(tokens, hit.Last, m.First) <= 12 &&
+            target = candidates.FirstOrDefault(m => m.First > after && m != source && WordsBetween(tokens, hit.Last, m.First) <= 12 && !ClauseBreak(tokens, hit.Last, m.First) &&
                 (m.Preposition is { } p ? entry.TargetPrepositions.Contains(p) : entry.DirectObject));
         }
 
-        if (target is not null && source is not null && target.Code is not null && target.Code == source.Code && target.Start == source.Start) target = null;
+        // An agentless attack: the sentence's attacker (مسلحون، انتحاري) is its source (قتل 18 شخصا في انفجار ... يقوده انتحاري).
+        if (source is null && entry.Plover == "ASSAULT")
+        {
+            source = candidates.FirstOrDefault(m => m != target && m.Code is { } c && IsAttacker(c) && m.Preposition is not "\u0641\u064A");
+        }
+
+        // A protest noun that names its participants (تظاهر المتظاهرون، احتج المعتصمون): the trigger phrase is the source.
+        if (source is null && entry.Plover == "PROTEST") source = mentions.FirstOrDefault(m => m.First <= hit.Last && m.Last >= hit.First);
+        source = Antecedent(source, mentions, tokens);
+        target = Antecedent(target, mentions, tokens);
+        if (target is not null && source is not null && (target == source || (target.Code is not null && target.Code == source.Code && target.Start == source.Start))) target = null;
         return (source, target);
     }
 
-    /// <summary>The mention after على يد / من قبل / بيد following the trigger (a passive agent).</summary>
-    private static ActorMention? PassiveAgent(TriggerHit hit, SentenceView sentence, List<ActorMention> candidates)
+    private bool IsAttackerMention(ActorMention m) => m.Code is { } c && IsAttacker(c);
+
+    /// <summary>The agent of another nominal attack of the sentence (قتل سبعة ... اثر هجوم انتحاري تبنته طالبان).</summary>
+    private static ActorMention? OtherAgent(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> candidates, RoleCues cues)
+    {
+        foreach (var other in hits)
+        {
+            if (other == hit || other.IsVerb || other.Entry.Plover != "ASSAULT") continue;
+            if (RelativeAgent(tokens, other, candidates, cues) is { } agent) return agent;
+        }
+
+        return null;
+    }
+
+    /// <summary>The mention right after the nearest complementizer (ان، بان) within twelve words before the verb, with no other verb trigger between.</summary>
+    private static ActorMention? ComplementSubject(IReadOnlyList<ViewToken> tokens, int verb, List<ActorMention> candidates, IReadOnlyList<TriggerHit> hits)
+    {
+        var words = 0;
+        for (var k = verb - 1; k >= 0 && words < 12; k--)
+        {
+            if (!tokens[k].IsWord) continue;
+            words++;
+            if (hits.Any(h => h.IsVerb && h.First == k)) return null;
+            if (tokens[k].Folded is not ("\u0627\u0646" or "\u0628\u0627\u0646" or "\u0648\u0627\u0646")) continue; // ان بان وان
+            var next = NextWord(tokens, k);
+            return candidates.FirstOrDefault(m => m.First == next && m.Last < verb && m.Preposition is null);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A role noun with a possessive pronoun (قواته، طائراته، جنوده) stands for the nearest earlier mention with a country
+    /// (الجيش الاميركي ... أن قواته قتلت → الجيش الاميركي).
+    /// </summary>
+    private static ActorMention? Antecedent(ActorMention? m, List<ActorMention> mentions, IReadOnlyList<ViewToken> tokens)
+    {
+        if (m is null || m.Entity is not null || m.First != m.Last || m.Code is not { } code) return m;
+        var (country, role) = Rasid.Nlp.Entities.ActorLinker.SplitCode(code);
+        if (country is not (null or "---") || role is null) return m;
+        var f = tokens[m.First].Folded;
+        if (f.Length < 5 || !(f.EndsWith('\u0647') || f.EndsWith("\u0647\u0627", StringComparison.Ordinal) || f.EndsWith("\u0647\u0645", StringComparison.Ordinal))) return m; // ه ها هم
+        ActorMention? best = null;
+        foreach (var a in mentions)
+        {
+            if (a.Last >= m.First || a.Code is not { } ac) continue;
+            var (ac3, arole) = Rasid.Nlp.Entities.ActorLinker.SplitCode(ac);
+            if (ac3 is null or "---") continue;
+            if (best is null || arole == role) best = a;
+        }
+
+        return best ?? m;
+    }
+
+    private bool IsAttacker(string code)
+    {
+        var (_, role) = Rasid.Nlp.Entities.ActorLinker.SplitCode(code);
+        return role is not null && _knowledge.Cues.HasValue("attacker", role);
+    }
+
+    /// <summary>The mention right after a nominal trigger (its genitive), skipping an adjective that is part of the trigger phrase.</summary>
+    private static ActorMention? Genitive(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates) =>
+        candidates.FirstOrDefault(m => m.First > hit.Last && m.First <= NextWord(tokens, hit.Last) && m.Preposition is null);
+
+    /// <summary>The subject before a verb at <paramref name="verb"/>: the last ungoverned mention within two words, no clause break between.</summary>
+    private static ActorMention? Subject(IReadOnlyList<ViewToken> tokens, int verb, List<ActorMention> candidates, RoleCues cues) =>
+        candidates.LastOrDefault(m => m.Last < verb && WordsBetween(tokens, m.Last, verb) <= 2 && m.Preposition is null && !ClauseBreak(tokens, m.Last, verb) && !HasRelative(tokens, m.Last, verb, cues));
+
+    private static bool HasRelative(IReadOnlyList<ViewToken> tokens, int from, int to, RoleCues cues)
+    {
+        for (var k = from + 1; k < to; k++)
+        {
+            if (cues.Is("relative", tokens[k])) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A light verb (قام، نجح، تمكن، اقدم، حاول) at most three words before the masdar, or -1.</summary>
+    private static int SupportVerb(IReadOnlyList<ViewToken> tokens, int masdar, RoleCues cues)
+    {
+        var words = 0;
+        for (var k = masdar - 1; k >= 0 && words < 4; k--)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (ClauseBreak(tokens, k - 1, k + 1)) return -1;
+                continue;
+            }
+
+            words++;
+            if (cues.Is("support", tokens[k])) return k;
+        }
+
+        return -1;
+    }
+
+    /// <summary>هجوم شنه مسلحون، الهجوم الذي نفذته طالبان: the mention after an agentive verb within five words of a nominal trigger.</summary>
+    private static ActorMention? RelativeAgent(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates, RoleCues cues)
+    {
+        var words = 0;
+        for (var k = hit.Last + 1; k < tokens.Count && words < 5; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "." or ";" or "\u061B") return null;
+                continue;
+            }
+
+            words++;
+            if (!cues.Is("agentive", tokens[k])) continue;
+            return candidates.FirstOrDefault(m => m.First > k && WordsBetween(tokens, k, m.First) <= 3 && m.Preposition is null);
+        }
+
+        return null;
+    }
+
+    /// <summary>A passive reading of an unvocalised verb: اغتيل، or a verb followed by a number (قتل 18 شخصا).</summary>
+    private static bool IsPassive(IReadOnlyList<ViewToken> tokens, TriggerHit hit)
+    {
+        var f = tokens[hit.First].Folded;
+        if (f.Length > 3 && f[0] is '\u0648' or '\u0641') f = f[1..];
+        if (f.StartsWith("\u0627\u063A\u062A\u064A\u0644", StringComparison.Ordinal) || f == "\u0642\u062A\u0644\u0627") return true; // اغتيل، قتلا
+        // Only a bare perfect (قتل، خطف، اختطف) can be a passive: قتلت / خطفوا with a number after are active (فقتلت 32 متمردا).
+        if (f.EndsWith('\u062A') || f.EndsWith('\u0627')) return false; // ت ا
+        return NumberFollows(tokens, hit.Last);
+    }
+
+    /// <summary>The first word after <paramref name="k"/> (skipping time adverbs امس) is a number.</summary>
+    private static bool NumberFollows(IReadOnlyList<ViewToken> tokens, int k)
+    {
+        for (var j = k + 1; j < tokens.Count && j <= k + 4; j++)
+        {
+            if (tokens[j].Kind == TokenKind.Number) return true;
+            if (!tokens[j].IsWord) continue;
+            if (tokens[j].Folded.TrimStart('\u0648') is "\u0627\u0645\u0633" or "\u0627\u0648\u0644" or "\u0645\u0646" or "\u0627\u0644\u064A\u0648\u0645") continue; // امس اول من اليوم
+            return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>A number right before the subject of a kill verb (28 شخصا قتلوا): the subject is a victim of a passive.</summary>
+    private static bool PatientBeforeVerb(IReadOnlyList<ViewToken> tokens, ActorMention pre, RoleCues cues)
+    {
+        var k = pre.First - 1;
+        while (k >= 0 && !tokens[k].IsWord && tokens[k].Kind != TokenKind.Number && tokens[k].Kind != TokenKind.Punctuation) k--;
+        return k >= 0 && (tokens[k].Kind == TokenKind.Number || cues.IsStripped("quantifier", tokens[k])) && pre.Code is { } c && Rasid.Nlp.Entities.ActorLinker.SplitCode(c).Role is "CVL" or "MIL" or "COP";
+    }
+
+    private static int PreviousWord(IReadOnlyList<ViewToken> tokens, int k)
+    {
+        for (var j = k - 1; j >= 0; j--)
+        {
+            if (tokens[j].IsWord) return j;
+        }
+
+        return Math.Max(0, k);
+    }
+
+    private static int NextWord(IReadOnlyList<ViewToken> tokens, int k)
+    {
+        for (var j = k + 1; j < tokens.Count; j++)
+        {
+            if (tokens[j].IsWord) return j;
+        }
+
+        return tokens.Count;
+    }
+
+    /// <summary>The mention after an agent marker (على يد، من قبل، برصاص) following the trigger (a passive agent).</summary>
+    private ActorMention? PassiveAgent(TriggerHit hit, SentenceView sentence, List<ActorMention> candidates)
     {
         var tokens = sentence.Tokens;
         for (var k = hit.Last + 1; k < tokens.Count && k <= hit.Last + 12; k++)
         {
-            var f = tokens[k].Folded;
-            var marker = f == "\u0628\u064A\u062F" // بيد
-                || (f == "\u064A\u062F" && k > 0 && tokens[k - 1].Folded == "\u0639\u0644\u064A") // على يد
-                || (f == "\u0642\u0628\u0644" && k > 0 && tokens[k - 1].Folded == "\u0645\u0646"); // من قبل
-            if (!marker) continue;
-            return candidates.FirstOrDefault(m => m.First > k && m.First <= k + 2);
+            var last = _knowledge.Cues.MatchAt("agent_marker", tokens, k);
+            if (last < 0) continue;
+            return candidates.FirstOrDefault(m => m.First > last && m.First <= last + 2);
         }
 
         return null;

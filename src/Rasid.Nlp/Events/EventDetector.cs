@@ -13,7 +13,7 @@ internal sealed class EventDetector
 {
     /// <summary>Model id written into evidence.</summary>
     public const string ModelName = "events-detect";
-    public const string FeatureSet = "events.features/1";
+    public const string FeatureSet = "events.features/2";
     private const string ResourceName = "Rasid.Nlp.models.events-detect.json";
 
     private static readonly Lazy<EventDetector?> Embedded = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -49,14 +49,17 @@ internal sealed class EventDetector
                 continue;
             }
 
-            features.Add("w:" + token.Folded);
             var stem = ShortStem(token);
+            features.Add("w:" + token.Folded);
             features.Add("s:" + stem);
             if (stem.Length >= 4) features.Add("p:" + stem[..4]);
             if (previous is not null) features.Add("b:" + previous + "_" + stem);
             previous = stem;
         }
 
+        var tokens = sentence.Tokens;
+        var firstWords = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var hit in hits)
         {
             var e = hit.Entry;
@@ -66,9 +69,53 @@ internal sealed class EventDetector
             features.Add("lexc:" + (e.Cameo.Length >= 2 ? e.Cameo[..2] : e.Cameo));
             features.Add("lexl:" + e.Lemma);
             features.Add("lexk:" + e.Plover + ":" + (e.IsVerb ? "v" : "n"));
+            // Where the trigger stands: negated, in a relative clause, after a preposition (في الهجوم: background), definite,
+            // among the first words (the sentence's main event), with an asserting verb before it.
+            var context = new List<string>();
+            var before = PreviousWords(tokens, hit.First, 3);
+            if (before.Any(w => NegationCues.Contains(w))) context.Add("neg");
+            if (before.Any(w => RelativeCues.Contains(w))) context.Add("rel");
+            if (before.Count > 0 && ActorMentions.IsPrepositionWord(before[0])) context.Add("prep");
+            if (hit.Proclitic.TrimStart('\u0648', '\u0641').StartsWith('\u0628') || hit.Proclitic.TrimStart('\u0648', '\u0641').StartsWith('\u0644')) context.Add("clitic");
+            if (hit.Proclitic.EndsWith("\u0627\u0644", StringComparison.Ordinal) || hit.Proclitic.EndsWith("\u0644\u0644", StringComparison.Ordinal)) context.Add("def");
+            firstWords = 0;
+            for (var k = 0; k < hit.First; k++) if (tokens[k].IsWord) firstWords++;
+            context.Add(firstWords < 3 ? "pos0" : firstWords < 8 ? "pos1" : "pos2");
+            if (context.Count == 1) context.Add("bare");
+            foreach (var c in context)
+            {
+                var f = "lexx:" + e.Plover + ":" + (e.IsVerb && hit.IsVerb ? "v" : "n") + ":" + c;
+                if (seen.Add(f)) features.Add(f);
+            }
         }
 
         return features;
+    }
+
+    // Folded negation particles and relative pronouns (closed classes used as trigger-context features).
+    private static readonly HashSet<string> NegationCues = new(StringComparer.Ordinal)
+    {
+        "\u0644\u0645", "\u0644\u0646", "\u0644\u0627", "\u0645\u0627", "\u0644\u064A\u0633", "\u0639\u062F\u0645", "\u062F\u0648\u0646", "\u063A\u064A\u0631", // لم لن لا ما ليس عدم دون غير
+        "\u0646\u0641\u064A", "\u0646\u0641\u062A", // نفي نفت
+    };
+
+    private static readonly HashSet<string> RelativeCues = new(StringComparer.Ordinal)
+    {
+        "\u0627\u0644\u0630\u064A", "\u0627\u0644\u062A\u064A", "\u0627\u0644\u0630\u064A\u0646", // الذي التي الذين
+    };
+
+    /// <summary>Up to <paramref name="n"/> folded words before token <paramref name="k"/>, nearest first (و/ف stripped).</summary>
+    private static List<string> PreviousWords(IReadOnlyList<ViewToken> tokens, int k, int n)
+    {
+        var result = new List<string>(n);
+        for (var j = k - 1; j >= 0 && result.Count < n; j--)
+        {
+            if (!tokens[j].IsWord) continue;
+            var f = tokens[j].Folded;
+            result.Add(f.Length > 2 && f[0] is '\u0648' or '\u0641' && !NegationCues.Contains(f) ? f[1..] : f);
+        }
+
+        return result;
     }
 
     /// <summary>The shortest candidate stem without an imperfect prefix, at least three letters (the word itself otherwise).</summary>
@@ -96,16 +143,17 @@ internal sealed class EventDetector
         return sum - model.Threshold;
     }
 
-    /// <summary>The word token contributing most to <paramref name="type"/> (a trigger for classifier-only events).</summary>
-    public int BestToken(string type, SentenceView sentence)
+    /// <summary>The word token contributing most (more than <c>minimumWeight</c>) to <paramref name="type"/> (a trigger for classifier-only events), or -1.</summary>
+    public int BestToken(string type, SentenceView sentence, double minimumWeight = 0)
     {
         if (!Types.TryGetValue(type, out var model)) return -1;
         var best = -1;
-        var bestWeight = 0.0;
+        var bestWeight = minimumWeight;
         for (var i = 0; i < sentence.Tokens.Count; i++)
         {
             var token = sentence.Tokens[i];
-            if (!token.IsWord) continue;
+            // Content words only: a preposition or particle (في، من) is never a trigger.
+            if (!token.IsWord || token.Folded.Length < 3 || ActorMentions.IsPrepositionWord(token.Folded)) continue;
             var w = Weight(model, "w:" + token.Folded) + Weight(model, "s:" + ShortStem(token));
             if (w > bestWeight)
             {

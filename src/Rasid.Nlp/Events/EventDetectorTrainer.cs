@@ -31,27 +31,74 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
     /// Trains one type's model; with <see cref="ThresholdFolds"/> &gt; 0 the threshold is the one that maximises F1 of
     /// the out-of-fold scores (example i is in fold i mod k), so the dev split is never used.
     /// </summary>
-    public TypeModel Train(IReadOnlyList<(List<string> Features, bool Label)> examples)
+    public TypeModel Train(IReadOnlyList<(List<string> Features, bool Label)> examples) => Train(examples, out _);
+
+    /// <summary>
+    /// Weight of a positive example relative to a negative one, as a power of the class ratio: 1 = balanced classes,
+    /// 0.5 = square root of the ratio, 0 = unweighted.
+    /// </summary>
+    public double Balance { get; init; } = 1.0;
+
+    /// <summary>True: the final model is the average of the cross-validation fold models (bagging); false: one model refitted on all data.</summary>
+    public bool AverageFolds { get; init; } = true;
+
+    /// <summary>Class-weight exponents tried by <see cref="TrainSelected"/>.</summary>
+    public IReadOnlyList<double> BalanceGrid { get; init; } = [1.0, 0.5];
+
+    /// <summary>L2 values tried by <see cref="TrainSelected"/>.</summary>
+    public IReadOnlyList<double> L2Grid { get; init; } = [1e-4, 1e-3, 3e-3, 1e-2, 3e-2];
+
+    /// <summary>
+    /// Chooses L2 from <see cref="L2Grid"/> by the out-of-fold F1 of a cross-validation on <paramref name="examples"/> (the
+    /// training split only), then trains on all of them with that L2; <paramref name="cv"/> is the chosen setting's CV figure.
+    /// </summary>
+    public TypeModel TrainSelected(IReadOnlyList<(List<string> Features, bool Label)> examples, out CrossValidation cv, out IReadOnlyList<CrossValidation> tried)
     {
-        var model = TrainOnce(examples);
+        var all = new List<CrossValidation>();
+        TypeModel? best = null;
+        cv = default;
+        foreach (var balance in BalanceGrid)
+        foreach (var l2 in L2Grid)
+        {
+            var trainer = new EventDetectorTrainer(knowledge) { Epochs = Epochs, L2 = l2, Balance = balance, AverageFolds = AverageFolds, Algorithm = Algorithm, ThresholdFolds = ThresholdFolds, PositiveWeight = PositiveWeight };
+            var model = trainer.Train(examples, out var result);
+            all.Add(result);
+            if (best is null || result.F1 > cv.F1 + 1e-9)
+            {
+                best = model;
+                cv = result;
+            }
+        }
+
+        tried = all;
+        return best!;
+    }
+
+    /// <summary>Trains one type's model and reports the out-of-fold figures at the chosen threshold.</summary>
+    public TypeModel Train(IReadOnlyList<(List<string> Features, bool Label)> examples, out CrossValidation cv)
+    {
+        var model = AverageFolds && ThresholdFolds > 1 ? new TypeModel(new Dictionary<string, double>(), 0) : TrainOnce(examples);
+        cv = new CrossValidation(L2, Balance, 0, 0, 0, 0);
         if (ThresholdFolds <= 1) return model;
         var scored = new List<(double Score, bool Label)>();
+        var sum = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var fold = 0; fold < ThresholdFolds; fold++)
         {
             var train = examples.Where((_, i) => i % ThresholdFolds != fold).ToList();
             var foldModel = TrainOnce(train);
+            foreach (var (f, w) in foldModel.Weights) sum[f] = sum.GetValueOrDefault(f) + w / ThresholdFolds;
             foreach (var (features, label) in examples.Where((_, i) => i % ThresholdFolds == fold))
             {
-                double sum = 0;
-                foreach (var feature in features) sum += foldModel.Weights.GetValueOrDefault(feature);
-                scored.Add((sum, label));
+                double score = 0;
+                foreach (var feature in features) score += foldModel.Weights.GetValueOrDefault(feature);
+                scored.Add((score, label));
             }
         }
 
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
         var positives = scored.Count(x => x.Label);
         double bestF1 = -1, threshold = 0;
-        var tp = 0;
+        int tp = 0, bestTp = 0, bestPredicted = 0;
         for (var i = 0; i < scored.Count; i++)
         {
             if (scored[i].Label) tp++;
@@ -59,8 +106,19 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
             if (f1 > bestF1 && (i + 1 == scored.Count || scored[i + 1].Score < scored[i].Score))
             {
                 bestF1 = f1;
+                bestTp = tp;
+                bestPredicted = i + 1;
                 threshold = i + 1 < scored.Count ? (scored[i].Score + scored[i + 1].Score) / 2 : scored[i].Score - 1e-6;
             }
+        }
+
+        cv = new CrossValidation(L2, Balance, bestPredicted == 0 ? 0 : (double)bestTp / bestPredicted, positives == 0 ? 0 : (double)bestTp / positives, Math.Max(0, bestF1), positives);
+        // The fold models' average is the final model, so the threshold chosen on their out-of-fold scores fits the
+        // model it is applied to (a model refitted on all the data has larger weights and shifted scores).
+        if (AverageFolds)
+        {
+            var averaged = sum.Where(kv => Math.Abs(kv.Value) >= 0.02).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+            return new TypeModel(averaged, Math.Round(threshold, 4));
         }
 
         return model with { Threshold = Math.Round(threshold, 4) };
@@ -76,7 +134,7 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
         var w = new double[index.Count];
         var g2 = new double[index.Count];
         var positives = Math.Max(1, data.Count(d => d.Label));
-        var posWeight = (double)(data.Length - positives) / positives;
+        var posWeight = Math.Pow((double)(data.Length - positives) / positives, Balance);
         var lambda = L2;
         var order = Enumerable.Range(0, data.Length).ToArray();
         ulong state = 0x9E3779B97F4A7C15UL;
@@ -171,3 +229,6 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
         return new TypeModel(weights, 0);
     }
 }
+
+/// <summary>Out-of-fold figures of a cross-validation on the training split at the threshold it chose.</summary>
+internal readonly record struct CrossValidation(double L2, double Balance, double Precision, double Recall, double F1, int Positives);

@@ -58,6 +58,10 @@ internal sealed class EventKnowledge
     public IReadOnlyDictionary<string, List<(string[] Words, string Role)>> AgentsByFirstWord { get; private init; } = new Dictionary<string, List<(string[], string)>>();
     /// <summary>Folded nationality adjective → ISO3 country.</summary>
     public IReadOnlyDictionary<string, string> Nationalities { get; private init; } = new Dictionary<string, string>();
+    /// <summary>Agent phrases (words joined by spaces) from Rasid's hand-curated agents_extra.tsv: their role wins over the actor linker's.</summary>
+    public IReadOnlySet<string> CuratedAgents { get; private init; } = new HashSet<string>();
+    /// <summary>Word classes that guide source/target assignment (role_cues.tsv).</summary>
+    public RoleCues Cues { get; private init; } = RoleCues.Empty;
     /// <summary>Trigger lookup: folded first word of a form → entries with that form.</summary>
     public IReadOnlyDictionary<string, List<(TriggerEntry Entry, string[] Form)>> ByFirstWord { get; private init; } = new Dictionary<string, List<(TriggerEntry, string[])>>();
     /// <summary>Versions of the loaded files, e.g. <c>triggers.tsv@1</c>.</summary>
@@ -118,12 +122,25 @@ internal sealed class EventKnowledge
 
         var agents = new Dictionary<string, (string[] Words, string Role)>(StringComparer.Ordinal);
         foreach (var (cols, _) in Rows(read, "agents_extra.tsv", versions)) AddAgent(cols, agents, minLetters: 2);
+        var curated = agents.Keys.ToHashSet(StringComparer.Ordinal);
         foreach (var (cols, _) in Rows(read, "agents_ar.tsv", versions)) AddAgent(cols, agents, minLetters: 5);
 
         var nationalities = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (cols, _) in Rows(read, "nationalities.tsv", versions))
         {
             foreach (var form in cols[0].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) nationalities.TryAdd(ArabicFold.Fold(form), cols[1].Trim());
+        }
+
+        var cues = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        foreach (var (cols, line) in Rows(read, "role_cues.tsv", versions))
+        {
+            if (cols.Length < 2) throw new FormatException($"role_cues.tsv line {line}: expected class and forms separated by a tab");
+            if (!cues.TryGetValue(cols[0].Trim(), out var list)) cues[cols[0].Trim()] = list = [];
+            foreach (var form in Split(cols[1]))
+            {
+                var words = form.Any(char.IsLower) || form.All(c => c is >= 'A' and <= 'Z') ? [form] : ArabicFold.Fold(form).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length > 0) list.Add(words);
+            }
         }
 
         var byFirst = new Dictionary<string, List<(TriggerEntry, string[])>>(StringComparer.Ordinal);
@@ -151,6 +168,8 @@ internal sealed class EventKnowledge
             CameoToPlover = cameo,
             Agents = [.. agents.Values.OrderByDescending(a => a.Words.Length)],
             Nationalities = nationalities,
+            Cues = new RoleCues(cues),
+            CuratedAgents = curated,
             ByFirstWord = byFirst,
             Versions = string.Join(",", versions),
         };

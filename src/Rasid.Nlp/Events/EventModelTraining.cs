@@ -14,7 +14,7 @@ public sealed record EventTrainingResult(string ModelJson, IReadOnlyList<string>
 public static class EventModelTraining
 {
     /// <summary>Model format version written into the model and used in evidence ids.</summary>
-    public const int ModelVersion = 1;
+    public const int ModelVersion = 2;
 
     /// <summary>
     /// Trains on the training part (see <see cref="GsrData.IsDev"/>) of <c>assault_gsr.csv</c> and <c>protest_gsr.csv</c>
@@ -34,18 +34,27 @@ public static class EventModelTraining
             var sentences = GsrData.Read(Path.Combine(gsrDirectory, file));
             var examples = sentences.Where(s => !s.IsDev && s.Gold is not null)
                 .Select(s => (trainer.Featurize(s.Text, tokenizer), s.Gold!.Value)).ToList();
-            var model = trainer.Train(examples);
+            var model = trainer.TrainSelected(examples, out var cv, out var tried);
             types[type] = model;
             var positives = examples.Count(e => e.Item2);
             summary.Add($"{type}: {examples.Count} training sentences ({positives} yes) from {file}, {model.Weights.Count} features");
-            counts[type] = new JsonObject { ["file"] = file, ["train"] = examples.Count, ["train_yes"] = positives };
+            foreach (var t in tried)
+            {
+                summary.Add(string.Create(CultureInfo.InvariantCulture, $"  {trainer.ThresholdFolds}-fold CV on the training split, L2 {t.L2}, class weight ratio^{t.Balance}: P {t.Precision:0.000} R {t.Recall:0.000} F1 {t.F1:0.000}{(t == cv ? "  (chosen)" : "")}"));
+            }
+
+            counts[type] = new JsonObject
+            {
+                ["file"] = file, ["train"] = examples.Count, ["train_yes"] = positives, ["l2"] = cv.L2, ["class_weight_exponent"] = cv.Balance,
+                ["cv_precision"] = Math.Round(cv.Precision, 4), ["cv_recall"] = Math.Round(cv.Recall, 4), ["cv_f1"] = Math.Round(cv.F1, 4),
+            };
         }
 
         var detector = new EventDetector(types, ModelVersion);
         var metadata = new JsonObject
         {
             ["trained_on"] = "arabic_event_gsr assault_gsr.csv + protest_gsr.csv, train split (FNV-1a(id) % 5 != 0)",
-            ["algorithm"] = string.Create(CultureInfo.InvariantCulture, $"{trainer.Algorithm}, {trainer.Epochs} epochs, L2 {trainer.L2}, class-balanced; threshold from {trainer.ThresholdFolds}-fold cross-validation on the training split"),
+            ["algorithm"] = string.Create(CultureInfo.InvariantCulture, $"{trainer.Algorithm}, {trainer.Epochs} epochs, L2 (from {string.Join('/', trainer.L2Grid)}) and class weight (class ratio^{string.Join('/', trainer.BalanceGrid)}) chosen per type, and threshold by {trainer.ThresholdFolds}-fold cross-validation on the training split; {(trainer.AverageFolds ? "final model = average of the fold models" : "final model refitted on the whole training split")}"),
             ["knowledge"] = knowledge.Versions,
             ["licence"] = "trained on the Arabic event GSR (MIT, Open Event Data Alliance)",
             ["counts"] = counts,

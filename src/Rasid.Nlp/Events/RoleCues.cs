@@ -1,0 +1,95 @@
+namespace Rasid.Nlp.Events;
+
+/// <summary>
+/// Word classes from <c>data/events/role_cues.tsv</c> that guide source/target assignment: light verbs (قام بـ),
+/// verbs introducing the agent of a nominal event (شنه، نفذته), passive agent markers (على يد، برصاص), locative nouns
+/// (شمال، مدينة), quantifiers before a partitive من, auxiliaries and relative pronouns, and attacker roles.
+/// </summary>
+internal sealed class RoleCues
+{
+    private readonly Dictionary<string, List<string[]>> _classes;
+
+    public RoleCues(Dictionary<string, List<string[]>> classes) => _classes = classes;
+
+    /// <summary>No cues (knowledge folders without role_cues.tsv).</summary>
+    public static RoleCues Empty { get; } = new([]);
+
+    /// <summary>True when the token (after an optional و/ف) is a one-word form of <paramref name="cls"/>.</summary>
+    public bool Is(string cls, ViewToken token)
+    {
+        if (!token.IsWord || !_classes.TryGetValue(cls, out var forms)) return false;
+        var f = token.Folded;
+        var bare = f.Length > 3 && f[0] is '\u0648' or '\u0641' ? f[1..] : f; // و ف
+        foreach (var form in forms)
+        {
+            if (form.Length == 1 && (form[0] == f || form[0] == bare)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the token, after stripping و/ف, ب/ل/ك and ال, is a one-word form of <paramref name="cls"/> (بشمال، والمدينة).</summary>
+    public bool IsStripped(string cls, ViewToken token)
+    {
+        if (!token.IsWord || !_classes.TryGetValue(cls, out var forms)) return false;
+        var f = token.Folded;
+        foreach (var prefix in StripPrefixes)
+        {
+            if (!f.StartsWith(prefix, StringComparison.Ordinal) || f.Length - prefix.Length < 2) continue;
+            var rest = f[prefix.Length..];
+            foreach (var form in forms)
+            {
+                if (form.Length == 1 && form[0] == rest) return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] StripPrefixes = BuildPrefixes();
+
+    private static string[] BuildPrefixes()
+    {
+        var list = new List<string>();
+        foreach (var c in new[] { "", "\u0648", "\u0641" })
+        {
+            foreach (var p in new[] { "", "\u0628", "\u0644", "\u0643" })
+            {
+                list.Add(c + p);
+                list.Add(c + p + "\u0627\u0644");
+            }
+
+            list.Add(c + "\u0644\u0644");
+        }
+
+        return [.. list];
+    }
+
+    /// <summary>True when <paramref name="code"/> is listed in class <paramref name="cls"/> (attacker roles).</summary>
+    public bool HasValue(string cls, string code) =>
+        _classes.TryGetValue(cls, out var forms) && forms.Any(f => f.Length == 1 && f[0] == code);
+
+    /// <summary>The last token of a form of <paramref name="cls"/> starting at token <paramref name="k"/>, or -1.</summary>
+    public int MatchAt(string cls, IReadOnlyList<ViewToken> tokens, int k)
+    {
+        if (!_classes.TryGetValue(cls, out var forms)) return -1;
+        var best = -1;
+        foreach (var form in forms)
+        {
+            var j = k;
+            var ok = true;
+            for (var w = 0; w < form.Length && ok; w++, j++)
+            {
+                while (j < tokens.Count && !tokens[j].IsWord && w > 0) j++;
+                if (j >= tokens.Count || !tokens[j].IsWord) { ok = false; break; }
+                var f = tokens[j].Folded;
+                var bare = w == 0 && f.Length > 3 && f[0] is '\u0648' or '\u0641' ? f[1..] : f;
+                ok = f == form[w] || bare == form[w];
+            }
+
+            if (ok && j - 1 > best) best = j - 1;
+        }
+
+        return best;
+    }
+}

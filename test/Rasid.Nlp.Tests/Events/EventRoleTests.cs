@@ -1,0 +1,69 @@
+using Rasid.Core;
+using Rasid.Nlp.Events;
+
+namespace Rasid.Nlp.Tests.Events;
+
+/// <summary>Source/target assignment with the cues of data/events/role_cues.tsv.</summary>
+public sealed class EventRoleTests
+{
+    private static Document Code(string text, params Entity[] entities) =>
+        EventTestSupport.PipelineWith(entities, [], EventTestSupport.RulesOnly).Analyze(text, new ArticleInfo { Id = "t", Published = new DateOnly(2008, 1, 10) });
+
+    [Fact]
+    public void Light_verb_qam_gives_its_subject_as_the_source_of_the_masdar()
+    {
+        const string text = "وفي نابلس قام مسلحون بخطف مواطن من سيارته.";
+        var e = Assert.Single(Code(text).Events, e => e.Type == "ASSAULT");
+        Assert.Equal("بخطف", e.Trigger.Text);
+        Assert.Equal("---UAF", e.Source?.Actor);
+        Assert.Equal(text.IndexOf("مسلحون", StringComparison.Ordinal), e.Source?.Start);
+        Assert.Equal("---CVL", e.Target?.Actor);
+    }
+
+    [Fact]
+    public void Agentive_verb_after_a_nominal_attack_introduces_its_source()
+    {
+        const string text = "واستنكر الوزير الهجوم الذي شنه مسلحون على القرية.";
+        var e = Assert.Single(Code(text).Events, e => e.Type == "ASSAULT");
+        Assert.Equal("الهجوم", e.Trigger.Text);
+        Assert.Equal("---UAF", e.Source?.Actor);
+    }
+
+    [Fact]
+    public void A_place_after_a_direction_noun_is_not_the_target()
+    {
+        const string text = "قصفت الطائرات التركية مواقع في شمال العراق.";
+        var doc = Code(text, EventTestSupport.Entity(text, "العراق", "LOC", "IRQ"));
+        var e = Assert.Single(doc.Events, e => e.Type == "ASSAULT");
+        Assert.Equal("TURMIL", e.Source?.Actor);
+        Assert.Null(e.Target);
+    }
+
+    [Fact]
+    public void A_number_after_a_bare_kill_verb_makes_the_victims_the_target_not_the_source()
+    {
+        const string text = "قتل 18 شخصا في انفجار سيارة مفخخة ببغداد.";
+        var e = Assert.Single(Code(text).Events, e => e.Type == "ASSAULT" && e.Trigger.Text == "قتل");
+        Assert.Equal("---CVL", e.Target?.Actor);
+        Assert.Equal(text.IndexOf("شخصا", StringComparison.Ordinal), e.Target?.Start);
+        Assert.NotEqual("---CVL", e.Source?.Actor);
+    }
+
+    [Fact]
+    public void A_plural_verb_takes_the_following_name_as_its_object()
+    {
+        const string text = "وذكرت تقارير ان مسلحين اختطفوا سبعة جنود امس.";
+        var e = Assert.Single(Code(text).Events, e => e.Type == "ASSAULT");
+        Assert.Equal("---UAF", e.Source?.Actor);
+        Assert.Equal("---MIL", e.Target?.Actor);
+        Assert.Equal(text.IndexOf("جنود", StringComparison.Ordinal), e.Target?.Start);
+    }
+
+    [Fact]
+    public void Role_cues_file_is_embedded_and_versioned()
+    {
+        Assert.Contains("role_cues.tsv@1", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+        Assert.True(EventKnowledge.Default.Cues.HasValue("attacker", "UAF"));
+        Assert.False(EventKnowledge.Default.Cues.HasValue("attacker", "CVL"));
+    }
+}
