@@ -25,7 +25,7 @@ internal sealed class NerModel
 
     // The same index keyed by 64-bit hashes of the feature strings (decoding without building strings); null when two
     // features of the model share a hash, and decoding then goes through the strings.
-    private readonly Dictionary<ulong, int>? hashed;
+    private readonly HashedFeatureTable? hashed;
 
     public NerModel(Dictionary<string, int> features, float[] weights, float[] transitions, string trainedOn, EntityMemory memory)
     {
@@ -34,15 +34,7 @@ internal sealed class NerModel
         this.weights = weights;
         this.transitions = transitions;
         TrainedOn = trainedOn;
-        hashed = new Dictionary<ulong, int>(features.Count);
-        foreach (var (name, index) in features)
-        {
-            if (!hashed.TryAdd(NerFeatureHash.Of(name), index))
-            {
-                hashed = null;
-                break;
-            }
-        }
+        hashed = HashedFeatureTable.Build(features);
     }
 
     /// <summary>What the model was trained on (for the manifest and evidence).</summary>
@@ -100,17 +92,23 @@ internal sealed class NerModel
         if (hashed is null) return Decode(featurizer.Extract(tokens, memory), out confidence);
         var sink = new EmissionSink(tokens.Count, hashed, weights);
         featurizer.Extract(tokens, memory, sink);
-        return Viterbi(sink.Scores, transitions, out confidence);
+        var em = new float[tokens.Count, TagCount];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            for (var t = 0; t < TagCount; t++) em[i, t] = sink.Scores[i * TagCount + t];
+        }
+
+        return Viterbi(em, transitions, out confidence);
     }
 
-    /// <summary>Adds the weights of each feature to its token's emission scores, looked up by hash.</summary>
-    private sealed class EmissionSink(int tokens, Dictionary<ulong, int> index, float[] weights) : NerFeatureSink
+    /// <summary>Adds the weights of each feature to its token's emission scores (one row of TagCount per token), looked up by hash.</summary>
+    private sealed class EmissionSink(int tokens, HashedFeatureTable index, float[] weights) : NerFeatureSink
     {
         private int row;
 
-        public float[,] Scores { get; } = new float[tokens, TagCount];
+        public float[] Scores { get; } = new float[tokens * TagCount];
 
-        public override void Token(int index) => row = index;
+        public override void Token(int index) => row = index * TagCount;
 
         public override void Add(string feature) => Score(NerFeatureHash.Of(feature));
 
@@ -120,10 +118,65 @@ internal sealed class NerModel
 
         private void Score(ulong hash)
         {
-            if (!index.TryGetValue(hash, out var fi)) return;
-            var off = fi * TagCount;
-            for (var t = 0; t < TagCount; t++) Scores[row, t] += weights[off + t];
+            var fi = index.Find(hash);
+            if (fi < 0) return;
+            var source = weights.AsSpan(fi * TagCount, TagCount);
+            var target = Scores.AsSpan(row, TagCount);
+            for (var t = 0; t < source.Length; t++) target[t] += source[t];
         }
+    }
+
+    /// <summary>Open-addressing table from feature hash to feature index (linear probing, at most half full).</summary>
+    private sealed class HashedFeatureTable
+    {
+        private readonly ulong[] keys;
+        private readonly int[] values;
+        private readonly int shift;
+
+        private HashedFeatureTable(int capacity)
+        {
+            keys = new ulong[capacity];
+            values = new int[capacity];
+            shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
+        }
+
+        /// <summary>The table of <paramref name="features"/>, or null when two of them share a hash (or one hashes to 0, the empty mark).</summary>
+        public static HashedFeatureTable? Build(Dictionary<string, int> features)
+        {
+            var capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, features.Count * 2));
+            var table = new HashedFeatureTable(capacity);
+            foreach (var (name, index) in features)
+            {
+                var hash = NerFeatureHash.Of(name);
+                if (hash == 0) return null;
+                var slot = table.Slot(hash);
+                while (table.keys[slot] != 0)
+                {
+                    if (table.keys[slot] == hash) return null;
+                    slot = (slot + 1) & (capacity - 1);
+                }
+
+                table.keys[slot] = hash;
+                table.values[slot] = index;
+            }
+
+            return table;
+        }
+
+        /// <summary>The feature index of <paramref name="hash"/>, or -1.</summary>
+        public int Find(ulong hash)
+        {
+            var mask = keys.Length - 1;
+            for (var slot = Slot(hash); ; slot = (slot + 1) & mask)
+            {
+                var key = keys[slot];
+                if (key == hash) return values[slot];
+                if (key == 0) return -1;
+            }
+        }
+
+        // Fibonacci hashing: the top bits of hash × 2^64/φ.
+        private int Slot(ulong hash) => (int)((hash * 11400714819323198485UL) >> shift);
     }
 
     internal static int[] Viterbi(float[,] em, float[] trans, out float[] confidence)
