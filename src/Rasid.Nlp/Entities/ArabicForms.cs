@@ -33,21 +33,13 @@ internal static class ArabicForms
     /// Normalized form: diacritics and tatweel removed, أ إ آ ٱ → ا, ة → ه, ى → ي, Persian ی ک → ي ك,
     /// digits → 0. Other characters are kept.
     /// </summary>
-    public static string Normalize(ReadOnlySpan<char> s)
-    {
-        var first = FirstChange(s);
-        return first < 0 ? new string(s) : Rewrite(s, first);
-    }
+    public static string Normalize(ReadOnlySpan<char> s) => CharFolding.Fold<NormalizeFold>(s);
 
     /// <summary>
     /// <see cref="Normalize(ReadOnlySpan{char})"/> of a string: the same instance when nothing changes (most words),
     /// so normalizing allocates only for words with diacritics, hamza forms, ة/ى or digits.
     /// </summary>
-    public static string Normalize(string s)
-    {
-        var first = FirstChange(s);
-        return first < 0 ? s : Rewrite(s, first);
-    }
+    public static string Normalize(string s) => CharFolding.Fold<NormalizeFold>(s);
 
     private static bool Dropped(char c) => (c >= '\u064B' && c <= '\u0652') || c == '\u0670' || c == Tatweel;
 
@@ -61,33 +53,9 @@ internal static class ArabicForms
         _ => c,
     };
 
-    /// <summary>Index of the first character that normalization drops or changes, or -1.</summary>
-    private static int FirstChange(ReadOnlySpan<char> s)
+    private readonly struct NormalizeFold : ICharFold
     {
-        for (var i = 0; i < s.Length; i++)
-        {
-            var c = s[i];
-            if (Dropped(c) || Map(c) != c) return i;
-        }
-
-        return -1;
-    }
-
-    private static string Rewrite(ReadOnlySpan<char> s, int first)
-    {
-        char[]? rented = null;
-        var buffer = s.Length <= 256 ? stackalloc char[s.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(s.Length));
-        s[..first].CopyTo(buffer);
-        var n = first;
-        for (var i = first; i < s.Length; i++)
-        {
-            var c = s[i];
-            if (!Dropped(c)) buffer[n++] = Map(c);
-        }
-
-        var result = new string(buffer[..n]);
-        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
-        return result;
+        public static int Map(char c) => Dropped(c) ? -1 : ArabicForms.Map(c);
     }
 
     /// <summary>

@@ -23,63 +23,29 @@ internal static class ArabicFold
     private const char Keheh = '\u06A9';          // ک
 
     /// <summary>The folded form of <paramref name="text"/>; non-letters other than spaces are dropped.</summary>
-    public static string Fold(ReadOnlySpan<char> text)
-    {
-        var first = FirstChange(text);
-        return first < 0 ? new string(text) : Rewrite(text, first);
-    }
+    public static string Fold(ReadOnlySpan<char> text) => CharFolding.Fold<EventFold>(text);
 
     /// <summary>The folded form of a string: the same instance when folding changes nothing (most words).</summary>
-    public static string Fold(string text)
-    {
-        var first = FirstChange(text);
-        return first < 0 ? text : Rewrite(text, first);
-    }
+    public static string Fold(string text) => CharFolding.Fold<EventFold>(text);
 
-    /// <summary>The folded form of one character, or '\uFFFF' when it is dropped.</summary>
-    private static char Map(char c)
+    /// <summary>The folded form of one character, or -1 when it is dropped.</summary>
+    private readonly struct EventFold : ICharFold
     {
-        switch (c)
+        public static int Map(char c)
         {
-            case AlefMadda or AlefHamzaAbove or AlefHamzaBelow or AlefWasla: return Alef;
-            case AlefMaksura or FarsiYeh or YehHamza: return Yeh;
-            case TehMarbuta: return Heh;
-            case WawHamza: return Waw;
-            case Keheh: return '\u0643';
-            case ' ': return ' ';
-            default:
-                if ((c >= '\u064B' && c <= '\u065F') || c == '\u0670' || c == '\u0640') return Dropped; // harakat, superscript alef, tatweel
-                return char.IsLetterOrDigit(c) ? c : Dropped;
+            switch (c)
+            {
+                case AlefMadda or AlefHamzaAbove or AlefHamzaBelow or AlefWasla: return Alef;
+                case AlefMaksura or FarsiYeh or YehHamza: return Yeh;
+                case TehMarbuta: return Heh;
+                case WawHamza: return Waw;
+                case Keheh: return '\u0643';
+                case ' ': return ' ';
+                default:
+                    if ((c >= '\u064B' && c <= '\u065F') || c == '\u0670' || c == '\u0640') return -1; // harakat, superscript alef, tatweel
+                    return char.IsLetterOrDigit(c) ? c : -1;
+            }
         }
-    }
-
-    private const char Dropped = '\uFFFF';
-
-    private static int FirstChange(ReadOnlySpan<char> text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == Dropped || Map(text[i]) != text[i]) return i;
-        }
-
-        return -1;
-    }
-
-    private static string Rewrite(ReadOnlySpan<char> text, int first)
-    {
-        char[]? rented = null;
-        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
-        text[..first].CopyTo(buffer);
-        var n = first;
-        for (var i = first; i < text.Length; i++)
-        {
-            var m = Map(text[i]);
-            if (m != Dropped) buffer[n++] = m;
-        }
-
-        var result = new string(buffer[..n]);
-        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
-        return result;
     }
 
     // Proclitic sequences, longest first: conjunction (و ف) + preposition/particle (ب ل ك س) + article (ال).

@@ -9,63 +9,29 @@ namespace Rasid.Nlp.Times;
 /// </summary>
 internal static class ArabicFold
 {
-    public static string Fold(ReadOnlySpan<char> text)
-    {
-        var first = FirstChange(text);
-        return first < 0 ? new string(text) : Rewrite(text, first);
-    }
+    public static string Fold(ReadOnlySpan<char> text) => CharFolding.Fold<TimeFold>(text);
 
     /// <summary>The folded string: the same instance when folding changes nothing (most tokens).</summary>
-    public static string Fold(string text)
-    {
-        var first = FirstChange(text);
-        return first < 0 ? text : Rewrite(text, first);
-    }
+    public static string Fold(string text) => CharFolding.Fold<TimeFold>(text);
 
-    /// <summary>The folded form of one character, or '\0' when it is dropped (tatweel, harakat).</summary>
-    private static char Map(char c)
+    /// <summary>The folded form of one character, or -1 when it is dropped (tatweel, harakat).</summary>
+    private readonly struct TimeFold : ICharFold
     {
-        switch (c)
+        public static int Map(char c)
         {
-            case 'أ' or 'إ' or 'آ' or 'ٱ': return 'ا';
-            case 'ى': return 'ي';
-            case 'ة': return 'ه';
-            case '\u0640': return '\0'; // tatweel
-            default:
-                if ((c >= '\u064B' && c <= '\u065F') || c == '\u0670') return '\0'; // harakat, shadda, sukun
-                if (c >= '\u0660' && c <= '\u0669') return (char)('0' + (c - '\u0660'));
-                if (c >= '\u06F0' && c <= '\u06F9') return (char)('0' + (c - '\u06F0'));
-                return c;
+            switch (c)
+            {
+                case 'أ' or 'إ' or 'آ' or 'ٱ': return 'ا';
+                case 'ى': return 'ي';
+                case 'ة': return 'ه';
+                case '\u0640': return -1; // tatweel
+                default:
+                    if ((c >= '\u064B' && c <= '\u065F') || c == '\u0670') return -1; // harakat, shadda, sukun
+                    if (c >= '\u0660' && c <= '\u0669') return '0' + (c - '\u0660');
+                    if (c >= '\u06F0' && c <= '\u06F9') return '0' + (c - '\u06F0');
+                    return c;
+            }
         }
-    }
-
-    private static int FirstChange(ReadOnlySpan<char> text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (Map(text[i]) != text[i]) return i;
-        }
-
-        return -1;
-    }
-
-    private static string Rewrite(ReadOnlySpan<char> text, int first)
-    {
-        char[]? rented = null;
-        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length));
-        text[..first].CopyTo(buffer);
-        var n = first;
-        for (var i = first; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\0') { buffer[n++] = c; continue; } // kept as in the original
-            var m = Map(c);
-            if (m != '\0') buffer[n++] = m;
-        }
-
-        var result = new string(buffer[..n]);
-        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
-        return result;
     }
 
     /// <summary>Folds every word of a multi-word form.</summary>
