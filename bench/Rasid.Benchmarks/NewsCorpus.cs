@@ -1,3 +1,4 @@
+using Rasid.Text;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -20,7 +21,7 @@ internal static class NewsCorpus
     public static long Characters => Documents.Sum(d => (long)d.Length);
 
     /// <summary>Input words: maximal runs of non-whitespace characters.</summary>
-    public static long Words => Documents.Sum(CountWords);
+    public static long Words => Documents.Sum(d => (long)WordCount.Whitespace(d));
 
     public static string DataDirectory()
     {
@@ -62,19 +63,5 @@ internal static class NewsCorpus
         var padt = XDocument.Load(Path.Combine(data, "raw", "padt-afp-2000-sentences.xml"));
         documents.AddRange(padt.Descendants("Text").Select(t => t.Value.Trim()).Where(t => t.Length > 0));
         return documents;
-    }
-
-    private static long CountWords(string text)
-    {
-        long words = 0;
-        var inWord = false;
-        foreach (var c in text)
-        {
-            var space = char.IsWhiteSpace(c);
-            if (!space && !inWord) words++;
-            inWord = !space;
-        }
-
-        return words;
     }
 }

@@ -1,3 +1,4 @@
+using Rasid.Text;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Rasid.Core;
@@ -129,7 +130,7 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
                 try
                 {
                     var document = pipeline.Analyze(article.Text, article.Info);
-                    Interlocked.Add(ref Counters.Words, CountWords(article.Text));
+                    Interlocked.Add(ref Counters.Words, WordCount.Whitespace(article.Text));
                     Interlocked.Increment(ref Counters.Analysed);
                     // The JSON + gzip of the stored form is made here, in parallel, not by the single writer.
                     result = new ArticleRecord(document, Hash(article), article.Origin, version, hasher.Sign(article.Text)).WithStoredJson();
@@ -208,20 +209,6 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
         }
 
         Flush();
-    }
-
-    private static int CountWords(string text)
-    {
-        var words = 0;
-        var inWord = false;
-        foreach (var c in text)
-        {
-            var space = char.IsWhiteSpace(c);
-            if (!space && !inWord) words++;
-            inWord = !space;
-        }
-
-        return words;
     }
 
     private static string Hash(RawArticle article) => ContentHashes.Of(article.Text, article.Info.Url, article.Info.Title);

@@ -1,3 +1,4 @@
+using Rasid.Text;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -34,7 +35,7 @@ internal static class PipelineBenchmark
         var pipeline = RasidPipeline.CreateDefault();
         foreach (var article in articles.Take(warmup)) pipeline.Analyze(article.Text, article.Info);
         var measured = articles.Skip(warmup).ToList();
-        long words = measured.Sum(a => (long)a.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
+        long words = measured.Sum(a => (long)WordCount.Whitespace(a.Text));
 
         var ticks = new long[pipeline.Components.Count];
         var bytes = new long[pipeline.Components.Count];

@@ -140,14 +140,7 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
         ulong state = 0x9E3779B97F4A7C15UL;
         for (var epoch = 0; epoch < Epochs; epoch++)
         {
-            for (var i = order.Length - 1; i > 0; i--)
-            {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                var j = (int)(state % (ulong)(i + 1));
-                (order[i], order[j]) = (order[j], order[i]);
-            }
+            Shuffle(order, ref state);
 
             foreach (var n in order)
             {
@@ -175,6 +168,19 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
         return new TypeModel(weights, 0);
     }
 
+    /// <summary>Fisher-Yates with a fixed xorshift generator: the same data gives the same model on every machine.</summary>
+    private static void Shuffle(int[] order, ref ulong state)
+    {
+        for (var i = order.Length - 1; i > 0; i--)
+        {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            var j = (int)(state % (ulong)(i + 1));
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+    }
+
     private TypeModel TrainPerceptron(IReadOnlyList<(List<string> Features, bool Label)> examples)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -187,15 +193,7 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
         ulong state = 0x9E3779B97F4A7C15UL;
         for (var epoch = 0; epoch < Epochs; epoch++)
         {
-            // Fisher-Yates with a fixed xorshift generator: the same data gives the same model on every machine.
-            for (var i = order.Length - 1; i > 0; i--)
-            {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                var j = (int)(state % (ulong)(i + 1));
-                (order[i], order[j]) = (order[j], order[i]);
-            }
+            Shuffle(order, ref state);
 
             foreach (var n in order)
             {
