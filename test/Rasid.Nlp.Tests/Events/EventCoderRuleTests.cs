@@ -7,7 +7,7 @@ namespace Rasid.Nlp.Tests.Events;
 public sealed class EventCoderRuleTests
 {
     private static Document Code(string text, params Entity[] entities) =>
-        EventTestSupport.PipelineWith(entities, [], EventTestSupport.RulesOnly).Analyze(text, new ArticleInfo { Id = "t", Published = new DateOnly(2015, 9, 30) });
+        EventTestSupport.CodeWithRules(text, new DateOnly(2015, 9, 30), entities);
 
     [Fact]
     public void ArabicFold_maps_alef_variants_alef_maksura_and_teh_marbuta()

@@ -7,7 +7,7 @@ namespace Rasid.Nlp.Tests.Events;
 public sealed class EventRoleTests
 {
     private static Document Code(string text, params Entity[] entities) =>
-        EventTestSupport.PipelineWith(entities, [], EventTestSupport.RulesOnly).Analyze(text, new ArticleInfo { Id = "t", Published = new DateOnly(2008, 1, 10) });
+        EventTestSupport.CodeWithRules(text, new DateOnly(2008, 1, 10), entities);
 
     [Fact]
     public void Light_verb_qam_gives_its_subject_as_the_source_of_the_masdar()

@@ -33,6 +33,10 @@ internal static class EventTestSupport
     /// <summary>A coder without the trained detector (dictionary only), for rule tests on made-up sentences.</summary>
     public static EventCoderComponent RulesOnly { get; } = new(EventKnowledge.Default, detector: null);
 
+    /// <summary>Codes <paramref name="text"/> with the dictionary rules only, given entities, published on <paramref name="published"/>.</summary>
+    public static Document CodeWithRules(string text, DateOnly published, params Entity[] entities) =>
+        PipelineWith(entities, [], RulesOnly).Analyze(text, new ArticleInfo { Id = "t", Published = published });
+
     /// <summary>An entity over the first occurrence of <paramref name="mention"/> in <paramref name="text"/>.</summary>
     public static Entity Entity(string text, string mention, string type, string? actor, Place? place = null, int occurrence = 1)
     {
