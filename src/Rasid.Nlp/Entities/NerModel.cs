@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Rasid.Nlp.Entities;
@@ -92,21 +94,15 @@ internal sealed class NerModel
         if (hashed is null) return Decode(featurizer.Extract(tokens, memory), out confidence);
         var sink = new EmissionSink(tokens.Count, hashed, weights);
         featurizer.Extract(tokens, memory, sink);
-        var em = new float[tokens.Count, TagCount];
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            for (var t = 0; t < TagCount; t++) em[i, t] = sink.Scores[i * TagCount + t];
-        }
-
-        return Viterbi(em, transitions, out confidence);
+        return Viterbi(sink.Scores, transitions, out confidence);
     }
 
-    /// <summary>Adds the weights of each feature to its token's emission scores (one row of TagCount per token), looked up by hash.</summary>
+    /// <summary>Adds the weights of each feature to its token's emission scores [token, tag], looked up by hash.</summary>
     private sealed class EmissionSink(int tokens, HashedFeatureTable index, float[] weights) : NerFeatureSink
     {
         private int row;
 
-        public float[] Scores { get; } = new float[tokens * TagCount];
+        public float[,] Scores { get; } = new float[tokens, TagCount];
 
         public override void Token(int index) => row = index * TagCount;
 
@@ -121,7 +117,9 @@ internal sealed class NerModel
             var fi = index.Find(hash);
             if (fi < 0) return;
             var source = weights.AsSpan(fi * TagCount, TagCount);
-            var target = Scores.AsSpan(row, TagCount);
+            // The [token, tag] array is contiguous: its row as a span, without a bounds check per tag.
+            var all = MemoryMarshal.CreateSpan(ref Unsafe.As<byte, float>(ref MemoryMarshal.GetArrayDataReference(Scores)), Scores.Length);
+            var target = all.Slice(row, TagCount);
             for (var t = 0; t < source.Length; t++) target[t] += source[t];
         }
     }
