@@ -25,6 +25,9 @@ public sealed class SqliteArticleStore : IArticleStore
     private SqliteCommand? _containsCommand;
     private bool _disposed;
 
+    // Prepared statements of the writer connection, reused across articles and batches (used under _gate only).
+    private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
+
     private SqliteArticleStore(string path, DedupOptions? dedup)
     {
         Path = System.IO.Path.GetFullPath(path);
@@ -322,6 +325,7 @@ public sealed class SqliteArticleStore : IArticleStore
                 // A reader still open keeps the WAL; it is checkpointed next time.
             }
 
+            foreach (var statement in _statements.Values) statement.Dispose();
             _connection.Dispose();
         }
     }
@@ -331,9 +335,9 @@ public sealed class SqliteArticleStore : IArticleStore
     private string? FindCluster(SqliteTransaction tx, MinHashSignature signature, long[] bandKeys)
     {
         var candidates = new HashSet<long>();
-        using (var command = Command(tx, "SELECT doc_key FROM lsh WHERE band_key = $k LIMIT 64"))
         {
-            var parameter = command.Parameters.Add("$k", SqliteType.Integer);
+            var command = Statement(tx, "SELECT doc_key FROM lsh WHERE band_key = $k LIMIT 64");
+            var parameter = Parameter(command, "$k", SqliteType.Integer);
             foreach (var key in bandKeys)
             {
                 parameter.Value = key;
@@ -345,9 +349,9 @@ public sealed class SqliteArticleStore : IArticleStore
         string? best = null;
         var bestScore = -1.0;
         var bestKey = long.MaxValue;
-        using (var command = Command(tx, "SELECT minhash, shingles, cluster FROM documents WHERE key = $k"))
         {
-            var parameter = command.Parameters.Add("$k", SqliteType.Integer);
+            var command = Statement(tx, "SELECT minhash, shingles, cluster FROM documents WHERE key = $k");
+            var parameter = Parameter(command, "$k", SqliteType.Integer);
             foreach (var candidate in candidates)
             {
                 parameter.Value = candidate;
@@ -368,37 +372,27 @@ public sealed class SqliteArticleStore : IArticleStore
         return best;
     }
 
-    private static long InsertDocument(SqliteTransaction tx, ArticleRecord article, string id, string cluster, string now)
+    private long InsertDocument(SqliteTransaction tx, ArticleRecord article, string id, string cluster, string now)
     {
         var d = article.Document;
-        using var command = Command(tx, """
+        var command = Statement(tx, """
             INSERT INTO documents(id, content_hash, origin, source, url, title, published, cluster, pipeline_version, version,
               ingested_at, updated_at, text_length, shingles, minhash, json)
             VALUES ($id, $h, $o, $s, $u, $t, $p, $c, $pv, 1, $now, $now, $len, $sh, $mh, $j);
             SELECT last_insert_rowid();
             """);
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$h", article.ContentHash);
-        command.Parameters.AddWithValue("$o", article.Origin);
-        command.Parameters.AddWithValue("$s", (object?)d.Source ?? DBNull.Value);
-        command.Parameters.AddWithValue("$u", (object?)d.Url ?? DBNull.Value);
-        command.Parameters.AddWithValue("$t", (object?)d.Title ?? DBNull.Value);
-        command.Parameters.AddWithValue("$p", (object?)d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$c", cluster);
-        command.Parameters.AddWithValue("$pv", article.PipelineVersion);
-        command.Parameters.AddWithValue("$now", now);
-        command.Parameters.AddWithValue("$len", d.Text.Length);
-        command.Parameters.AddWithValue("$sh", (object?)article.Signature?.ShingleCount ?? DBNull.Value);
-        command.Parameters.AddWithValue("$mh", (object?)article.Signature?.ToBytes() ?? DBNull.Value);
-        command.Parameters.AddWithValue("$j", article.StoredJsonFor(id, WithId));
+        Bind(command, ("$id", id), ("$h", article.ContentHash), ("$o", article.Origin), ("$s", d.Source), ("$u", d.Url), ("$t", d.Title),
+            ("$p", d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$c", cluster), ("$pv", article.PipelineVersion),
+            ("$now", now), ("$len", d.Text.Length), ("$sh", article.Signature?.ShingleCount), ("$mh", article.Signature?.ToBytes()),
+            ("$j", article.StoredJsonFor(id, WithId)));
         return (long)command.ExecuteScalar()!;
     }
 
-    private static void InsertBands(SqliteTransaction tx, long key, long[] bandKeys)
+    private void InsertBands(SqliteTransaction tx, long key, long[] bandKeys)
     {
-        using var command = Command(tx, "INSERT OR IGNORE INTO lsh(band_key, doc_key) VALUES ($b, $k)");
-        var band = command.Parameters.Add("$b", SqliteType.Integer);
-        command.Parameters.AddWithValue("$k", key);
+        var command = Statement(tx, "INSERT OR IGNORE INTO lsh(band_key, doc_key) VALUES ($b, $k)");
+        var band = Parameter(command, "$b", SqliteType.Integer);
+        Parameter(command, "$k", SqliteType.Integer).Value = key;
         foreach (var b in bandKeys)
         {
             band.Value = b;
@@ -406,11 +400,11 @@ public sealed class SqliteArticleStore : IArticleStore
         }
     }
 
-    private static void InsertLayers(SqliteTransaction tx, long key, Document d, string id)
+    private void InsertLayers(SqliteTransaction tx, long key, Document d, string id)
     {
         if (d.Entities.Count > 0)
         {
-            using var c = Command(tx, """
+            var c = Statement(tx, """
                 INSERT INTO entities(doc_key, ord, start, "end", text, type, actor, canonical, place_name, lat, lon, country, evidence_by, score)
                 VALUES ($k, $o, $s, $e, $t, $ty, $a, $ca, $pn, $la, $lo, $co, $eb, $sc)
                 """);
@@ -426,7 +420,7 @@ public sealed class SqliteArticleStore : IArticleStore
 
         if (d.Quotes.Count > 0)
         {
-            using var c = Command(tx, """
+            var c = Statement(tx, """
                 INSERT INTO quotes(doc_key, ord, kind, content_start, content_end, content, cue, speaker, speaker_actor, speaker_canonical, evidence_by)
                 VALUES ($k, $o, $kind, $cs, $ce, $c, $cue, $sp, $sa, $sc, $eb)
                 """);
@@ -442,7 +436,7 @@ public sealed class SqliteArticleStore : IArticleStore
 
         if (d.Times.Count > 0)
         {
-            using var c = Command(tx, """INSERT INTO times(doc_key, ord, start, "end", text, value, kind, evidence_by) VALUES ($k, $o, $s, $e, $t, $v, $kind, $eb)""");
+            var c = Statement(tx, """INSERT INTO times(doc_key, ord, start, "end", text, value, kind, evidence_by) VALUES ($k, $o, $s, $e, $t, $v, $kind, $eb)""");
             for (var i = 0; i < d.Times.Count; i++)
             {
                 var t = d.Times[i];
@@ -453,7 +447,7 @@ public sealed class SqliteArticleStore : IArticleStore
 
         if (d.Events.Count > 0)
         {
-            using var c = Command(tx, """
+            var c = Statement(tx, """
                 INSERT INTO events(doc_key, ord, event_id, type, cameo, mode, source_actor, source_text, target_actor, target_text, trigger,
                   trigger_start, trigger_end, date, date_from_article, negated, place_name, lat, lon, country, evidence_by, score)
                 VALUES ($k, $o, $id, $ty, $ca, $mo, $sa, $st, $ta, $tt, $tr, $ts, $te, $da, $df, $ne, $pn, $la, $lo, $co, $eb, $sc)
@@ -473,9 +467,9 @@ public sealed class SqliteArticleStore : IArticleStore
         _ = id;
     }
 
-    private static void InsertChange(SqliteTransaction tx, long key, string id, int version, string op, string now)
+    private void InsertChange(SqliteTransaction tx, long key, string id, int version, string op, string now)
     {
-        using var command = Command(tx, "INSERT INTO changes(doc_key, doc_id, version, op, at) VALUES ($k, $id, $v, $op, $t)");
+        var command = Statement(tx, "INSERT INTO changes(doc_key, doc_id, version, op, at) VALUES ($k, $id, $v, $op, $t)");
         Bind(command, ("$k", key), ("$id", id), ("$v", version), ("$op", op), ("$t", now));
         command.ExecuteNonQuery();
     }
@@ -511,7 +505,7 @@ public sealed class SqliteArticleStore : IArticleStore
 
     private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    private static bool Exists(SqliteTransaction tx, string sql, string value)
+    private bool Exists(SqliteTransaction tx, string sql, string value)
     {
         using var command = Command(tx, sql);
         command.Parameters.AddWithValue("$v", value);
@@ -526,11 +520,41 @@ public sealed class SqliteArticleStore : IArticleStore
         return command;
     }
 
+    /// <summary>The writer connection's prepared command for <paramref name="sql"/>, enlisted in <paramref name="tx"/> (not to be disposed by the caller).</summary>
+    private SqliteCommand Statement(SqliteTransaction tx, string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var command))
+        {
+            command = Command(tx, sql);
+            _statements[sql] = command;
+        }
+
+        command.Transaction = tx;
+        return command;
+    }
+
+    /// <summary>Sets the parameters of <paramref name="command"/>, reusing its parameter objects when it was bound with the same names before.</summary>
     private static void Bind(SqliteCommand command, params (string Name, object? Value)[] values)
     {
-        command.Parameters.Clear();
-        foreach (var (name, value) in values) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var parameters = command.Parameters;
+        if (parameters.Count == values.Length)
+        {
+            var same = true;
+            for (var i = 0; i < values.Length && same; i++) same = string.Equals(parameters[i].ParameterName, values[i].Name, StringComparison.Ordinal);
+            if (same)
+            {
+                for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i].Value ?? DBNull.Value;
+                return;
+            }
+        }
+
+        parameters.Clear();
+        foreach (var (name, value) in values) parameters.AddWithValue(name, value ?? DBNull.Value);
     }
+
+    /// <summary>The parameter <paramref name="name"/> of a cached command, added on first use.</summary>
+    private static SqliteParameter Parameter(SqliteCommand command, string name, SqliteType type) =>
+        command.Parameters.Contains(name) ? command.Parameters[name] : command.Parameters.Add(name, type);
 
     private static void Execute(SqliteConnection connection, string sql)
     {
