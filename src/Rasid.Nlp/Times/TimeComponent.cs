@@ -41,7 +41,7 @@ internal sealed class TimeComponent : IDocumentComponent
             {
                 var tok = document.Tokens[k++];
                 var fold = ArabicFold.Fold(tok.Text);
-                toks.Add(new TimeRecognizer.Tok(tok.Start, tok.End, fold, fold.Length == 0 ? TokenKind.Punctuation : tok.Kind)); // a lone diacritic
+                toks.Add(_recognizer.Token(tok.Start, tok.End, fold, fold.Length == 0 ? TokenKind.Punctuation : tok.Kind)); // a lone diacritic
             }
 
             foreach (var m in _recognizer.Recognize(text, toks, document.Published))

@@ -51,5 +51,9 @@ internal sealed class TimeLexicon
     public IReadOnlyList<TimeEntry> Candidates(string category, ReadOnlySpan<char> firstWord) =>
         _firstWordLookup.Contains(firstWord) && _lookups.TryGetValue(category, out var index) && index.TryGetValue(firstWord, out var list) ? list : [];
 
+    /// <summary>Whether <paramref name="word"/>, or the word without a leading ال (when more than one letter follows), starts an entry of any category.</summary>
+    public bool StartsEntry(ReadOnlySpan<char> word) =>
+        _firstWordLookup.Contains(word) || (word.Length > 3 && word.StartsWith("ال", StringComparison.Ordinal) && _firstWordLookup.Contains(word[2..]));
+
     public bool Has(string category, string word) => Candidates(category, word).Any(e => e.Words.Length == 1);
 }

@@ -18,8 +18,73 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
 
     internal readonly record struct Tok(int Start, int End, string Fold, TokenKind Kind)
     {
-        /// <summary>The token's readings (<see cref="Variants"/>), computed once per token rather than once per rule.</summary>
-        internal Variant[] Readings { get; } = Variants(Fold, Kind);
+        /// <summary>The token's readings (<see cref="Variants(string, TokenKind)"/>), computed once per token rather than once per rule.</summary>
+        internal Variant[] Readings { get; init; } = Variants(Fold, Kind);
+
+        /// <summary>Whether a rule can start at this token (see <see cref="Token"/>); true unless built by <see cref="Token"/>.</summary>
+        internal bool MayStart { get; init; } = true;
+    }
+
+    /// <summary>First words of rules that are not lexicon entries (<see cref="RelativePeriod"/>, <see cref="Duration"/>, <see cref="ClockTime"/>…).</summary>
+    private static readonly HashSet<string> RuleWords = new(StringComparer.Ordinal)
+    {
+        "شهر", "يوم", "ويوم", "هذا", "هذه", "في", "وفي", "خلال", "وخلال", "طيلة", "طوال", "منذ", "لمده", "طيله", "قبل", "بعد",
+        "ومنذ", "ولمده", "وطيله", "وطوال", "وقبل", "وبعد", "الساعه", "والساعه", "بالساعه", "للساعه",
+    };
+
+    /// <summary>
+    /// A token of a sentence to recognise, with only the readings that start some lexicon entry (the others can never
+    /// match: every lexicon look-up goes through <see cref="TimeLexicon.Candidates(string, ReadOnlySpan{char})"/>), and
+    /// with <see cref="Tok.MayStart"/> false when no rule can begin at it, so that <see cref="Recognize"/> skips it
+    /// (most tokens). Matches are the same as with every reading kept; most tokens then allocate nothing.
+    /// </summary>
+    public Tok Token(int start, int end, string fold, TokenKind kind)
+    {
+        var readings = Variants(fold, kind, lexicon);
+        return new Tok(start, end, fold, kind)
+        {
+            Readings = readings,
+            MayStart = kind == TokenKind.Number || readings.Length > 0 || RuleWords.Contains(fold),
+        };
+    }
+
+    /// <summary>The readings of <see cref="Variants(string, TokenKind)"/> that start a lexicon entry (possibly after ال).</summary>
+    private static Variant[] Variants(string fold, TokenKind kind, TimeLexicon lexicon)
+    {
+        if (kind != TokenKind.Word || fold.Length < 3) return lexicon.StartsEntry(fold) ? [new Variant(0, fold)] : [];
+        // Check the spans first: most words start no entry in any reading and need no array or substring.
+        var f = fold.AsSpan();
+        var any = lexicon.StartsEntry(f);
+        if (f[0] is 'و' or 'ف')
+        {
+            f = f[1..];
+            any = any || lexicon.StartsEntry(f);
+        }
+
+        if (!any && f.Length >= 3 && f[0] is 'ب' or 'ل')
+        {
+            if (f.StartsWith("لل", StringComparison.Ordinal))
+            {
+                Span<char> buffer = stackalloc char[f.Length];
+                buffer[0] = 'ا';
+                f[1..].CopyTo(buffer[1..]);
+                any = lexicon.StartsEntry(buffer);
+            }
+            else
+            {
+                any = lexicon.StartsEntry(f[1..]);
+            }
+        }
+
+        if (!any) return [];
+        var all = Variants(fold, kind);
+        var kept = 0;
+        foreach (var v in all) if (lexicon.StartsEntry(v.Stem)) kept++;
+        if (kept == all.Length) return all;
+        var result = new Variant[kept];
+        kept = 0;
+        foreach (var v in all) if (lexicon.StartsEntry(v.Stem)) result[kept++] = v;
+        return result;
     }
 
     /// <summary>A way to read a word token: number of proclitic characters skipped and the folded stem.</summary>
@@ -33,6 +98,12 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
         var i = 0;
         while (i < toks.Count)
         {
+            if (!toks[i].MayStart)
+            {
+                i++;
+                continue;
+            }
+
             var hit = TryAt(text, toks, i, anchor);
             if (hit is { } h)
             {
