@@ -52,6 +52,20 @@ internal sealed class NerModel
 
     public static int TypeIndex(string tag) => Array.IndexOf(Tags, tag);
 
+    // Allowed(prev, next) for prev = 0..TagCount-1 and TagCount (= sentence start), row-major: decoding asks it T² times a token.
+    private static readonly bool[] AllowedTable = BuildAllowedTable();
+
+    private static bool[] BuildAllowedTable()
+    {
+        var table = new bool[(TagCount + 1) * TagCount];
+        for (var p = 0; p <= TagCount; p++)
+        {
+            for (var t = 0; t < TagCount; t++) table[p * TagCount + t] = Allowed(p == TagCount ? -1 : p, t);
+        }
+
+        return table;
+    }
+
     /// <summary>Whether tag <paramref name="next"/> may follow <paramref name="prev"/> (-1 = sentence start).</summary>
     public static bool Allowed(int prev, int next)
     {
@@ -100,41 +114,69 @@ internal sealed class NerModel
     /// <summary>Adds the weights of each feature to its token's emission scores [token, tag], looked up by hash.</summary>
     private sealed class EmissionSink(int tokens, HashedFeatureTable index, float[] weights) : NerFeatureSink
     {
-        private int row;
+        // The hashes of the current token's features, looked up together when the token ends (see Flush).
+        private ulong[] pending = new ulong[64];
+        private int count;
+        private int row = -1;
+        private readonly float[,] scores = new float[tokens, TagCount];
 
-        public float[,] Scores { get; } = new float[tokens, TagCount];
-
-        public override void Token(int index) => row = index * TagCount;
-
-        public override void Add(string feature) => Score(NerFeatureHash.Of(feature));
-
-        public override void Add(string prefix, ReadOnlySpan<char> value) => Score(NerFeatureHash.Of(prefix, value));
-
-        public override void Add(string prefix, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Score(NerFeatureHash.Of(prefix, a, b));
-
-        private void Score(ulong hash)
+        /// <summary>The emission scores [token, tag], once every token's features have been added.</summary>
+        public float[,] Scores
         {
-            var fi = index.Find(hash);
-            if (fi < 0) return;
-            var source = weights.AsSpan(fi * TagCount, TagCount);
+            get
+            {
+                Flush();
+                return scores;
+            }
+        }
+
+        public override void Token(int index)
+        {
+            Flush();
+            row = index * TagCount;
+        }
+
+        public override void Add(string feature) => Push(NerFeatureHash.Of(feature));
+
+        public override void Add(string prefix, ReadOnlySpan<char> value) => Push(NerFeatureHash.Of(prefix, value));
+
+        public override void Add(string prefix, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Push(NerFeatureHash.Of(prefix, a, b));
+
+        private void Push(ulong hash)
+        {
+            if (count == pending.Length) Array.Resize(ref pending, count * 2);
+            pending[count++] = hash;
+        }
+
+        private void Flush()
+        {
+            if (count == 0) return;
+            Span<int> found = count <= 256 ? stackalloc int[count] : new int[count];
+            index.FindAll(pending.AsSpan(0, count), found);
             // The [token, tag] array is contiguous: its row as a span, without a bounds check per tag.
-            var all = MemoryMarshal.CreateSpan(ref Unsafe.As<byte, float>(ref MemoryMarshal.GetArrayDataReference(Scores)), Scores.Length);
+            var all = MemoryMarshal.CreateSpan(ref Unsafe.As<byte, float>(ref MemoryMarshal.GetArrayDataReference(scores)), scores.Length);
             var target = all.Slice(row, TagCount);
-            for (var t = 0; t < source.Length; t++) target[t] += source[t];
+            foreach (var fi in found)
+            {
+                if (fi < 0) continue;
+                var source = weights.AsSpan(fi * TagCount, TagCount);
+                for (var t = 0; t < source.Length; t++) target[t] += source[t];
+            }
+
+            count = 0;
         }
     }
 
     /// <summary>Open-addressing table from feature hash to feature index (linear probing, at most half full).</summary>
     private sealed class HashedFeatureTable
     {
-        private readonly ulong[] keys;
-        private readonly int[] values;
+        // Key and value side by side: one cache line per probe.
+        private readonly (ulong Key, int Value)[] slots;
         private readonly int shift;
 
         private HashedFeatureTable(int capacity)
         {
-            keys = new ulong[capacity];
-            values = new int[capacity];
+            slots = new (ulong, int)[capacity];
             shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
         }
 
@@ -148,14 +190,13 @@ internal sealed class NerModel
                 var hash = NerFeatureHash.Of(name);
                 if (hash == 0) return null;
                 var slot = table.Slot(hash);
-                while (table.keys[slot] != 0)
+                while (table.slots[slot].Key != 0)
                 {
-                    if (table.keys[slot] == hash) return null;
+                    if (table.slots[slot].Key == hash) return null;
                     slot = (slot + 1) & (capacity - 1);
                 }
 
-                table.keys[slot] = hash;
-                table.values[slot] = index;
+                table.slots[slot] = (hash, index);
             }
 
             return table;
@@ -164,12 +205,41 @@ internal sealed class NerModel
         /// <summary>The feature index of <paramref name="hash"/>, or -1.</summary>
         public int Find(ulong hash)
         {
-            var mask = keys.Length - 1;
+            var mask = slots.Length - 1;
             for (var slot = Slot(hash); ; slot = (slot + 1) & mask)
             {
-                var key = keys[slot];
-                if (key == hash) return values[slot];
+                var (key, value) = slots[slot];
+                if (key == hash) return value;
                 if (key == 0) return -1;
+            }
+        }
+
+        /// <summary>
+        /// <see cref="Find"/> of every hash into <paramref name="result"/>: the home slots are read first in a loop without
+        /// branches, so that the cache misses of a token's ~40 look-ups overlap instead of queueing one behind the other.
+        /// </summary>
+        public void FindAll(ReadOnlySpan<ulong> hashes, Span<int> result)
+        {
+            var mask = slots.Length - 1;
+            Span<ulong> home = hashes.Length <= 256 ? stackalloc ulong[hashes.Length] : new ulong[hashes.Length];
+            for (var i = 0; i < hashes.Length; i++)
+            {
+                result[i] = Slot(hashes[i]);
+                home[i] = slots[result[i]].Key;
+            }
+
+            for (var i = 0; i < hashes.Length; i++)
+            {
+                var hash = hashes[i];
+                var slot = result[i];
+                var key = home[i];
+                while (key != hash && key != 0)
+                {
+                    slot = (slot + 1) & mask;
+                    key = slots[slot].Key;
+                }
+
+                result[i] = key == 0 ? -1 : slots[slot].Value;
             }
         }
 
@@ -184,31 +254,34 @@ internal sealed class NerModel
         var path = new int[n];
         confidence = new float[n];
         if (n == 0) return path;
-        var score = new float[n, T];
-        var back = new int[n, T];
-        for (var t = 0; t < T; t++) score[0, t] = Allowed(-1, t) ? trans[T * T + t] + em[0, t] : float.NegativeInfinity;
+        var allowed = AllowedTable;
+        var score = new float[n * T];
+        var back = new int[n * T];
+        for (var t = 0; t < T; t++) score[t] = allowed[T * T + t] ? trans[T * T + t] + em[0, t] : float.NegativeInfinity;
         for (var i = 1; i < n; i++)
         {
+            var previous = (i - 1) * T;
             for (var t = 0; t < T; t++)
             {
                 var best = float.NegativeInfinity;
                 var arg = 0;
                 for (var p = 0; p < T; p++)
                 {
-                    if (!Allowed(p, t)) continue;
-                    var s = score[i - 1, p] + trans[p * T + t];
+                    if (!allowed[p * T + t]) continue;
+                    var s = score[previous + p] + trans[p * T + t];
                     if (s > best) { best = s; arg = p; }
                 }
 
-                score[i, t] = best + em[i, t];
-                back[i, t] = arg;
+                score[i * T + t] = best + em[i, t];
+                back[i * T + t] = arg;
             }
         }
 
         var last = 0;
-        for (var t = 1; t < T; t++) if (score[n - 1, t] > score[n - 1, last]) last = t;
+        var end = (n - 1) * T;
+        for (var t = 1; t < T; t++) if (score[end + t] > score[end + last]) last = t;
         path[n - 1] = last;
-        for (var i = n - 1; i > 0; i--) path[i - 1] = back[i, path[i]];
+        for (var i = n - 1; i > 0; i--) path[i - 1] = back[i * T + path[i]];
         // Confidence: logistic of the emission margin between the chosen tag and the best other tag.
         for (var i = 0; i < n; i++)
         {
