@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -11,7 +12,7 @@ namespace Rasid.Cli;
 /// <summary><c>rasid bench ingest PATH... [--limit N] [--db PATH] [--workers N]</c>: throughput and memory of ingest.</summary>
 internal static class BenchCommand
 {
-    private static readonly long[] Checkpoints = [1_000, 2_000, 5_000, 10_000, 15_000, 20_000, 25_000, 30_000, 50_000, 100_000];
+    private static readonly long[] Checkpoints = [1_000, 2_000, 5_000, 10_000, 15_000, 20_000, 25_000, 30_000, 40_000, 50_000, 60_000, 100_000];
 
     public static Command Create(CliConsole console)
     {
@@ -21,20 +22,22 @@ internal static class BenchCommand
         var db = new Option<string?>("--db") { Description = "Store to fill: a new SQLite file or an empty PostgreSQL database (default: a new temporary file, deleted afterwards).", HelpName = "PATH|URL" };
         var workers = new Option<int>("--workers", "-j") { Description = "Analysis threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var compare = new Option<bool>("--compare-workers") { Description = "Run the same ingest twice into new temporary stores, with 1 analysis thread and with --workers threads, and print the ratio." };
+        var passes = new Option<int>("--passes") { Description = "Read the inputs N times, to measure beyond the corpus size: in pass k > 1 every article is stored again as a new one (a line \"[k]\" before its text, \"#k\" after its id): analysed in full, clustered as a near-duplicate of its first copy.", DefaultValueFactory = _ => 1, HelpName = "N" };
         var ingest = new Command("ingest", "Ingest a corpus into a fresh store and report articles/s and memory at checkpoints (1k, 5k, 10k, 20k ... articles).")
         {
-            paths, limit, db, workers, compare,
+            paths, limit, db, workers, compare, passes,
         };
         ingest.SetAction(parse => parse.GetValue(compare)
             ? CompareWorkers(parse.GetValue(paths) ?? [], parse.GetValue(limit), parse.GetValue(workers), console)
-            : Run(parse.GetValue(paths) ?? [], parse.GetValue(limit), parse.GetValue(db), parse.GetValue(workers), console));
+            : Run(parse.GetValue(paths) ?? [], parse.GetValue(limit), parse.GetValue(db), parse.GetValue(workers), parse.GetValue(passes), console));
         bench.Subcommands.Add(ingest);
         bench.Subcommands.Add(PipelineBenchmark.Create(console));
         return bench;
     }
 
-    private static int Run(string[] paths, long? limit, string? db, int workers, CliConsole console)
+    private static int Run(string[] paths, long? limit, string? db, int workers, int passes, CliConsole console)
     {
+        if (passes < 1) throw new UsageException("--passes must be at least 1");
         var temporary = db is null;
         db ??= Path.Combine(Path.GetTempPath(), $"rasid-bench-{Guid.NewGuid():N}.db");
         if (!Storage.Postgres.PostgresArticleStore.IsPostgres(db) && File.Exists(db)) throw new UsageException($"'{db}' exists; the benchmark needs a new store");
@@ -44,7 +47,7 @@ internal static class BenchCommand
         {
             using var store = ArticleStores.Open(db);
             var pipeline = RasidPipeline.CreateDefault();
-            var runner = new IngestRunner(store, pipeline, new MinHasher(), new IngestOptions { Workers = workers, MaxArticles = limit })
+            var runner = new IngestRunner(store, pipeline, new MinHasher(), new IngestOptions { Workers = workers, MaxArticles = limit, Passes = passes })
             {
                 AfterBatch = c =>
                 {
@@ -63,6 +66,7 @@ internal static class BenchCommand
             o.WriteLine($"pipeline: {IngestRunner.PipelineVersion(pipeline)}");
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, workers {workers}"));
             o.WriteLine(WordsLine(runner.Counters));
+            o.WriteLine(ProcessLine(runner.Counters));
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored {runner.Counters.Stored:N0}, near-duplicates {runner.Counters.NearDuplicates:N0}, rejected {runner.Counters.Rejected:N0}, store {(File.Exists(db) ? (new FileInfo(db).Length / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) + " MiB" : ArticleStores.Describe(store))}"));
             o.WriteLine();
             o.WriteLine("| articles stored | elapsed (s) | articles/s (cumulative) | RSS now (MiB) | peak RSS so far (MiB) | managed heap (MiB) |");
@@ -81,6 +85,16 @@ internal static class BenchCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>CPU time of the process against the wall clock, and garbage collections with their pause time.</summary>
+    private static string ProcessLine(IngestCounters c)
+    {
+        var wall = Math.Max(0.001, c.Clock.Elapsed.TotalSeconds);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        var pause = GC.GetTotalPauseDuration().TotalSeconds;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"process: CPU {cpu:F1} s in {wall:F1} s ({cpu / wall:F2} cores busy); GC gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {pause:F1} s ({100 * pause / wall:F1}% of the time), {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
     }
 
     /// <summary>Words per article of the run and the throughput in 400-word-article equivalents (words/s ÷ 400).</summary>

@@ -17,6 +17,12 @@ internal sealed record IngestOptions
     public InputLimits Limits { get; init; } = new();
     /// <summary>Stop after this many new articles have been read (benchmarks); null reads everything.</summary>
     public long? MaxArticles { get; init; }
+    /// <summary>
+    /// Read the inputs this many times (scaling benchmarks beyond the size of a corpus): in pass k &gt; 1 every article
+    /// is read again as a new one, with a line "[k]" before its text and "#k" after its id, so it is analysed and
+    /// stored in full (a near-duplicate of its first-pass copy, clustered with it).
+    /// </summary>
+    public int Passes { get; init; } = 1;
 }
 
 /// <summary>Live counters of an ingest run (read by the progress display; written with Interlocked).</summary>
@@ -63,6 +69,14 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
     /// <summary>Called after each committed batch (checkpoints for benchmarks).</summary>
     public Action<IngestCounters>? AfterBatch { get; init; }
 
+    /// <summary>The copy of an article read in pass <paramref name="pass"/> (see <see cref="IngestOptions.Passes"/>).</summary>
+    internal static RawArticle Copy(RawArticle article, int pass) => article with
+    {
+        Origin = $"{article.Origin}#{pass}",
+        Text = $"[{pass}]\n{article.Text}",
+        Info = article.Info with { Id = article.Info.Id is null ? null : $"{article.Info.Id}#{pass}" },
+    };
+
     public void Run(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         foreach (var file in files)
@@ -88,11 +102,14 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
             try
             {
                 long accepted = 0;
+                for (var pass = 1; pass <= Math.Max(1, options.Passes); pass++)
                 foreach (var file in files)
                 {
-                    if (cancellationToken.IsCancellationRequested) break;
-                    foreach (var item in _reader.ReadFile(file))
+                    if (cancellationToken.IsCancellationRequested || (options.MaxArticles is { } cap && accepted >= cap)) break;
+                    foreach (var read in _reader.ReadFile(file))
                     {
+                        if (pass > 1 && read.Article is null) continue; // rejections are reported once
+                        var item = pass == 1 ? read : new InputItem(Copy(read.Article!, pass));
                         if (cancellationToken.IsCancellationRequested) break;
                         if (item.Rejection is { } rejection)
                         {
@@ -112,8 +129,7 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
                         if (options.MaxArticles is { } max && ++accepted >= max) break;
                     }
 
-                    Interlocked.Add(ref Counters.BytesDone, File.Exists(file) ? new FileInfo(file).Length : 0);
-                    if (options.MaxArticles is { } limit && accepted >= limit) break;
+                    if (pass == 1) Interlocked.Add(ref Counters.BytesDone, File.Exists(file) ? new FileInfo(file).Length : 0);
                 }
             }
             finally
