@@ -86,9 +86,23 @@ internal static class ArabicFold
     /// Candidate stems of a folded word: every split into proclitics + stem (+ suffix), stems of at least two letters.
     /// Each candidate says which proclitic was removed and whether an imperfect-verb prefix was removed.
     /// </summary>
-    public static List<StemCandidate> Candidates(string folded)
+    // Candidates per folded form: news vocabulary repeats, and each computation makes a dozen substrings. Bounded: forms
+    // past the cap are computed each time (the first ones seen are the frequent ones).
+    private const int MemoCapacity = 50_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, StemCandidate[]> Memo = new(StringComparer.Ordinal);
+
+    /// <summary>The candidate stems of a folded word (shared array: do not modify).</summary>
+    public static StemCandidate[] Candidates(string folded)
     {
-        var result = new List<StemCandidate>();
+        if (Memo.TryGetValue(folded, out var known)) return known;
+        var computed = Compute(folded);
+        if (Memo.Count < MemoCapacity) Memo.TryAdd(folded, computed);
+        return computed;
+    }
+
+    private static StemCandidate[] Compute(string folded)
+    {
+        var result = new List<StemCandidate>(16);
         foreach (var pro in Proclitics)
         {
             if (!folded.StartsWith(pro, StringComparison.Ordinal) || folded.Length - pro.Length < 2) continue;
@@ -103,7 +117,7 @@ internal static class ArabicFold
             }
         }
 
-        return result;
+        return [.. result];
     }
 
     private static void AddWithSuffixes(List<StemCandidate> result, string stem, string pro, bool imperfect)

@@ -6,7 +6,7 @@ namespace Rasid.Nlp.Events;
 /// <summary>A token of a sentence seen by the event coder: its range, folded form and candidate stems.</summary>
 internal sealed class ViewToken(int start, int end, string text, TokenKind kind)
 {
-    private List<StemCandidate>? _candidates;
+    private StemCandidate[]? _candidates;
 
     public int Start { get; } = start;
     public int End { get; } = end;
@@ -16,7 +16,7 @@ internal sealed class ViewToken(int start, int end, string text, TokenKind kind)
     public bool IsWord => Kind == TokenKind.Word && Folded.Length > 0;
 
     /// <summary>Candidate stems after stripping clitics (words only).</summary>
-    public List<StemCandidate> Candidates => _candidates ??= IsWord ? ArabicFold.Candidates(Folded) : [];
+    public StemCandidate[] Candidates => _candidates ??= IsWord ? ArabicFold.Candidates(Folded) : [];
 
     /// <summary>True when some candidate stem (any proclitic) equals <paramref name="stem"/>.</summary>
     public bool HasStem(string stem)
