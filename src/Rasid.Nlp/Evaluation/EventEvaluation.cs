@@ -99,7 +99,8 @@ public sealed partial class EventEvaluation(RasidPipeline pipeline)
 
         foreach (var s in falseNegatives.Take(errorsToShow))
         {
-            _text.AppendLine(CultureInfo.InvariantCulture, $"    FN {s.Id} {Snippet(s.Text)}");
+            var why = pipeline.Components.OfType<EventCoderComponent>().FirstOrDefault()?.Explain(pipeline.Analyze(s.Text, new ArticleInfo { Id = s.Id }), type);
+            _text.AppendLine(CultureInfo.InvariantCulture, $"    FN {s.Id} [{why}] {Snippet(s.Text)}");
         }
 
         _json[type] = new JsonObject
