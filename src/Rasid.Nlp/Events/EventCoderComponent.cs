@@ -119,7 +119,8 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
         var mentions = ActorMentions.Find(document, sentence, _knowledge, triggerTokens);
         Dictionary<string, double>? scores = null;
-        if (_detector is not null)
+        // The detector only confirms ASSAULT/PROTEST triggers: a sentence without one needs no features.
+        if (_detector is not null && hits.Any(h => DetectedTypes.Contains(h.Entry.Plover)))
         {
             var features = EventDetector.Features(sentence, hits, _clusters, _knowledge.Cues);
             scores = [];
