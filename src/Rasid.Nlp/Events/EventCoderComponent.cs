@@ -52,6 +52,9 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         _clusters = detector is null ? Entities.WordClusters.Empty : Entities.WordClusters.Default;
     }
 
+    /// <summary>The same coder without the trained detector: every ASSAULT/PROTEST trigger is coded (evaluation of roles given the event).</summary>
+    public EventCoderComponent WithoutDetector() => new(_knowledge, detector: null);
+
     /// <summary>
     /// Why a document has no event of <paramref name="type"/> (error reports): per sentence, the first kept trigger of the
     /// type and the detector's score (margin over its threshold), or "no trigger".
