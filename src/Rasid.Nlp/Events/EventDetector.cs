@@ -7,8 +7,9 @@ using Rasid.Text;
 namespace Rasid.Nlp.Events;
 
 /// <summary>
-/// Sentence-level event-type detection (ASSAULT, PROTEST): one averaged-perceptron linear model per type over
-/// folded words, clitic-stripped stems, word bigrams, stem prefixes and trigger-lexicon features. Trained by
+/// Sentence-level event-type detection (ASSAULT, PROTEST): one linear model per type (logistic regression, averaged over
+/// cross-validation folds) over folded words, clitic-stripped stems, stem prefixes, stem bigrams, word clusters (scaled
+/// down in long sentences) and trigger-lexicon features. Trained by
 /// <see cref="EventDetectorTrainer"/> on the Arabic event GSR; stored as JSON in models/events-detect.json.
 /// </summary>
 internal sealed class EventDetector

@@ -195,7 +195,7 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
     private TypeModel TrainPerceptron(IReadOnlyList<DetectorExample> examples)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var data = examples.Select(e => (Ids: e.Features.Select(f => index.TryGetValue(f.Name, out var id) ? id : index[f.Name] = index.Count).ToArray(), e.Label)).ToArray();
+        var data = examples.Select(e => (Ids: e.Features.Select(f => index.TryGetValue(f.Name, out var id) ? id : index[f.Name] = index.Count).ToArray(), Values: e.Features.Select(f => f.Value).ToArray(), e.Label)).ToArray();
         var w = new double[index.Count];
         var total = new double[index.Count];
         var stamp = new int[index.Count];
@@ -208,18 +208,19 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
 
             foreach (var n in order)
             {
-                var (ids, label) = data[n];
+                var (ids, values, label) = data[n];
                 double score = 0;
-                foreach (var id in ids) score += w[id];
+                for (var k = 0; k < ids.Length; k++) score += w[ids[k]] * values[k];
                 var y = label ? 1.0 : -1.0;
                 if (y * score <= 0)
                 {
                     var delta = label ? PositiveWeight : 1.0;
-                    foreach (var id in ids)
+                    for (var k = 0; k < ids.Length; k++)
                     {
+                        var id = ids[k];
                         total[id] += (step - stamp[id]) * w[id];
                         stamp[id] = step;
-                        w[id] += y * delta;
+                        w[id] += y * delta * values[k];
                     }
                 }
 
