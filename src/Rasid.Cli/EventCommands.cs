@@ -51,14 +51,23 @@ internal static class EventCommands
         var data = DataOption();
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
         var errors = new Option<int>("--errors") { Description = "How many errors of each kind to list (default 10).", HelpName = "N", DefaultValueFactory = _ => 10 };
-        var command = new Command("events", "Event detection P/R/F1 (ASSAULT, PROTEST) on the GSR dev split and whole files; actor codes and triggers on the spans files.") { data, json, errors };
+        var model = new Option<string?>("--model") { Description = "Event detection model to use instead of the built-in one (a file written by 'rasid train events --out').", HelpName = "FILE" };
+        var command = new Command("events", "Event detection P/R/F1 (ASSAULT, PROTEST) on the GSR dev split and whole files; actor codes and triggers on the spans files.") { data, json, errors, model };
         command.SetAction(parse =>
         {
             var gsr = GsrDirectory(parse.GetValue(data));
             EventEvaluation evaluation;
             try
             {
-                evaluation = new EventEvaluation(RasidPipeline.CreateDefault()).Run(gsr, Math.Max(0, parse.GetValue(errors)));
+                var pipeline = RasidPipeline.CreateDefault();
+                if (parse.GetValue(model) is { } modelPath)
+                {
+                    if (!File.Exists(modelPath)) throw new UsageException($"--model '{modelPath}': no such file");
+                    var detector = Nlp.Events.EventDetector.FromJson(File.ReadAllText(modelPath));
+                    pipeline = new RasidPipeline(pipeline.Components.Select(c => c is Nlp.Events.EventCoderComponent ? new Nlp.Events.EventCoderComponent(Nlp.Events.EventKnowledge.Default, detector) : c));
+                }
+
+                evaluation = new EventEvaluation(pipeline).Run(gsr, Math.Max(0, parse.GetValue(errors)));
             }
             catch (Exception ex) when (ex is FormatException or IOException or JsonException)
             {

@@ -99,7 +99,8 @@ public sealed partial class EventEvaluation(RasidPipeline pipeline)
 
         foreach (var s in falseNegatives.Take(errorsToShow))
         {
-            _text.AppendLine(CultureInfo.InvariantCulture, $"    FN {s.Id} {Snippet(s.Text)}");
+            var why = pipeline.Components.OfType<EventCoderComponent>().FirstOrDefault()?.Explain(pipeline.Analyze(s.Text, new ArticleInfo { Id = s.Id }), type);
+            _text.AppendLine(CultureInfo.InvariantCulture, $"    FN {s.Id} [{why}] {Snippet(s.Text)}");
         }
 
         _json[type] = new JsonObject
@@ -149,12 +150,33 @@ public sealed partial class EventEvaluation(RasidPipeline pipeline)
 
         }
 
+        // The same comparison with every trigger of the type coded (the detector off): actor coding given that the
+        // sentence reports the event, separated from detection.
+        int givenSource = 0, givenTarget = 0, ignored = 0;
+        if (pipeline.Components.OfType<EventCoderComponent>().FirstOrDefault() is { } coder)
+        {
+            var off = new RasidPipeline(pipeline.Components.Select(c => c == coder ? coder.WithoutDetector() : c));
+            foreach (var node in records)
+            {
+                if (node?["text"]?.GetValue<string>() is not { } text || node["spans"] is not JsonArray spans || spans.Count == 0) continue;
+                var id = node["source"]?.GetValue<string>();
+                var events = off.Analyze(text, new ArticleInfo { Id = id, Published = DateFromId(id) }).Events.Where(e => e.Type == type).ToList();
+                var gold = spans[0]!;
+                var verbs = (gold["verb"] as JsonArray ?? []).Select(v => ArabicFold.Fold(v?.GetValue<string>() ?? "")).Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal);
+                var chosen = events.FirstOrDefault(e => verbs.Any(v => ArabicFold.Fold(e.Trigger.Text).Contains(v, StringComparison.Ordinal) || v.Contains(ArabicFold.Fold(e.Trigger.Text), StringComparison.Ordinal)))
+                    ?? events.OrderByDescending(e => (e.Source is null ? 0 : 1) + (e.Target is null ? 0 : 1)).FirstOrDefault();
+                if (Code(gold["source_role"]) is { } src) Compare(src, chosen?.Source?.Actor, ref givenSource, ref ignored, ref ignored);
+                if (Code(gold["target_role"]) is { } tgt) Compare(tgt, chosen?.Target?.Actor, ref givenTarget, ref ignored, ref ignored);
+            }
+        }
+
         double Rate(int n, int d) => d == 0 ? 0 : (double)n / d;
         var file = Path.GetFileName(path);
         _text.AppendLine(CultureInfo.InvariantCulture, $"{type} spans ({file}, {records_} sentences, all of them; gold = first annotator's codes)");
         _text.AppendLine(CultureInfo.InvariantCulture, $"  trigger match rate: {Rate(triggerMatched, records_):0.000} ({triggerMatched}/{records_})");
         _text.AppendLine(CultureInfo.InvariantCulture, $"  source code exact {Rate(sourceCode, withSource):0.000}, role {Rate(sourceRole, withSource):0.000}, country {Rate(sourceCountry, withSource):0.000}, span overlaps gold {Rate(sourceSpan, withSource):0.000} (n={withSource})");
         _text.AppendLine(CultureInfo.InvariantCulture, $"  target code exact {Rate(targetCode, withTarget):0.000}, role {Rate(targetRole, withTarget):0.000}, country {Rate(targetCountry, withTarget):0.000}, span overlaps gold {Rate(targetSpan, withTarget):0.000} (n={withTarget})");
+        _text.AppendLine(CultureInfo.InvariantCulture, $"  with every {type} trigger coded (detector off): source code exact {Rate(givenSource, withSource):0.000}, target code exact {Rate(givenTarget, withTarget):0.000}");
         foreach (var e in errors.Take(errorsToShow)) _text.AppendLine(CultureInfo.InvariantCulture, $"    {e}");
         _json[type + "_spans"] = new JsonObject
         {
@@ -163,6 +185,7 @@ public sealed partial class EventEvaluation(RasidPipeline pipeline)
             ["trigger_match_rate"] = Rate(triggerMatched, records_),
             ["source"] = new JsonObject { ["n"] = withSource, ["exact"] = Rate(sourceCode, withSource), ["role"] = Rate(sourceRole, withSource), ["country"] = Rate(sourceCountry, withSource), ["span_overlap"] = Rate(sourceSpan, withSource) },
             ["target"] = new JsonObject { ["n"] = withTarget, ["exact"] = Rate(targetCode, withTarget), ["role"] = Rate(targetRole, withTarget), ["country"] = Rate(targetCountry, withTarget), ["span_overlap"] = Rate(targetSpan, withTarget) },
+            ["detector_off"] = new JsonObject { ["source_exact"] = Rate(givenSource, withSource), ["target_exact"] = Rate(givenTarget, withTarget) },
         };
     }
 

@@ -100,7 +100,10 @@ internal static class ActorMentions
             var next = result.FindIndex(m => m.First == end + 1);
             if (country is null && next >= 0 && result[next].Code is not null)
             {
-                result[next] = result[next] with { First = i, Start = tokens[i].Start, Preposition = preposition };
+                // A country-only code takes the title's role: رئيس تيمور الشرقية → TLS + GOV.
+                var code = result[next].Code!;
+                if (code.Length == 3 && role.Length == 3) code += role;
+                result[next] = result[next] with { First = i, Start = tokens[i].Start, Preposition = preposition, Code = code };
                 for (var k = i; k <= end; k++) covered[k] = true;
                 i = end;
                 continue;

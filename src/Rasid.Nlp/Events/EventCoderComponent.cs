@@ -37,6 +37,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
     private readonly EventKnowledge _knowledge;
     private readonly EventDetector? _detector;
+    private readonly Entities.WordClusters _clusters;
 
     /// <summary>Creates the coder with the shipped knowledge and model.</summary>
     public EventCoderComponent()
@@ -48,6 +49,48 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     {
         _knowledge = knowledge;
         _detector = detector;
+        _clusters = detector is null ? Entities.WordClusters.Empty : Entities.WordClusters.Default;
+    }
+
+    /// <summary>The same coder without the trained detector: every ASSAULT/PROTEST trigger is coded (evaluation of roles given the event).</summary>
+    public EventCoderComponent WithoutDetector() => new(_knowledge, detector: null);
+
+    /// <summary>
+    /// Why a document has no event of <paramref name="type"/> (error reports): per sentence, the first kept trigger of the
+    /// type and the detector's score (margin over its threshold), or "no trigger".
+    /// </summary>
+    public string Explain(Document document, string type)
+    {
+        var parts = new List<string>();
+        foreach (var sentence in SentenceView.FromDocument(document))
+        {
+            var hits = TriggerMatcher.Find(sentence, _knowledge);
+            if (!CandidateTypes(hits).Contains(type)) continue;
+            var hit = hits.First(h => h.Entry.Plover == type);
+            var features = EventDetector.Features(sentence, hits, _clusters, _knowledge.Cues);
+            var score = _detector?.Score(type, features);
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"\"{sentence.Tokens[hit.First].Text}\" {score:+0.00;-0.00}"));
+        }
+
+        return parts.Count == 0 ? "no trigger" : string.Join(", ", parts);
+    }
+
+    /// <summary>
+    /// The types of the triggers the coder would code in a sentence: not a purpose noun (لمحاربة) and not a noun embedded
+    /// under an irrealis trigger (دعا الى تشكيل). The detector's threshold is chosen on these sentences.
+    /// </summary>
+    public static HashSet<string> CandidateTypes(IReadOnlyList<TriggerHit> hits)
+    {
+        var types = new HashSet<string>(StringComparer.Ordinal);
+        var embedded = false;
+        foreach (var hit in hits)
+        {
+            var isContent = hit.IsPurpose || (embedded && !hit.IsVerb);
+            if (hit.Entry.Embeds) embedded = true;
+            if (!isContent) types.Add(hit.Entry.Plover);
+        }
+
+        return types;
     }
 
     public string Id => ComponentId;
@@ -79,9 +122,10 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
         var mentions = ActorMentions.Find(document, sentence, _knowledge, triggerTokens);
         Dictionary<string, double>? scores = null;
-        if (_detector is not null)
+        // The detector only confirms ASSAULT/PROTEST triggers: a sentence without one needs no features.
+        if (_detector is not null && hits.Any(h => DetectedTypes.Contains(h.Entry.Plover)))
         {
-            var features = EventDetector.Features(sentence, hits);
+            var features = EventDetector.Features(sentence, hits, _clusters, _knowledge.Cues);
             scores = [];
             foreach (var type in DetectedTypes)
             {

@@ -1,19 +1,22 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Rasid.Nlp.Entities;
+using Rasid.Text;
 
 namespace Rasid.Nlp.Events;
 
 /// <summary>
-/// Sentence-level event-type detection (ASSAULT, PROTEST): one averaged-perceptron linear model per type over
-/// folded words, clitic-stripped stems, word bigrams, stem prefixes and trigger-lexicon features. Trained by
+/// Sentence-level event-type detection (ASSAULT, PROTEST): one linear model per type (logistic regression, averaged over
+/// cross-validation folds) over folded words, clitic-stripped stems, stem prefixes, stem bigrams, word clusters (scaled
+/// down in long sentences) and trigger-lexicon features. Trained by
 /// <see cref="EventDetectorTrainer"/> on the Arabic event GSR; stored as JSON in models/events-detect.json.
 /// </summary>
 internal sealed class EventDetector
 {
     /// <summary>Model id written into evidence.</summary>
     public const string ModelName = "events-detect";
-    public const string FeatureSet = "events.features/2";
+    public const string FeatureSet = "events.features/3";
     private const string ResourceName = "Rasid.Nlp.models.events-detect.json";
 
     private static readonly Lazy<EventDetector?> Embedded = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -35,10 +38,31 @@ internal sealed class EventDetector
     /// <summary>The model embedded in this assembly, or null when it has not been trained yet.</summary>
     public static EventDetector? Default => Embedded.Value;
 
-    /// <summary>The features of a sentence (deterministic order, may repeat).</summary>
-    public static List<string> Features(SentenceView sentence, IReadOnlyList<TriggerHit> hits)
+    /// <summary>Sentence length (words) up to which lexical features have value 1; beyond it their value shrinks as 1/sqrt(words).</summary>
+    internal const double LengthNormWords = 6;
+
+    /// <summary>
+    /// The features of a sentence, each once, in a deterministic order: lexical features (words, stems, prefixes, bigrams,
+    /// clusters) with a value that shrinks with the sentence's length (1 up to <see cref="LengthNormWords"/> words, then
+    /// sqrt(LengthNormWords / words)), so that a long sentence does not collect a large score from many weak words;
+    /// trigger features with value 1.
+    /// </summary>
+    public static List<DetectorFeature> Features(SentenceView sentence, IReadOnlyList<TriggerHit> hits, WordClusters clusters, RoleCues cues)
     {
-        var features = new List<string>(sentence.Tokens.Count * 6) { "bias" };
+        var lexical = LexicalFeatures(sentence, clusters, out var words);
+        var triggers = TriggerFeatures(sentence, hits, cues);
+        var value = words <= LengthNormWords ? 1.0 : Math.Sqrt(LengthNormWords / words);
+        var result = new List<DetectorFeature>(lexical.Count + triggers.Count + 1) { new("bias", 1) };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { "bias" };
+        foreach (var f in lexical) if (seen.Add(f)) result.Add(new DetectorFeature(f, value));
+        foreach (var f in triggers) if (seen.Add(f)) result.Add(new DetectorFeature(f, 1));
+        return result;
+    }
+
+    private static List<string> LexicalFeatures(SentenceView sentence, WordClusters clusters, out int words)
+    {
+        var features = new List<string>(sentence.Tokens.Count * 6);
+        words = 0;
         string? previous = null;
         foreach (var token in sentence.Tokens)
         {
@@ -50,13 +74,30 @@ internal sealed class EventDetector
             }
 
             var stem = ShortStem(token);
+            words++;
             features.Add("w:" + token.Folded);
             features.Add("s:" + stem);
             if (stem.Length >= 4) features.Add("p:" + stem[..4]);
             if (previous is not null) features.Add("b:" + previous + "_" + stem);
             previous = stem;
+            // Word clusters learnt from unlabelled news: words never seen in the GSR share weights with similar ones.
+            if (clusters.Count > 0)
+            {
+                var norm = ArabicForms.Normalize(token.Text);
+                if (clusters.PathOfToken(norm, ArabicForms.Stem(norm)) is { } path)
+                {
+                    features.Add("c:" + path);
+                    if (path.Length > 6) features.Add("c6:" + path[..6]);
+                }
+            }
         }
 
+        return features;
+    }
+
+    private static List<string> TriggerFeatures(SentenceView sentence, IReadOnlyList<TriggerHit> hits, RoleCues cues)
+    {
+        var features = new List<string>();
         var tokens = sentence.Tokens;
         var firstWords = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -81,6 +122,9 @@ internal sealed class EventDetector
             firstWords = 0;
             for (var k = 0; k < hit.First; k++) if (tokens[k].IsWord) firstWords++;
             context.Add(firstWords < 3 ? "pos0" : firstWords < 8 ? "pos1" : "pos2");
+            // A count next to the trigger (قتل 18 شخصا، ثمانية اشخاص قتلوا، تظاهر مئات، آلاف المتظاهرين): a reported event
+            // with its size rather than a mention of the event type.
+            if (HasCountNear(tokens, hit.First, hit.Last, cues)) context.Add("count");
             if (context.Count == 1) context.Add("bare");
             foreach (var c in context)
             {
@@ -90,6 +134,24 @@ internal sealed class EventDetector
         }
 
         return features;
+    }
+
+    /// <summary>A number or a quantifier word (role_cues.tsv class <c>quantifier</c>) within three tokens of the trigger, in its clause.</summary>
+    private static bool HasCountNear(IReadOnlyList<ViewToken> tokens, int first, int last, RoleCues cues)
+    {
+        for (var dir = -1; dir <= 1; dir += 2)
+        {
+            var k = dir < 0 ? first - 1 : last + 1;
+            for (var steps = 0; steps < 3 && k >= 0 && k < tokens.Count; steps++, k += dir)
+            {
+                var t = tokens[k];
+                if (t.Kind == Core.TokenKind.Number) return true;
+                if (!t.IsWord) break;
+                if (cues.Is("quantifier", t)) return true;
+            }
+        }
+
+        return false;
     }
 
     // Folded negation particles and relative pronouns (closed classes used as trigger-context features).
@@ -131,13 +193,13 @@ internal sealed class EventDetector
     }
 
     /// <summary>Score of <paramref name="type"/> (margin above the decision threshold when positive); null when the model has no such type.</summary>
-    public double? Score(string type, IReadOnlyList<string> features)
+    public double? Score(string type, IReadOnlyList<DetectorFeature> features)
     {
         if (!Types.TryGetValue(type, out var model)) return null;
         double sum = 0;
         foreach (var f in features)
         {
-            if (model.Weights.TryGetValue(f, out var w)) sum += w;
+            if (model.Weights.TryGetValue(f.Name, out var w)) sum += w * f.Value;
         }
 
         return sum - model.Threshold;
@@ -213,6 +275,9 @@ internal sealed class EventDetector
         return FromJson(reader.ReadToEnd());
     }
 }
+
+/// <summary>A feature of a sentence and its value.</summary>
+internal readonly record struct DetectorFeature(string Name, double Value);
 
 /// <summary>A linear model for one event type.</summary>
 /// <param name="Weights">Feature weights.</param>

@@ -1,3 +1,4 @@
+using Rasid.Nlp.Entities;
 using Rasid.Text;
 
 namespace Rasid.Nlp.Events;
@@ -11,11 +12,15 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
     /// <summary>Update weight of a missed positive in the perceptron (the logistic regression weighs classes by their sizes).</summary>
     public double PositiveWeight { get; init; } = 3.0;
 
-    /// <summary>Features of one raw sentence.</summary>
-    public List<string> Featurize(string text, Tokenizer tokenizer)
+    /// <summary>
+    /// One raw sentence as a training example of <paramref name="type"/>: its features, and whether it has a trigger
+    /// the coder would keep for that type (only such sentences can become events, so only they are scored).
+    /// </summary>
+    public DetectorExample Example(string text, bool label, string type, Tokenizer tokenizer, WordClusters clusters)
     {
         var view = SentenceView.FromText(text, tokenizer);
-        return EventDetector.Features(view, TriggerMatcher.Find(view, knowledge));
+        var hits = TriggerMatcher.Find(view, knowledge);
+        return new DetectorExample(EventDetector.Features(view, hits, clusters, knowledge.Cues), label, EventCoderComponent.CandidateTypes(hits).Contains(type));
     }
 
     /// <summary>L2 regularisation of the logistic regression.</summary>
@@ -31,13 +36,16 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
     /// Trains one type's model; with <see cref="ThresholdFolds"/> &gt; 0 the threshold is the one that maximises F1 of
     /// the out-of-fold scores (example i is in fold i mod k), so the dev split is never used.
     /// </summary>
-    public TypeModel Train(IReadOnlyList<(List<string> Features, bool Label)> examples) => Train(examples, out _);
+    public TypeModel Train(IReadOnlyList<DetectorExample> examples) => Train(examples, out _);
 
     /// <summary>
     /// Weight of a positive example relative to a negative one, as a power of the class ratio: 1 = balanced classes,
     /// 0.5 = square root of the ratio, 0 = unweighted.
     /// </summary>
     public double Balance { get; init; } = 1.0;
+
+    /// <summary>True: the threshold is chosen on the sentences with a kept trigger of the type (the coder's decision), false: on all.</summary>
+    public bool GateThreshold { get; init; } = true;
 
     /// <summary>True: the final model is the average of the cross-validation fold models (bagging); false: one model refitted on all data.</summary>
     public bool AverageFolds { get; init; } = true;
@@ -46,13 +54,13 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
     public IReadOnlyList<double> BalanceGrid { get; init; } = [1.0, 0.5];
 
     /// <summary>L2 values tried by <see cref="TrainSelected"/>.</summary>
-    public IReadOnlyList<double> L2Grid { get; init; } = [1e-4, 1e-3, 3e-3, 1e-2, 3e-2];
+    public IReadOnlyList<double> L2Grid { get; init; } = [1e-3, 3e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1];
 
     /// <summary>
     /// Chooses L2 from <see cref="L2Grid"/> by the out-of-fold F1 of a cross-validation on <paramref name="examples"/> (the
     /// training split only), then trains on all of them with that L2; <paramref name="cv"/> is the chosen setting's CV figure.
     /// </summary>
-    public TypeModel TrainSelected(IReadOnlyList<(List<string> Features, bool Label)> examples, out CrossValidation cv, out IReadOnlyList<CrossValidation> tried)
+    public TypeModel TrainSelected(IReadOnlyList<DetectorExample> examples, out CrossValidation cv, out IReadOnlyList<CrossValidation> tried)
     {
         var all = new List<CrossValidation>();
         TypeModel? best = null;
@@ -60,7 +68,7 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
         foreach (var balance in BalanceGrid)
         foreach (var l2 in L2Grid)
         {
-            var trainer = new EventDetectorTrainer(knowledge) { Epochs = Epochs, L2 = l2, Balance = balance, AverageFolds = AverageFolds, Algorithm = Algorithm, ThresholdFolds = ThresholdFolds, PositiveWeight = PositiveWeight };
+            var trainer = new EventDetectorTrainer(knowledge) { GateThreshold = GateThreshold, Epochs = Epochs, L2 = l2, Balance = balance, AverageFolds = AverageFolds, Algorithm = Algorithm, ThresholdFolds = ThresholdFolds, PositiveWeight = PositiveWeight };
             var model = trainer.Train(examples, out var result);
             all.Add(result);
             if (best is null || result.F1 > cv.F1 + 1e-9)
@@ -75,28 +83,31 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
     }
 
     /// <summary>Trains one type's model and reports the out-of-fold figures at the chosen threshold.</summary>
-    public TypeModel Train(IReadOnlyList<(List<string> Features, bool Label)> examples, out CrossValidation cv)
+    public TypeModel Train(IReadOnlyList<DetectorExample> examples, out CrossValidation cv)
     {
         var model = AverageFolds && ThresholdFolds > 1 ? new TypeModel(new Dictionary<string, double>(), 0) : TrainOnce(examples);
         cv = new CrossValidation(L2, Balance, 0, 0, 0, 0);
         if (ThresholdFolds <= 1) return model;
         var scored = new List<(double Score, bool Label)>();
+        var missedByGate = 0;
         var sum = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var fold = 0; fold < ThresholdFolds; fold++)
         {
             var train = examples.Where((_, i) => i % ThresholdFolds != fold).ToList();
             var foldModel = TrainOnce(train);
             foreach (var (f, w) in foldModel.Weights) sum[f] = sum.GetValueOrDefault(f) + w / ThresholdFolds;
-            foreach (var (features, label) in examples.Where((_, i) => i % ThresholdFolds == fold))
+            foreach (var (features, label, candidate) in examples.Where((_, i) => i % ThresholdFolds == fold))
             {
                 double score = 0;
-                foreach (var feature in features) score += foldModel.Weights.GetValueOrDefault(feature);
-                scored.Add((score, label));
+                foreach (var feature in features) score += foldModel.Weights.GetValueOrDefault(feature.Name) * feature.Value;
+                // A sentence without a kept trigger is never an event: it counts as a negative prediction whatever its score.
+                if (candidate || !GateThreshold) scored.Add((score, label));
+                else if (label) missedByGate++;
             }
         }
 
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
-        var positives = scored.Count(x => x.Label);
+        var positives = scored.Count(x => x.Label) + missedByGate;
         double bestF1 = -1, threshold = 0;
         int tp = 0, bestTp = 0, bestPredicted = 0;
         for (var i = 0; i < scored.Count; i++)
@@ -124,13 +135,13 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
         return model with { Threshold = Math.Round(threshold, 4) };
     }
 
-    private TypeModel TrainOnce(IReadOnlyList<(List<string> Features, bool Label)> examples) =>
+    private TypeModel TrainOnce(IReadOnlyList<DetectorExample> examples) =>
         Algorithm == "logistic" ? TrainLogistic(examples) : TrainPerceptron(examples);
 
-    private TypeModel TrainLogistic(IReadOnlyList<(List<string> Features, bool Label)> examples)
+    private TypeModel TrainLogistic(IReadOnlyList<DetectorExample> examples)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var data = examples.Select(e => (Ids: e.Features.Distinct(StringComparer.Ordinal).Select(f => index.TryGetValue(f, out var id) ? id : index[f] = index.Count).ToArray(), e.Label)).ToArray();
+        var data = examples.Select(e => (Ids: e.Features.Select(f => index.TryGetValue(f.Name, out var id) ? id : index[f.Name] = index.Count).ToArray(), Values: e.Features.Select(f => f.Value).ToArray(), e.Label)).ToArray();
         var w = new double[index.Count];
         var g2 = new double[index.Count];
         var positives = Math.Max(1, data.Count(d => d.Label));
@@ -144,15 +155,15 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
 
             foreach (var n in order)
             {
-                var (ids, label) = data[n];
+                var (ids, values, label) = data[n];
                 double z = 0;
-                foreach (var id in ids) z += w[id];
+                for (var k = 0; k < ids.Length; k++) z += w[ids[k]] * values[k];
                 var p = 1 / (1 + Math.Exp(-z));
-                var err = (label ? 1.0 : 0.0) - p;
-                var weight = label ? posWeight : 1.0;
-                foreach (var id in ids)
+                var err = (label ? posWeight : 1.0) * ((label ? 1.0 : 0.0) - p);
+                for (var k = 0; k < ids.Length; k++)
                 {
-                    var grad = weight * err - lambda * w[id];
+                    var id = ids[k];
+                    var grad = err * values[k] - lambda * w[id];
                     g2[id] += grad * grad;
                     w[id] += 0.5 * grad / Math.Sqrt(g2[id] + 1e-8);
                 }
@@ -181,10 +192,10 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
         }
     }
 
-    private TypeModel TrainPerceptron(IReadOnlyList<(List<string> Features, bool Label)> examples)
+    private TypeModel TrainPerceptron(IReadOnlyList<DetectorExample> examples)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var data = examples.Select(e => (Ids: e.Features.Select(f => index.TryGetValue(f, out var id) ? id : index[f] = index.Count).ToArray(), e.Label)).ToArray();
+        var data = examples.Select(e => (Ids: e.Features.Select(f => index.TryGetValue(f.Name, out var id) ? id : index[f.Name] = index.Count).ToArray(), Values: e.Features.Select(f => f.Value).ToArray(), e.Label)).ToArray();
         var w = new double[index.Count];
         var total = new double[index.Count];
         var stamp = new int[index.Count];
@@ -197,18 +208,19 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
 
             foreach (var n in order)
             {
-                var (ids, label) = data[n];
+                var (ids, values, label) = data[n];
                 double score = 0;
-                foreach (var id in ids) score += w[id];
+                for (var k = 0; k < ids.Length; k++) score += w[ids[k]] * values[k];
                 var y = label ? 1.0 : -1.0;
                 if (y * score <= 0)
                 {
                     var delta = label ? PositiveWeight : 1.0;
-                    foreach (var id in ids)
+                    for (var k = 0; k < ids.Length; k++)
                     {
+                        var id = ids[k];
                         total[id] += (step - stamp[id]) * w[id];
                         stamp[id] = step;
-                        w[id] += y * delta;
+                        w[id] += y * delta * values[k];
                     }
                 }
 
@@ -227,6 +239,12 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
         return new TypeModel(weights, 0);
     }
 }
+
+/// <summary>A training sentence: features, gold label, and whether the coder would consider it (it has a kept trigger of the type).</summary>
+/// <param name="Features">The sentence's features.</param>
+/// <param name="Label">Gold label (yes / no).</param>
+/// <param name="Candidate">True when the coder would consider the sentence (it has a kept trigger of the type).</param>
+internal readonly record struct DetectorExample(List<DetectorFeature> Features, bool Label, bool Candidate);
 
 /// <summary>Out-of-fold figures of a cross-validation on the training split at the threshold it chose.</summary>
 internal readonly record struct CrossValidation(double L2, double Balance, double Precision, double Recall, double F1, int Positives);

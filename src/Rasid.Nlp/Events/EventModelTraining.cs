@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Rasid.Nlp.Entities;
 using Rasid.Nlp.Evaluation;
 using Rasid.Text;
 
@@ -14,7 +15,7 @@ public sealed record EventTrainingResult(string ModelJson, IReadOnlyList<string>
 public static class EventModelTraining
 {
     /// <summary>Model format version written into the model and used in evidence ids.</summary>
-    public const int ModelVersion = 2;
+    public const int ModelVersion = 3;
 
     /// <summary>
     /// Trains on the training part (see <see cref="GsrData.IsDev"/>) of <c>assault_gsr.csv</c> and <c>protest_gsr.csv</c>
@@ -26,6 +27,7 @@ public static class EventModelTraining
         var knowledge = EventKnowledge.Default;
         var trainer = new EventDetectorTrainer(knowledge);
         var tokenizer = new Tokenizer();
+        var clusters = WordClusters.Default;
         var types = new Dictionary<string, TypeModel>(StringComparer.Ordinal);
         var summary = new List<string>();
         var counts = new JsonObject();
@@ -33,10 +35,10 @@ public static class EventModelTraining
         {
             var sentences = GsrData.Read(Path.Combine(gsrDirectory, file));
             var examples = sentences.Where(s => !s.IsDev && s.Gold is not null)
-                .Select(s => (trainer.Featurize(s.Text, tokenizer), s.Gold!.Value)).ToList();
+                .Select(s => trainer.Example(s.Text, s.Gold!.Value, type, tokenizer, clusters)).ToList();
             var model = trainer.TrainSelected(examples, out var cv, out var tried);
             types[type] = model;
-            var positives = examples.Count(e => e.Item2);
+            var positives = examples.Count(e => e.Label);
             summary.Add($"{type}: {examples.Count} training sentences ({positives} yes) from {file}, {model.Weights.Count} features");
             foreach (var t in tried)
             {
@@ -54,7 +56,7 @@ public static class EventModelTraining
         var metadata = new JsonObject
         {
             ["trained_on"] = "arabic_event_gsr assault_gsr.csv + protest_gsr.csv, train split (FNV-1a(id) % 5 != 0)",
-            ["algorithm"] = string.Create(CultureInfo.InvariantCulture, $"{trainer.Algorithm}, {trainer.Epochs} epochs, L2 (from {string.Join('/', trainer.L2Grid)}) and class weight (class ratio^{string.Join('/', trainer.BalanceGrid)}) chosen per type, and threshold by {trainer.ThresholdFolds}-fold cross-validation on the training split; {(trainer.AverageFolds ? "final model = average of the fold models" : "final model refitted on the whole training split")}"),
+            ["algorithm"] = string.Create(CultureInfo.InvariantCulture, $"{trainer.Algorithm}, {trainer.Epochs} epochs, L2 (from {string.Join('/', trainer.L2Grid)}) and class weight (class ratio^{string.Join('/', trainer.BalanceGrid)}) chosen per type, and threshold by {trainer.ThresholdFolds}-fold cross-validation on the training split (threshold chosen on the sentences with a kept trigger of the type); {(trainer.AverageFolds ? "final model = average of the fold models" : "final model refitted on the whole training split")}"),
             ["knowledge"] = knowledge.Versions,
             ["licence"] = "trained on the Arabic event GSR (MIT, Open Event Data Alliance)",
             ["counts"] = counts,

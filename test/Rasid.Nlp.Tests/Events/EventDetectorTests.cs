@@ -26,10 +26,60 @@ public sealed class EventDetectorTests
         double Score(string text)
         {
             var view = SentenceView.FromText(text, tokenizer);
-            return detector.Score("ASSAULT", EventDetector.Features(view, TriggerMatcher.Find(view, EventKnowledge.Default)))!.Value;
+            return detector.Score("ASSAULT", EventDetector.Features(view, TriggerMatcher.Find(view, EventKnowledge.Default), Rasid.Nlp.Entities.WordClusters.Default, EventKnowledge.Default.Cues))!.Value;
         }
 
         Assert.True(Score("قتل عشرة اشخاص في انفجار سيارة مفخخة استهدفت سوقا شعبيا في بغداد امس.") > Score("فاز المنتخب السعودي على نظيره الياباني في نهائي البطولة امس."));
+    }
+
+    private static List<DetectorFeature> FeaturesOf(string text)
+    {
+        var view = SentenceView.FromText(text, new Rasid.Text.Tokenizer());
+        return EventDetector.Features(view, TriggerMatcher.Find(view, EventKnowledge.Default), Rasid.Nlp.Entities.WordClusters.Default, EventKnowledge.Default.Cues);
+    }
+
+    [Fact]
+    public void Each_feature_appears_once_and_word_features_weigh_less_in_a_long_sentence()
+    {
+        var shortOne = FeaturesOf("قتل عشرة اشخاص في العراق");
+        var longOne = FeaturesOf("قال مسؤول في الشرطة امس ان عشرة اشخاص قتلوا في العراق عندما انفجرت قنبلة قرب سوق شعبي في وسط المدينة");
+        foreach (var features in new[] { shortOne, longOne })
+        {
+            Assert.Equal(features.Count, features.Select(f => f.Name).Distinct(StringComparer.Ordinal).Count());
+        }
+
+        Assert.Equal(1.0, shortOne.Single(f => f.Name == "w:العراق").Value);
+        Assert.InRange(longOne.Single(f => f.Name == "w:العراق").Value, 0.4, 0.7);
+        // Trigger features keep their full value whatever the length.
+        Assert.All(longOne.Where(f => f.Name.StartsWith("lex", StringComparison.Ordinal)), f => Assert.Equal(1.0, f.Value));
+    }
+
+    [Fact]
+    public void A_count_next_to_the_trigger_is_a_feature_and_a_bare_mention_of_an_attack_has_none()
+    {
+        Assert.Contains(FeaturesOf("قتل 18 شخصا في هجوم على سوق"), f => f.Name == "lexx:ASSAULT:v:count");
+        Assert.Contains(FeaturesOf("تظاهر مئات الطلاب امام الوزارة"), f => f.Name == "lexx:PROTEST:v:count");
+        Assert.DoesNotContain(FeaturesOf("يتواصل الهجوم على الحريات الاجتماعية"), f => f.Name.EndsWith(":count", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_threshold_counts_a_positive_without_a_trigger_as_missed_when_it_is_chosen_on_triggered_sentences()
+    {
+        // Ten positives share a word; half of them have no trigger of the type, so the coder can never code them.
+        var examples = new List<DetectorExample>();
+        for (var i = 0; i < 40; i++)
+        {
+            var positive = i % 4 == 0;
+            var features = new List<DetectorFeature> { new("bias", 1), new(positive ? "w:قصف" : "w:مباراه", 1), new("w:n" + i, 1) };
+            examples.Add(new DetectorExample(features, positive, Candidate: !positive || i % 8 == 0));
+        }
+
+        var trainer = new EventDetectorTrainer(EventKnowledge.Default) { Epochs = 5, L2 = 1e-3 };
+        trainer.Train(examples, out var gated);
+        new EventDetectorTrainer(EventKnowledge.Default) { Epochs = 5, L2 = 1e-3, GateThreshold = false }.Train(examples, out var ungated);
+        Assert.Equal(1.0, ungated.Recall, 3);
+        Assert.Equal(0.5, gated.Recall, 3);
+        Assert.Equal(10, gated.Positives);
     }
 
     [SkippableFact]

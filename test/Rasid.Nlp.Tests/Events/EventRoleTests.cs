@@ -60,6 +60,29 @@ public sealed class EventRoleTests
     }
 
     [Fact]
+    public void A_title_before_a_country_coded_name_adds_its_role_and_a_fully_coded_name_keeps_its_code()
+    {
+        const string text = "واطلق مسلحون النار على رئيس تيمور الشرقية خوسيه راموس هورتا امس.";
+        var doc = Code(text, EventTestSupport.Entity(text, "تيمور الشرقية خوسيه راموس هورتا", "PER", "TLS"));
+        var e = Assert.Single(doc.Events, e => e.Type == "ASSAULT");
+        Assert.Equal("TLSGOV", e.Target?.Actor);
+        Assert.Equal(text.IndexOf("رئيس", StringComparison.Ordinal), e.Target?.Start);
+
+        const string other = "واطلق مسلحون النار على الرئيس بشار الاسد امس.";
+        var f = Assert.Single(Code(other, EventTestSupport.Entity(other, "بشار الاسد", "PER", "SYRGOV")).Events, e => e.Type == "ASSAULT");
+        Assert.Equal("SYRGOV", f.Target?.Actor);
+    }
+
+    [Fact]
+    public void A_suicide_bomber_is_an_unaligned_armed_actor()
+    {
+        const string text = "وفجر انتحاريا نفسه قرب مركز للشرطة.";
+        var e = Assert.Single(Code(text).Events, e => e.Type == "ASSAULT" && e.Trigger.Text == "وفجر");
+        Assert.Equal("---UAF", e.Source?.Actor);
+        Assert.Equal(text.IndexOf("انتحاريا", StringComparison.Ordinal), e.Source?.Start);
+    }
+
+    [Fact]
     public void Role_cues_file_is_embedded_and_versioned()
     {
         Assert.Contains("role_cues.tsv@1", EventKnowledge.Default.Versions, StringComparison.Ordinal);
