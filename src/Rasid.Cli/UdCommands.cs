@@ -173,7 +173,13 @@ internal static class UdCommands
         {
             Description = "Also train the perceptron on PADT's unanalysed words (X, XPOS U: ونادي, سنحاول) as if unsplit (model 1 did; by default they only enter the dictionary).",
         };
-        var command = new Command("segmenter", "Train the clitic segmenter on UD Arabic-PADT v1 (../shared/data/ud/padt-v1, diacritics stripped, surface tokens rebuilt) with word counts from raw news.") { data, output, corpus, dev, dropout, noNames, learnUnanalysed };
+        var minAffix = new Option<int>("--min-affix")
+        {
+            Description = "Proclitic and enclitic strings seen fewer times in training are not candidate splits (default 3).",
+            DefaultValueFactory = _ => 3,
+            HelpName = "N",
+        };
+        var command = new Command("segmenter", "Train the clitic segmenter on UD Arabic-PADT v1 (../shared/data/ud/padt-v1, diacritics stripped, surface tokens rebuilt) with word counts from raw news.") { data, output, corpus, dev, dropout, noNames, learnUnanalysed, minAffix };
         command.SetAction(parse =>
         {
             var dir = DataDir(parse.GetValue(data));
@@ -216,7 +222,7 @@ internal static class UdCommands
             if (devPath is not null)
             {
                 using var memory = new MemoryStream();
-                trainer.Save(memory, "dev");
+                trainer.Save(memory, "dev", minAffixCount: parse.GetValue(minAffix));
                 var devTokens = TrainingCorpus.ReadPadt(devPath).SelectMany(s => s)
                     .Where(t => t.Prefix >= 0 && !t.Unanalysed && t.Form.Length > 0 && t.Form.All(c => c is >= '\u0621' and <= '\u064A')).ToList();
                 var model = CliticSegmenter.Load(new MemoryStream(memory.ToArray()));
@@ -235,7 +241,7 @@ internal static class UdCommands
                 return ExitCodes.Ok;
             }
 
-            using (var stream = File.Create(outPath)) trainer.Save(stream, "2");
+            using (var stream = File.Create(outPath)) trainer.Save(stream, "2", minAffixCount: parse.GetValue(minAffix));
             console.Out.WriteLine($"segmenter: {added} tokens ({skipped} non-Arabic skipped), {corpusNote} → {outPath} ({new FileInfo(outPath).Length / 1024} KB, {clock.Elapsed.TotalSeconds:0.0} s)");
             return ExitCodes.Ok;
         });
