@@ -13,8 +13,17 @@ internal static class QuickRun
     public static void Run(int passes, IReadOnlyList<string> documents, long words)
     {
         var clock = Stopwatch.StartNew();
-        var segmenter = CliticSegmenter.Default;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"segmenter model loaded in {clock.Elapsed.TotalSeconds:0.00} s; {documents.Count:N0} documents, {words:N0} words"));
+        // RASID_SEGMENTER_MODEL=FILE compares another model file (e.g. the previous version) in the same conditions.
+        var modelPath = Environment.GetEnvironmentVariable("RASID_SEGMENTER_MODEL");
+        CliticSegmenter segmenter;
+        if (string.IsNullOrEmpty(modelPath)) segmenter = CliticSegmenter.Default;
+        else
+        {
+            using var stream = File.OpenRead(modelPath);
+            segmenter = CliticSegmenter.Load(stream);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"segmenter model {modelPath ?? "(embedded)"} loaded in {clock.Elapsed.TotalSeconds:0.00} s; {documents.Count:N0} documents, {words:N0} words"));
         var tokenizer = new Tokenizer();
         var tokens = new List<TokenSpan>(4096);
         var chars = new char[4096];

@@ -29,9 +29,15 @@ internal static class UdCommands
         convention.AcceptOnlyFromAmong("words", "merged", "multiword");
         var write = new Option<string?>("--write-system") { Description = "Also write Rasid's output as CoNLL-U (in the chosen convention) to FILE.", HelpName = "FILE" };
         var model = new Option<string?>("--tagger-model") { Description = "Tag with this tagger model file (written by 'rasid train tagger --out') instead of the embedded one (with --gold-tokens).", HelpName = "FILE" };
+        var segmenterModel = new Option<string?>("--segmenter-model")
+        {
+            Description = "Segment with this segmenter model file (written by 'rasid train segmenter --out') instead of the embedded one; " +
+                          "the pipeline then runs only the stages up to tagging.",
+            HelpName = "FILE",
+        };
         var command = new Command("ud", "CoNLL 2018 shared task metrics (Tokens, Sentences, Words, UPOS, Lemmas) of Rasid on a UD CoNLL-U file, from its raw '# text'.")
         {
-            file, goldTokens, json, single, convention, write, model,
+            file, goldTokens, json, single, convention, write, model, segmenterModel,
         };
         command.SetAction(parse =>
         {
@@ -78,7 +84,23 @@ internal static class UdCommands
                     tagger = PerceptronTagger.Load(stream);
                 }
 
-                result = UdEvaluation.Run(gold, RasidPipeline.CreateDefault(), tagger, options);
+                var pipeline = RasidPipeline.CreateDefault();
+                if (parse.GetValue(segmenterModel) is { } segmenterPath)
+                {
+                    if (!File.Exists(segmenterPath)) throw new UsageException($"{segmenterPath}: no such file (a segmenter model written by 'rasid train segmenter --out')");
+                    CliticSegmenter segmenter;
+                    using (var stream = File.OpenRead(segmenterPath)) segmenter = CliticSegmenter.Load(stream);
+                    pipeline = new RasidPipeline(
+                    [
+                        new Rasid.Nlp.Components.BoilerplateComponent(new BoilerplateCleaner()),
+                        new Rasid.Nlp.Components.SentenceComponent(new SentenceSplitter()),
+                        new Rasid.Nlp.Components.TokenComponent(new Tokenizer()),
+                        new Rasid.Nlp.Components.SegmentComponent(segmenter),
+                        new Rasid.Nlp.Components.TagComponent(tagger),
+                    ]);
+                }
+
+                result = UdEvaluation.Run(gold, pipeline, tagger, options);
             }
             catch (InvalidOperationException ex)
             {
@@ -140,14 +162,32 @@ internal static class UdCommands
                           "report token segmentation accuracy on it (all tokens and forms unseen in training), write no model.",
             HelpName = "FILE",
         };
-        var command = new Command("segmenter", "Train the clitic segmenter on UD Arabic-PADT v1 (../shared/data/ud/padt-v1, diacritics stripped, surface tokens rebuilt) with word counts from raw news.") { data, output, corpus, dev };
+        var dropout = new Option<int>("--corpus-dropout")
+        {
+            Description = "Train one form in N as if the news counts had never seen it (default 3; 0 = never).",
+            DefaultValueFactory = _ => 3,
+            HelpName = "N",
+        };
+        var noNames = new Option<bool>("--no-names") { Description = "Train without the name-letter features (trigrams of the proper-noun lexicon: ANERcorp train PERS/LOC/ORG words, data/entities places and names)." };
+        var learnUnanalysed = new Option<bool>("--learn-unanalysed")
+        {
+            Description = "Also train the perceptron on PADT's unanalysed words (X, XPOS U: ونادي, سنحاول) as if unsplit (model 1 did; by default they only enter the dictionary).",
+        };
+        var minAffix = new Option<int>("--min-affix")
+        {
+            Description = "Proclitic and enclitic strings seen fewer times in training are not candidate splits (default 3).",
+            DefaultValueFactory = _ => 3,
+            HelpName = "N",
+        };
+        var command = new Command("segmenter", "Train the clitic segmenter on UD Arabic-PADT v1 (../shared/data/ud/padt-v1, diacritics stripped, surface tokens rebuilt) with word counts from raw news.") { data, output, corpus, dev, dropout, noNames, learnUnanalysed, minAffix };
         command.SetAction(parse =>
         {
             var dir = DataDir(parse.GetValue(data));
             var outPath = OutPath(parse.GetValue(output), "ar-segmenter.txt.gz");
             var devPath = parse.GetValue(dev) is { } d ? Path.GetFullPath(d) : null;
             if (devPath is not null && !File.Exists(devPath)) throw new UsageException($"{devPath}: no such file (a PADT v1 CoNLL-U file to hold out)");
-            var trainer = new CliticSegmenterTrainer();
+            var trainer = new CliticSegmenterTrainer { CorpusDropout = parse.GetValue(dropout) };
+            var keepUnanalysed = parse.GetValue(learnUnanalysed);
             var clock = Stopwatch.StartNew();
             int added = 0, skipped = 0;
             var trainForms = new HashSet<string>(StringComparer.Ordinal);
@@ -158,7 +198,7 @@ internal static class UdCommands
                     if (token.Form.Length == 0 || token.Prefix < 0) continue;
                     var host = token.Words[token.Prefix];
                     trainForms.Add(token.Form);
-                    if (trainer.Add(token.Form, token.Prefix, token.Suffix, host.ElidedArticle, host.Definite)) added++;
+                    if (trainer.Add(token.Form, token.Prefix, token.Suffix, host.ElidedArticle, host.Definite, analysed: !token.Unanalysed || keepUnanalysed)) added++;
                     else skipped++;
                 }
             }
@@ -173,43 +213,82 @@ internal static class UdCommands
                 corpusNote = $"word counts from {articles} articles ({counts.Count} distinct words)";
             }
 
+            if (!parse.GetValue(noNames))
+            {
+                var aner = Path.Combine(dir, "anercorp", "ANERCorp_CamelLab_train.txt");
+                trainer.SetNameWords(ProperNounLexicon.Build(File.Exists(aner) ? aner : null, Path.Combine(RepoRoot(), "data", "entities")));
+            }
+
             if (devPath is not null)
             {
                 using var memory = new MemoryStream();
-                trainer.Save(memory, "dev");
-                memory.Position = 0;
-                var model = CliticSegmenter.Load(memory);
-                int total = 0, correct = 0, unseen = 0, unseenCorrect = 0;
-                foreach (var token in TrainingCorpus.ReadPadt(devPath).SelectMany(s => s))
-                {
-                    var form = token.Form;
-                    if (token.Prefix < 0 || form.Length == 0 || !form.All(c => c is >= '\u0621' and <= '\u064A')) continue;
-                    var pieces = model.Segment(form, new Rasid.Core.TextRange(0, form.Length));
-                    var prefix = pieces.Count(p => p.Role == CliticRole.Proclitic);
-                    var suffix = pieces.Where(p => p.Role == CliticRole.Enclitic).Sum(p => p.Range.Length);
-                    var elided = pieces.Any(p => p.ElidedArticle);
-                    var ok = prefix == token.Prefix && suffix == token.Suffix && elided == token.Words[token.Prefix].ElidedArticle;
-                    total++;
-                    if (ok) correct++;
-                    if (trainForms.Contains(form)) continue;
-                    unseen++;
-                    if (ok) unseenCorrect++;
-                    else if (Environment.GetEnvironmentVariable("RASID_SEG_DEV_ERRORS") == "1")
-                    {
-                        console.Out.WriteLine($"  {form}\tgold {string.Join('|', token.Words.Select(w => w.Text))}\tsystem {string.Join('|', pieces.Select(p => p.Range.Slice(form)))}");
-                    }
-                }
-
+                trainer.Save(memory, "dev", minAffixCount: parse.GetValue(minAffix));
+                var devTokens = TrainingCorpus.ReadPadt(devPath).SelectMany(s => s)
+                    .Where(t => t.Prefix >= 0 && !t.Unanalysed && t.Form.Length > 0 && t.Form.All(c => c is >= '\u0621' and <= '\u064A')).ToList();
+                var model = CliticSegmenter.Load(new MemoryStream(memory.ToArray()));
+                var listErrors = Environment.GetEnvironmentVariable("RASID_SEG_DEV_ERRORS");
+                var (total, correct, unseen, unseenCorrect) = SegmenterDevScore(model, devTokens, trainForms, listErrors == "1" ? console : null);
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"segmenter dev {Path.GetFileName(devPath)}: {added} training tokens; tokens {correct}/{total} = {100.0 * correct / total:0.00}%, unseen forms {unseenCorrect}/{unseen} = {100.0 * unseenCorrect / unseen:0.00}% ({clock.Elapsed.TotalSeconds:0.0} s)"));
+
+                // PUD-like: the same model with the news counts of the held-out forms unseen in training removed, as for the
+                // rare words and foreign names of Wikipedia-style text, which the news counts do not cover.
+                var hidden = devTokens.Select(t => t.Form).Where(f => !trainForms.Contains(f)).ToHashSet(StringComparer.Ordinal);
+                var rare = CliticSegmenter.Load(new MemoryStream(WithoutCorpusWords(memory.ToArray(), hidden)));
+                var (_, _, rareUnseen, rareCorrect) = SegmenterDevScore(rare, devTokens, trainForms, listErrors == "rare" ? console : null);
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"segmenter dev {Path.GetFileName(devPath)}, unseen forms with their news counts removed: {rareCorrect}/{rareUnseen} = {100.0 * rareCorrect / rareUnseen:0.00}%"));
                 return ExitCodes.Ok;
             }
 
-            using (var stream = File.Create(outPath)) trainer.Save(stream, "1");
+            using (var stream = File.Create(outPath)) trainer.Save(stream, "2", minAffixCount: parse.GetValue(minAffix));
             console.Out.WriteLine($"segmenter: {added} tokens ({skipped} non-Arabic skipped), {corpusNote} → {outPath} ({new FileInfo(outPath).Length / 1024} KB, {clock.Elapsed.TotalSeconds:0.0} s)");
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Exact segmentation accuracy on held-out PADT tokens: all tokens, and forms not seen in training.</summary>
+    private static (int Total, int Correct, int Unseen, int UnseenCorrect) SegmenterDevScore(
+        CliticSegmenter model, List<TrainingToken> tokens, HashSet<string> trainForms, CliConsole? errors)
+    {
+        int total = 0, correct = 0, unseen = 0, unseenCorrect = 0;
+        foreach (var token in tokens)
+        {
+            var form = token.Form;
+            var pieces = model.Segment(form, new Rasid.Core.TextRange(0, form.Length));
+            var prefix = pieces.Count(p => p.Role == CliticRole.Proclitic);
+            var suffix = pieces.Where(p => p.Role == CliticRole.Enclitic).Sum(p => p.Range.Length);
+            var elided = pieces.Any(p => p.ElidedArticle);
+            var ok = prefix == token.Prefix && suffix == token.Suffix && elided == token.Words[token.Prefix].ElidedArticle;
+            total++;
+            if (ok) correct++;
+            if (trainForms.Contains(form)) continue;
+            unseen++;
+            if (ok) unseenCorrect++;
+            else errors?.Out.WriteLine($"  {form}\tgold {string.Join('|', token.Words.Select(w => w.Text))}\tsystem {string.Join('|', pieces.Select(p => p.Range.Slice(form)))}");
+        }
+
+        return (total, correct, unseen, unseenCorrect);
+    }
+
+    /// <summary>A segmenter model file (gzip text) without the corpus-count records (C lines) of <paramref name="words"/>.</summary>
+    private static byte[] WithoutCorpusWords(byte[] model, HashSet<string> words)
+    {
+        using var input = new System.IO.Compression.GZipStream(new MemoryStream(model), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(input, new System.Text.UTF8Encoding(false));
+        var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        using (var writer = new StreamWriter(gzip, new System.Text.UTF8Encoding(false)) { NewLine = "\n" })
+        {
+            while (reader.ReadLine() is { } line)
+            {
+                if (line.StartsWith("C\t", StringComparison.Ordinal) && words.Contains(line.Split('\t')[1])) continue;
+                writer.WriteLine(line);
+            }
+        }
+
+        return output.ToArray();
     }
 
     public static Command TrainTagger(CliConsole console)

@@ -58,6 +58,7 @@ public sealed class CliticSegmenter
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _corpusLookup;
     private readonly FrozenSet<string> _nonArticle;
     private readonly WeightTable _weights;
+    private readonly NameLetterModel? _letters;
     private readonly SegmenterFeatures.HostCounter _hostCounter;
     private readonly SegmenterFeatures.HostCounter _corpusCounter;
     private readonly string[] _prefixes;
@@ -76,9 +77,11 @@ public sealed class CliticSegmenter
         IReadOnlyDictionary<ulong, float> weights,
         IEnumerable<string> prefixes,
         IEnumerable<string> suffixes,
-        IReadOnlyDictionary<string, SegLabel>? corpusDecisions = null)
+        IReadOnlyDictionary<string, SegLabel>? corpusDecisions = null,
+        NameLetterModel? letters = null)
     {
         Version = version;
+        _letters = letters;
         var merged = new Dictionary<string, SegLabel>(known, StringComparer.Ordinal);
         foreach (var (form, label) in Conventions.Value) merged[form] = label;
         _known = merged.ToFrozenDictionary(StringComparer.Ordinal);
@@ -262,6 +265,7 @@ public sealed class CliticSegmenter
         var bestScore = float.NegativeInfinity;
         var wholeCount = HostCount(form);
         var wholeCorpusCount = CorpusCount(form);
+        var wholeLetters = _letters?.Score(form) ?? 0;
         Span<ulong> features = stackalloc ulong[SegmenterFeatures.Count];
         foreach (var p in _prefixes)
         {
@@ -273,7 +277,7 @@ public sealed class CliticSegmenter
                 {
                     var label = new SegLabel((byte)p.Length, (byte)e.Length, elided == 1);
                     if (label.Elided && !CanElide(form, label)) continue;
-                    SegmenterFeatures.Extract(form, label, _hostCounter, _corpusCounter, wholeCount, wholeCorpusCount, features);
+                    SegmenterFeatures.Extract(form, label, _hostCounter, _corpusCounter, wholeCount, wholeCorpusCount, _letters, wholeLetters, features);
                     var score = 0f;
                     foreach (var f in features) score += _weights.Get(f);
                     if (score > bestScore)
@@ -338,6 +342,7 @@ public sealed class CliticSegmenter
         var prefixes = new List<string> { "" };
         var suffixes = new List<string> { "" };
         var corpusDecisions = new Dictionary<string, SegLabel>(StringComparer.Ordinal);
+        var letterRatios = new Dictionary<ulong, float>();
         var decisionsStored = false;
         var lines = new VersionedLineReader(reader);
         foreach (var (lineNo, line) in lines.Lines())
@@ -355,6 +360,7 @@ public sealed class CliticSegmenter
                         break;
                     case "M" when cols[1] == CorpusDecisionsFlag: decisionsStored = true; break;
                     case "N": nonArticle.Add(cols[1]); break;
+                    case "L": letterRatios[ulong.Parse(cols[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture)] = float.Parse(cols[2], CultureInfo.InvariantCulture); break;
                     case "P": prefixes.Add(cols[1]); break;
                     case "E": suffixes.Add(cols[1]); break;
                     case "W": weights[ulong.Parse(cols[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture)] = float.Parse(cols[2], CultureInfo.InvariantCulture); break;
@@ -367,7 +373,8 @@ public sealed class CliticSegmenter
             }
         }
 
-        return new CliticSegmenter(lines.Version, known, hosts, corpus, nonArticle, weights, prefixes.Distinct(), suffixes.Distinct(), decisionsStored ? corpusDecisions : null);
+        return new CliticSegmenter(lines.Version, known, hosts, corpus, nonArticle, weights, prefixes.Distinct(), suffixes.Distinct(), decisionsStored ? corpusDecisions : null,
+            letterRatios.Count > 0 ? new NameLetterModel(letterRatios) : null);
     }
 }
 
@@ -431,18 +438,20 @@ internal readonly record struct SegLabel(byte Prefix, byte Suffix, bool Elided)
 /// <summary>Hashed features of a candidate segmentation (shared by the segmenter and its trainer).</summary>
 internal static class SegmenterFeatures
 {
-    public const int Count = 21;
+    public const int Count = 23;
 
     public delegate int HostCounter(ReadOnlySpan<char> host);
 
-    public static void Extract(ReadOnlySpan<char> form, SegLabel label, HostCounter hostCount, HostCounter corpusCount, Span<ulong> output) =>
-        Extract(form, label, hostCount, corpusCount, hostCount(form), corpusCount(form), output);
+    public static void Extract(ReadOnlySpan<char> form, SegLabel label, HostCounter hostCount, HostCounter corpusCount, NameLetterModel? letters, Span<ulong> output) =>
+        Extract(form, label, hostCount, corpusCount, hostCount(form), corpusCount(form), letters, letters?.Score(form) ?? 0, output);
 
     /// <summary>
     /// The features of one candidate, with the counts of the whole form (the same for every candidate) given:
-    /// <paramref name="wholeCount"/> = hostCount(form), <paramref name="wholeCorpusCount"/> = corpusCount(form).
+    /// <paramref name="wholeCount"/> = hostCount(form), <paramref name="wholeCorpusCount"/> = corpusCount(form),
+    /// <paramref name="wholeLetters"/> = letters.Score(form) (name-likeness of the letters; no features when letters is null).
     /// </summary>
-    public static void Extract(ReadOnlySpan<char> form, SegLabel label, HostCounter hostCount, HostCounter corpusCount, int wholeCount, int wholeCorpusCount, Span<ulong> output)
+    public static void Extract(ReadOnlySpan<char> form, SegLabel label, HostCounter hostCount, HostCounter corpusCount, int wholeCount, int wholeCorpusCount,
+        NameLetterModel? letters, float wholeLetters, Span<ulong> output)
     {
         var p = form[..label.Prefix];
         var e = form[(form.Length - label.Suffix)..];
@@ -476,14 +485,34 @@ internal static class SegmenterFeatures
         output[i++] = Mix(Hash(22, p, e), Hash(22, hostCorpus, bucket));
         output[i++] = Mix(shape, Hash(23, formCorpus, wholeBucket));
         output[i++] = Mix(Hash(24, p, e), Hash(24, hostCorpus, host.Length > 2 && host[0] == '\u0627' && host[1] == '\u0644' ? "al" : "-"));
+
+        // Name-likeness of the letters of the whole form and of the host (a name's first letters are not proclitics).
+        Span<char> buckets = stackalloc char[2];
+        buckets[0] = letters is null ? 'n' : NameLetterModel.Bucket(wholeLetters);
+        buckets[1] = letters is null ? 'n' : NameLetterModel.Bucket(label.Prefix + label.Suffix == 0 ? wholeLetters : letters.Score(host));
+        output[i++] = Mix(shape, Hash(25, buckets));
+        output[i++] = Mix(Hash(26, p, e), Hash(26, buckets[1..], hostCorpus, formCorpus));
     }
 
     private static string CorpusBucket(int count) => count switch { 0 => "0", < 5 => "1", < 20 => "2", < 100 => "3", < 1000 => "4", _ => "5" };
 
-    /// <summary>Corpus count of a host; before an enclitic, a final ت may stand for ة (بطولته → بطولة).</summary>
+    /// <summary>
+    /// Corpus count of a host; before an enclitic, a final ت may stand for ة (بطولته → بطولة); a bare initial alef may
+    /// be a hamza left unwritten, as news often does (واشار → و + اشار, counted as أشار too).
+    /// </summary>
     private static int HostCorpusCount(ReadOnlySpan<char> host, bool beforeEnclitic, HostCounter corpusCount)
     {
         var count = corpusCount(host);
+        if (host.Length > 1 && host[0] == '\u0627')
+        {
+            Span<char> hamza = stackalloc char[CliticSegmenter.MaxLetters];
+            host.CopyTo(hamza);
+            hamza[0] = '\u0623';
+            count = Math.Max(count, corpusCount(hamza[..host.Length]));
+            hamza[0] = '\u0625';
+            count = Math.Max(count, corpusCount(hamza[..host.Length]));
+        }
+
         if (beforeEnclitic && host.Length > 1 && host[^1] == '\u062A')
         {
             Span<char> buffer = stackalloc char[CliticSegmenter.MaxLetters];

@@ -18,6 +18,14 @@ public sealed class CliticSegmenterTrainer
     private readonly Dictionary<string, (int Def, int All)> _alHosts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _prefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _suffixes = new(StringComparer.Ordinal);
+    private List<string> _names = [];
+    private readonly HashSet<string> _analysed = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// One training form in this many is trained as if the raw-news counts had never seen it or its parts (default 3),
+    /// so the model also learns to split words the counts do not cover. 0 never hides the counts.
+    /// </summary>
+    public int CorpusDropout { get; init; } = 3;
 
     /// <summary>Number of tokens added.</summary>
     public int Tokens { get; private set; }
@@ -28,8 +36,12 @@ public sealed class CliticSegmenterTrainer
     /// <param name="encliticLength">Length of the enclitic pronoun at its end (0 when none).</param>
     /// <param name="elidedArticle">True when the article's alef was elided after ل (للقاء).</param>
     /// <param name="hostDefinite">True when the host carries the article (Definite=Def with ال).</param>
+    /// <param name="analysed">
+    /// False for a token whose segmentation the treebank never analysed (PADT's X/U words such as ونادي, سنحاول): it
+    /// goes into the dictionary (for lack of better evidence about that form) but never trains the perceptron.
+    /// </param>
     /// <returns>False when the segmentation does not fit the form (the token is ignored).</returns>
-    public bool Add(string form, int prefixCount, int encliticLength, bool elidedArticle, bool hostDefinite)
+    public bool Add(string form, int prefixCount, int encliticLength, bool elidedArticle, bool hostDefinite, bool analysed = true)
     {
         ArgumentNullException.ThrowIfNull(form);
         form = CliticSegmenter.Strip(form);
@@ -42,6 +54,7 @@ public sealed class CliticSegmenterTrainer
         var label = new SegLabel((byte)prefixCount, (byte)encliticLength, elidedArticle);
         if (elidedArticle && !CliticSegmenter.CanElide(form, label)) return false;
         Tokens++;
+        if (analysed) _analysed.Add(form);
         if (!_forms.TryGetValue(form, out var labels)) _forms[form] = labels = [];
         labels[label] = labels.GetValueOrDefault(label) + 1;
         var host = HostKey(form, label);
@@ -71,6 +84,17 @@ public sealed class CliticSegmenterTrainer
         _corpus = counts.Where(kv => kv.Value >= minCount && kv.Key.Length <= CliticSegmenter.MaxLetters).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Sets proper-noun lexicon words: the model then learns from letter trigrams how name-like a form and its host
+    /// look (<see cref="NameLetterModel"/>), against splitting the first letters of a name off as a proclitic.
+    /// </summary>
+    /// <param name="names">Undiacritized name words (e.g. the tagger's proper-noun lexicon).</param>
+    public void SetNameWords(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        _names = names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Trains the perceptron and writes the model (gzip-compressed text) to <paramref name="output"/>.</summary>
     /// <param name="output">Destination stream.</param>
     /// <param name="version">Model version written in the file.</param>
@@ -81,12 +105,13 @@ public sealed class CliticSegmenterTrainer
         ArgumentNullException.ThrowIfNull(output);
         var prefixes = _prefixes.Where(kv => kv.Value >= minAffixCount).Select(kv => kv.Key).ToList();
         var suffixes = _suffixes.Where(kv => kv.Value >= minAffixCount).Select(kv => kv.Key).ToList();
-        var weights = TrainPerceptron(prefixes, suffixes, epochs);
+        var letters = _names.Count == 0 ? null : NameLetterModel.Build(_names, _corpus.Count > 0 ? _corpus.Keys : _forms.Keys);
+        var weights = TrainPerceptron(prefixes, suffixes, epochs, letters);
         var nonArticle = _alHosts.Where(kv => kv.Value.Def * 2 < kv.Value.All).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
         var known = _forms.ToDictionary(kv => kv.Key, kv => Best(kv.Value), StringComparer.Ordinal);
 
         // The segmenter as it will be loaded decides every corpus word once; the decisions are stored with the counts.
-        var model = new CliticSegmenter(version, known, _hosts, _corpus, nonArticle, weights, prefixes.Prepend(""), suffixes.Prepend(""));
+        var model = new CliticSegmenter(version, known, _hosts, _corpus, nonArticle, weights, prefixes.Prepend(""), suffixes.Prepend(""), letters: letters);
         using var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new StreamWriter(gzip, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
         writer.WriteLine("# Rasid clitic segmenter: D form label(prefix,enclitic,elided) | H host count | N al-host without article | P/E affix | W feature weight");
@@ -95,6 +120,10 @@ public sealed class CliticSegmenterTrainer
         foreach (var e in suffixes.Order(StringComparer.Ordinal)) writer.WriteLine($"E\t{e}");
         writer.WriteLine($"M\t{CliticSegmenter.CorpusDecisionsFlag}");
         foreach (var host in nonArticle) writer.WriteLine($"N\t{host}");
+        if (letters is not null)
+        {
+            foreach (var (key, ratio) in letters.LogRatios.OrderBy(kv => kv.Key)) writer.WriteLine(NameLetterModel.Record(key, ratio));
+        }
 
         foreach (var (form, labels) in _forms.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
@@ -126,13 +155,13 @@ public sealed class CliticSegmenterTrainer
         return label.Elided ? "\u0627" + host : host;
     }
 
-    private Dictionary<ulong, float> TrainPerceptron(List<string> prefixes, List<string> suffixes, int epochs)
+    private Dictionary<ulong, float> TrainPerceptron(List<string> prefixes, List<string> suffixes, int epochs, NameLetterModel? letters)
     {
         var weights = new Dictionary<ulong, float>();
         var totals = new Dictionary<ulong, double>();
         var stamps = new Dictionary<ulong, int>();
         var step = 1;
-        var examples = _forms.Select(kv => (Form: kv.Key, Label: Best(kv.Value), Labels: kv.Value)).OrderBy(x => x.Form, StringComparer.Ordinal).ToArray();
+        var examples = _forms.Where(kv => _analysed.Contains(kv.Key)).Select(kv => (Form: kv.Key, Label: Best(kv.Value), Labels: kv.Value)).OrderBy(x => x.Form, StringComparer.Ordinal).ToArray();
         var random = new Random(17);
         var gold = new ulong[SegmenterFeatures.Count];
         var guess = new ulong[SegmenterFeatures.Count];
@@ -151,7 +180,7 @@ public sealed class CliticSegmenterTrainer
 
                 // One form in three is trained as if the raw corpus had never seen it or its parts, so the model
                 // also learns to split rare words (names, technical terms) from their letters alone.
-                var hideCorpus = StableHash(form) % 3 == 0 || (epoch % 3 == 2 && form.Length % 2 == 0);
+                var hideCorpus = CorpusDropout > 0 && (StableHash(form) % (uint)CorpusDropout == 0 || (epoch % 3 == 2 && form.Length % 2 == 0));
                 int Corpus(ReadOnlySpan<char> word) => hideCorpus ? 0 : _corpus.GetValueOrDefault(word.ToString());
 
                 int Count(ReadOnlySpan<char> host)
@@ -166,7 +195,7 @@ public sealed class CliticSegmenterTrainer
                 foreach (var candidate in Candidates(form, prefixes, suffixes))
                 {
                     if (candidate == label) goldIsCandidate = true;
-                    SegmenterFeatures.Extract(form, candidate, Count, Corpus, guess);
+                    SegmenterFeatures.Extract(form, candidate, Count, Corpus, letters, guess);
                     var score = 0f;
                     foreach (var f in guess) score += weights.GetValueOrDefault(f);
                     if (score > bestScore)
@@ -178,8 +207,8 @@ public sealed class CliticSegmenterTrainer
 
                 if (goldIsCandidate && best != label)
                 {
-                    SegmenterFeatures.Extract(form, label, Count, Corpus, gold);
-                    SegmenterFeatures.Extract(form, best, Count, Corpus, guess);
+                    SegmenterFeatures.Extract(form, label, Count, Corpus, letters, gold);
+                    SegmenterFeatures.Extract(form, best, Count, Corpus, letters, guess);
                     foreach (var f in gold) Update(f, 1);
                     foreach (var f in guess) Update(f, -1);
                 }

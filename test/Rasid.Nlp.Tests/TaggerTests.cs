@@ -54,6 +54,32 @@ public sealed class TaggerTests
     }
 
     [Fact]
+    public void A_single_unanalysed_padt_word_is_marked_so_the_segmenter_does_not_learn_from_it()
+    {
+        const string sample = """
+            # sent_id t-2
+            1	وَ	وَ	CONJ	C---------	_	2	cc	_	Gloss=and
+            2	زَارَ	زَار	VERB	VP-A-3MS--	Aspect=Perf	0	root	_	Gloss=visit
+            3	وناغازاكي	وناغازاكي	X	U---------	_	2	dep	_	Translit=wnAgAzAky
+
+            """;
+        var path = Path.Combine(Path.GetTempPath(), $"rasid-padt-{Guid.NewGuid():N}.conllu");
+        File.WriteAllText(path, sample);
+        try
+        {
+            var tokens = TrainingCorpus.ReadPadt(path).Single();
+            Assert.Equal(["وزار", "وناغازاكي"], tokens.Select(t => t.Form));
+            Assert.False(tokens[0].Unanalysed);
+            Assert.Equal(1, tokens[0].Prefix);
+            Assert.True(tokens[1].Unanalysed);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Tagging_spans_gives_the_same_tags_as_the_list_api_and_allocates_nothing()
     {
         var tagger = PerceptronTagger.Default;

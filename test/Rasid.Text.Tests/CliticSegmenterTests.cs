@@ -200,6 +200,76 @@ public sealed class CliticSegmenterTests
         }
     }
 
+    [Theory]
+    [InlineData("سيغال")]
+    [InlineData("سيغور")]
+    [InlineData("ستولر")]
+    [InlineData("بولوس")]
+    public void Transliterated_names_unseen_in_training_keep_their_first_letters(string name)
+    {
+        var piece = Assert.Single(Pieces(name));
+        Assert.Equal((name, 0, name.Length, CliticRole.Host), (piece.Text, piece.Start, piece.End, piece.Role));
+    }
+
+    [Theory]
+    [InlineData("وبالقرار", new[] { "و", "ب", "القرار" })]
+    [InlineData("سيموت", new[] { "س", "يموت" })]
+    [InlineData("ولهم", new[] { "و", "ل", "هم" })]
+    public void Clitics_on_ordinary_words_still_split_with_the_name_letter_features(string word, string[] expected)
+    {
+        Assert.Equal(expected, Pieces(word).Select(p => p.Text));
+    }
+
+    [Fact]
+    public void Name_letter_model_scores_transliterated_names_above_ordinary_words()
+    {
+        string[] names = ["جورج", "جونسون", "ستيفن", "سيمونز", "ويلسون", "كارتر", "فيكتور", "روبرت", "مارتن", "هاريسون", "ستالين", "كينيدي"];
+        string[] words = ["كتاب", "مدرسة", "يكتبون", "الوزير", "سيارة", "مجلس", "الحكومة", "قرار", "يقول", "وزارة", "مدينة", "رئيس"];
+        var model = NameLetterModel.Build(names, words, minCount: 1);
+        Assert.True(model.Score("جيمسون") > model.Score("مكتبة"));
+        Assert.True(model.Score("ستيفنسون") > 0);
+        Assert.True(model.Score("مدرسة") < 0);
+        Assert.Equal(0, model.Score(""));
+    }
+
+    [Fact]
+    public void Unanalysed_tokens_go_to_the_dictionary_but_do_not_train_the_perceptron()
+    {
+        var trainer = new CliticSegmenterTrainer();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(trainer.Add("وكتاب", 1, 0, false, false));
+            Assert.True(trainer.Add("ولد", 0, 0, false, false));
+            Assert.True(trainer.Add("ونادي", 0, 0, false, false, analysed: false));
+        }
+
+        using var stream = new MemoryStream();
+        trainer.Save(stream, "test", epochs: 2);
+        var lines = ReadModel(stream.ToArray());
+        Assert.Contains("D\tونادي\t0,0,0", lines);
+        var model = CliticSegmenter.Load(new MemoryStream(stream.ToArray()));
+        Assert.Equal(["ونادي"], model.Segment("ونادي", new TextRange(0, 5)).Select(p => p.Range.Slice("ونادي")));
+    }
+
+    [Fact]
+    public void A_model_with_name_letters_stores_and_reloads_them()
+    {
+        var trainer = new CliticSegmenterTrainer();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(trainer.Add("وكتاب", 1, 0, false, false));
+            Assert.True(trainer.Add("وينستون", 0, 0, false, false));
+            Assert.True(trainer.Add("كتابهم", 0, 2, false, false));
+        }
+
+        trainer.SetNameWords(["وينستون", "جونسون", "ستيفنسون", "ويلسون"]);
+        using var stream = new MemoryStream();
+        trainer.Save(stream, "test", epochs: 2);
+        Assert.Contains(ReadModel(stream.ToArray()), l => l.StartsWith("L\t", StringComparison.Ordinal));
+        var model = CliticSegmenter.Load(new MemoryStream(stream.ToArray()));
+        Assert.Equal(["و", "كتاب"], model.Segment("وكتاب", new TextRange(0, 5)).Select(p => p.Range.Slice("وكتاب")));
+    }
+
     private static List<string> ReadModel(byte[] model)
     {
         using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(model), System.IO.Compression.CompressionMode.Decompress);

@@ -23,6 +23,12 @@ public sealed record TrainingToken(IReadOnlyList<TrainingWord> Words, int Prefix
 {
     /// <summary>The token's surface letters.</summary>
     public string Form => string.Concat(Words.Select(w => w.Text));
+
+    /// <summary>
+    /// True for a PADT word left unanalysed (X, XPOS U) as one word: its clitics were never split (ونادي, وزهير,
+    /// سنحاول), so its segmentation is unknown — the segmenter neither learns from it nor is scored on it.
+    /// </summary>
+    public bool Unanalysed { get; init; }
 }
 
 /// <summary>
@@ -108,7 +114,7 @@ public static class TrainingCorpus
                 var elided = pending.Count > 0 && pending[^1].Text == "ل" && form.Length > 3 && form.StartsWith("ال", StringComparison.Ordinal);
                 var text = elided ? form[1..] : form;
                 pending.Add(new TrainingWord(text, upos, lemma, definite || elided, elided));
-                tokens.Add(new TrainingToken(pending.ToArray(), pendingPrefix, 0));
+                tokens.Add(new TrainingToken(pending.ToArray(), pendingPrefix, 0) { Unanalysed = word.Upos == "X" && word.Xpos.StartsWith('U') });
                 last = IsArabicWord(text) ? [.. pending] : null;
                 lastPrefix = pendingPrefix;
                 pending.Clear();
