@@ -90,13 +90,15 @@ internal static class ArabicFold
     // past the cap are computed each time (the first ones seen are the frequent ones).
     private const int MemoCapacity = 50_000;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, StemCandidate[]> Memo = new(StringComparer.Ordinal);
+    private static int memoCount;
 
     /// <summary>The candidate stems of a folded word (shared array: do not modify).</summary>
     public static StemCandidate[] Candidates(string folded)
     {
         if (Memo.TryGetValue(folded, out var known)) return known;
         var computed = Compute(folded);
-        if (Memo.Count < MemoCapacity) Memo.TryAdd(folded, computed);
+        // A counter of our own: ConcurrentDictionary.Count takes every lock of the table (contention between workers).
+        if (Volatile.Read(ref memoCount) < MemoCapacity && Memo.TryAdd(folded, computed)) Interlocked.Increment(ref memoCount);
         return computed;
     }
 
