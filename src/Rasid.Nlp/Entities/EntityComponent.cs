@@ -161,14 +161,15 @@ internal sealed class EntityComponent : IDocumentComponent
         return result;
     }
 
-    /// <summary>سورية in "مصادر سورية" is an adjective (Syrian), not the country: one word that is also a nationality adjective, not after a preposition.</summary>
+    /// <summary>سورية in "مصادر سورية" (and السوري in "النزاع السوري") is an adjective (Syrian), not the country: one word that is also a nationality adjective, not after a preposition.</summary>
     private bool IsNationalityAdjective(string[] norm, int start, int end, int prefix)
     {
         if (end - start != 1 || prefix > 0 || ArabicForms.ConjPrepLength(norm[start], 3) > 0) return false;
         if (start > 0 && ActorLinker.IsLocative(norm[start - 1])) return false;
         if (start == 0) return false;
         var entry = lexicon.MatchAt(norm, start).FirstOrDefault(m => m.Length == 1 && m.PrefixLength == 0).Entry;
-        return entry?.Nationality is not null && !norm[start].StartsWith(ArabicForms.Article, StringComparison.Ordinal);
+        // مصادر سورية, and also النزاع السوري (the document pass can carry the LOC of سورية to السوري: same matching key).
+        return entry?.Nationality is not null;
     }
 
     /// <summary>Proclitics to cut from the first token of a model span: when the rest is a known name, or before ال.</summary>

@@ -7,7 +7,8 @@ namespace Rasid.Nlp.Entities;
 /// nesting level, IOB2), mapped to the flat ANERcorp conventions the tagger is trained on: a type map (PERS → PER,
 /// GPE → LOC...; unmapped types are dropped), the outermost mapped span wins, a span whose words are a known country
 /// or city is LOC (Wojood tags a country acting as an agent as ORG, ANERcorp always as LOC), and leading words that
-/// the reference corpus mostly leaves outside entities (صحيفة، مدينة، وزارة...) are trimmed off a span.
+/// the reference corpus mostly leaves outside entities (صحيفة، مدينة، وزارة...) are trimmed off a span (صحيفة القدس →
+/// القدس stays ORG: the newspaper, as in ANERcorp).
 /// </summary>
 internal static class NestedNerData
 {
@@ -126,7 +127,7 @@ internal static class NestedNerData
                 if (start == end) continue;
                 if (Enumerable.Range(start, end - start).Any(i => tags[i] != "O")) continue;
                 var type = type0;
-                if (type != "LOC" && end - start <= EntityLexicon.MaxPhraseTokens
+                if (type != "LOC" && start == start0 && end - start <= EntityLexicon.MaxPhraseTokens
                     && lexicon.Lookup(string.Join(' ', s.Tokens[start..end])) is { Place: not null }) type = "LOC";
                 for (var i = start; i < end; i++) tags[i] = (i == start ? "B-" : "I-") + type;
             }
