@@ -31,7 +31,7 @@ internal static class DocumentHints
             for (var i = 0; i < sentences[s].Length; i++)
             {
                 var hints = result[s][i] = [];
-                hints.Add("p1=" + firstPass[s][i]);
+                hints.Add(FirstPassHints.TryGetValue(firstPass[s][i], out var h) ? h : "p1=" + firstPass[s][i]);
                 if (keys[s][i] is not { } key || !counts.TryGetValue(key, out var c)) continue;
                 var own = TypeOf(firstPass[s][i]);
                 var best = -1;
@@ -44,10 +44,10 @@ internal static class DocumentHints
                 }
 
                 if (others == 0) continue;
-                hints.Add("d=" + Types[best]);
+                hints.Add(MajorityHints[best]);
                 for (var t = 1; t < Types.Length; t++)
                 {
-                    if (t != best && c[t] - (t == own ? 1 : 0) > 0) hints.Add("d~" + Types[t]);
+                    if (t != best && c[t] - (t == own ? 1 : 0) > 0) hints.Add(MinorityHints[t]);
                 }
             }
         }
@@ -56,6 +56,9 @@ internal static class DocumentHints
     }
 
     private static readonly string[] Types = ["O", "PER", "ORG", "LOC", "MISC"];
+    private static readonly string[] MajorityHints = [.. Types.Select(t => "d=" + t)];
+    private static readonly string[] MinorityHints = [.. Types.Select(t => "d~" + t)];
+    private static readonly Dictionary<string, string> FirstPassHints = NerModel.Tags.ToDictionary(t => t, t => "p1=" + t, StringComparer.Ordinal);
 
     private static int TypeOf(string tag) => tag == "O" ? 0 : Array.IndexOf(Types, tag[2..]);
 
