@@ -289,6 +289,19 @@ public sealed class EntityTests
     }
 
     [Fact]
+    public void A_multi_word_name_found_once_marks_its_words_standing_together_elsewhere()
+    {
+        string[][] sentences = [["سجل", "فان", "نيستلروي", "هدفا"], ["وقال", "فان", "نيستلروي", "انه", "سعيد"], ["فان", "الفريق", "نيستلروي"]];
+        string[][] firstPass = [["O", "B-PER", "I-PER", "O"], ["O", "O", "B-PER", "O", "O"], ["O", "O", "O"]];
+        var hints = DocumentHints.Compute(sentences, firstPass);
+        Assert.Contains("dB-PER", hints[1][1]);
+        Assert.Contains("dI-PER", hints[1][2]);
+        // Not where the first pass already tagged that very span, nor where the words are apart.
+        Assert.DoesNotContain(hints[0][1], h => h.StartsWith("dB-", StringComparison.Ordinal));
+        Assert.All(hints[2], token => Assert.DoesNotContain(token, h => h.StartsWith("dB-", StringComparison.Ordinal) || h.StartsWith("dI-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Tagger_spans_come_from_the_document_pass_when_it_is_built_in_and_from_the_first_pass_without_it()
     {
         const string text = "فاز نادي أسيك الإيفواري على الترجي في دوري الأبطال. وقال مدرب أسيك إن الفريق جاهز للمباراة.";

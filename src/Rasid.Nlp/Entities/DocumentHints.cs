@@ -3,7 +3,8 @@ namespace Rasid.Nlp.Entities;
 /// <summary>
 /// Document-level features for the second NER pass (name propagation): for each token, how the first pass tagged the
 /// other occurrences of the same word (clitic-stripped key) in the document, and the first pass's own tag of the token.
-/// A name the first pass found once after a strong cue (نادي الزمالك) then helps its bare repetitions (الزمالك).
+/// A name the first pass found once after a strong cue (نادي الزمالك) then helps its bare repetitions (الزمالك), and a
+/// multi-word name found once (فان نيستلروي) marks the other places where its words stand together.
 /// </summary>
 internal static class DocumentHints
 {
@@ -52,7 +53,53 @@ internal static class DocumentHints
             }
         }
 
+        AddPhraseHints(keys, firstPass, window, result);
         return result;
+    }
+
+    /// <summary>
+    /// Multi-word names: where the words of a multi-word first-pass entity found elsewhere in the document occur again
+    /// and the first pass did not tag them as that same span, <c>dB-TYPE</c>/<c>dI-TYPE</c> (فان نيستلروي found once).
+    /// </summary>
+    private static void AddPhraseHints(string?[][] keys, IReadOnlyList<string[]> firstPass, int? window, List<string>[][] result)
+    {
+        (Dictionary<string, string>, HashSet<string>)? whole = window is null ? Phrases(keys, firstPass, 0, keys.Length) : null;
+        for (var s = 0; s < keys.Length; s++)
+        {
+            var (phrases, firstWords) = whole ?? Phrases(keys, firstPass, Math.Max(0, s - window!.Value), Math.Min(keys.Length, s + window.Value + 1));
+            if (phrases.Count == 0) continue;
+            HashSet<(int, int)>? own = null;
+            for (var i = 0; i < keys[s].Length; i++)
+            {
+                if (keys[s][i] is not { } first || !firstWords.Contains(first)) continue;
+                own ??= Evaluation.ConllNer.Chunks(firstPass[s]).Select(c => (c.Start, c.End)).ToHashSet();
+                for (var len = 2; len <= 5 && i + len <= keys[s].Length; len++)
+                {
+                    if (keys[s][i + len - 1] is null) break;
+                    if (own.Contains((i, i + len))) continue;
+                    if (!phrases.TryGetValue(string.Join(' ', keys[s][i..(i + len)]), out var type)) continue;
+                    for (var k = 0; k < len; k++) result[s][i + k].Add((k == 0 ? "dB-" : "dI-") + type);
+                }
+            }
+        }
+    }
+
+    private static (Dictionary<string, string> Phrases, HashSet<string> FirstWords) Phrases(string?[][] keys, IReadOnlyList<string[]> tags, int from, int to)
+    {
+        var phrases = new Dictionary<string, string>(StringComparer.Ordinal);
+        var firstWords = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = from; s < to; s++)
+        {
+            foreach (var (start, end, type) in Evaluation.ConllNer.Chunks(tags[s]))
+            {
+                if (end - start < 2 || end - start > 5) continue;
+                var words = keys[s][start..end];
+                if (words.Any(w => w is null)) continue;
+                if (phrases.TryAdd(string.Join(' ', words), type)) firstWords.Add(words[0]!);
+            }
+        }
+
+        return (phrases, firstWords);
     }
 
     private static readonly string[] Types = ["O", "PER", "ORG", "LOC", "MISC"];
