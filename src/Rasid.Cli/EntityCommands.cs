@@ -12,6 +12,9 @@ internal static class EntityCommands
 {
     private const string DefaultTrain = "../shared/data/anercorp/ANERCorp_CamelLab_train.txt";
 
+    // Sentences either side that stand for "the document" in CoNLL files without document marks (training and eval ner).
+    private const int DocWindow = 30;
+
     public static Command TrainNer(CliConsole console)
     {
         var data = new Option<string>("--data") { Description = "ANERcorp-style CoNLL training file (TOKEN TAG lines).", DefaultValueFactory = _ => DefaultTrain };
@@ -22,7 +25,12 @@ internal static class EntityCommands
         var full = new Option<bool>("--all") { Description = "Train on every sentence (no dev split held out)." };
         var clusters = new Option<string?>("--clusters") { Description = "Word cluster file for features (default: OUT/ner-clusters.txt.gz when it exists, else the built-in clusters; 'none' = no clusters).", HelpName = "FILE" };
         var devOutput = new Option<string?>("--dev-output") { Description = "Also write the dev split tagged by the new model as \"TOKEN GOLD SYSTEM\" lines." };
-        var command = new Command("ner", "Train the NER tagger (averaged structured perceptron) on the train part of the file; report dev F1.") { data, output, epochs, writeDev, full, minCount, clusters, devOutput };
+        var extra = new Option<string[]>("--extra") { Description = "Extra training data in nested multi-column IOB (Wojood: TOKEN TAG1 [TAG2...]), mapped to the ANERcorp conventions; repeatable.", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
+        var extraWeight = new Option<float>("--extra-weight") { Description = "Weight of the perceptron updates on the extra data.", DefaultValueFactory = _ => 1f };
+        var extraTypes = new Option<string>("--extra-types") { Description = "Type map of the extra data, SOURCE=PER|ORG|LOC|MISC pairs separated by commas (other types are dropped).", DefaultValueFactory = _ => "PERS=PER,ORG=ORG,GPE=LOC,LOC=LOC" };
+        var docWindow = new Option<int>("--doc-window") { Description = "Also train the document pass (ner-doc.bin: name propagation) with hints from windows of ±N sentences of the training file, which has no document marks (0 = no document pass).", DefaultValueFactory = _ => DocWindow };
+        var writeExtra = new Option<string?>("--write-extra") { Description = "Also write the extra data as mapped for training (TOKEN TAG lines) to this file.", HelpName = "FILE" };
+        var command = new Command("ner", "Train the NER tagger (averaged structured perceptron) on the train part of the file; report dev F1.") { data, output, epochs, writeDev, full, minCount, clusters, devOutput, extra, extraWeight, extraTypes, writeExtra, docWindow };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(data)!;
@@ -50,20 +58,67 @@ internal static class EntityCommands
                 : throw new UsageException($"{clusterPath}: no such cluster file (run 'rasid train clusters')");
             console.Error.WriteLine($"word clusters: {wordClusters.Count} words (version {wordClusters.Version})");
             var featurizer = new NerFeatures(EntityLexicon.Default, wordClusters);
+            var extraSentences = new List<TaggedSentence>();
+            var extraFiles = parse.GetValue(extra) ?? [];
+            if (extraFiles.Length > 0)
+            {
+                var typeMap = ParseTypeMap(parse.GetValue(extraTypes)!);
+                var outside = NestedNerData.MostlyOutside(train);
+                foreach (var extraPath in extraFiles)
+                {
+                    List<NestedNerData.NestedSentence> nested;
+                    try { nested = NestedNerData.Read(extraPath); }
+                    catch (ConllFormatException ex) { console.Error.WriteLine($"rasid: {ex.Message}"); return ExitCodes.SomeInputsRejected; }
+                    var flat = NestedNerData.ToFlat(nested, typeMap, outside, EntityLexicon.Default);
+                    console.Error.WriteLine($"extra: {extraPath}: {flat.Count} sentences, {flat.Sum(x => ConllNer.Chunks(x.Tags).Count)} entities");
+                    extraSentences.AddRange(flat);
+                }
+            }
+
+            if (parse.GetValue(writeExtra) is { } extraOut)
+            {
+                using var w = new StreamWriter(extraOut);
+                foreach (var s in extraSentences)
+                {
+                    for (var i = 0; i < s.Tokens.Length; i++) w.WriteLine($"{s.Tokens[i]} {s.Tags[i]}");
+                    w.WriteLine();
+                }
+            }
+
             var watch = Stopwatch.StartNew();
-            var trainer = new NerTrainer(featurizer) { Epochs = parse.GetValue(epochs), MinFeatureCount = parse.GetValue(minCount) };
-            var trainedOn = $"{Path.GetFileName(path)}: first {train.Count} of {all.Count} sentences";
-            var model = trainer.Train(train, trainedOn, console.Error.WriteLine);
+            var trainer = new NerTrainer(featurizer) { Epochs = parse.GetValue(epochs), MinFeatureCount = parse.GetValue(minCount), ExtraWeight = parse.GetValue(extraWeight) };
+            var trainedOn = $"{Path.GetFileName(path)}: first {train.Count} of {all.Count} sentences"
+                + (extraFiles.Length > 0 ? $" + {extraSentences.Count} sentences of {string.Join(", ", extraFiles.Select(Path.GetFileName))}" : "");
+            var model = trainer.Train(train, trainedOn, console.Error.WriteLine, extra: extraSentences);
             console.Error.WriteLine($"trained in {watch.Elapsed.TotalSeconds:F1} s, {model.FeatureCount} features");
             NerScores scores;
-            using (var devWriter = parse.GetValue(devOutput) is { } devOut ? new StreamWriter(devOut) : null) scores = NerTool.Evaluate(model, dev, devWriter, featurizer);
+            var window = parse.GetValue(docWindow);
+            NerModel? second = null;
+            if (window > 0)
+            {
+                second = NerTool.TrainSecondPass(trainer, train, trainedOn, 5, window, console.Error.WriteLine, extraSentences);
+                var first = NerTool.Evaluate(model, dev, null, featurizer).Score(null);
+                console.Error.WriteLine($"first pass alone: dev micro P {first.Precision:P2} R {first.Recall:P2} F1 {first.F1:P2}");
+            }
+
+            using (var devWriter = parse.GetValue(devOutput) is { } devOut ? new StreamWriter(devOut) : null)
+            {
+                scores = second is null ? NerTool.Evaluate(model, dev, devWriter, featurizer) : NerTool.EvaluateTwoPass(model, second, dev, window, devWriter, featurizer);
+            }
+
             var micro = scores.Score(null);
             foreach (var t in scores.Types) console.Error.WriteLine($"  {t}: F1 {100 * scores.Score(t).F1:F2}");
             Directory.CreateDirectory(outDir);
             var file = Path.Combine(outDir, "ner.bin");
             using (var stream = File.Create(file)) model.Save(stream);
+            if (second is not null)
+            {
+                using var stream = File.Create(Path.Combine(outDir, "ner-doc.bin"));
+                second.Save(stream);
+            }
+
             console.Out.WriteLine($"wrote {file} ({new FileInfo(file).Length / 1024} KiB); dev ({dev.Count} sentences, last 10%): micro P {micro.Precision:P2} R {micro.Recall:P2} F1 {micro.F1:P2}");
-            UpdateManifest(Path.Combine(outDir, "manifest.json"), trainedOn, micro.F1, parse.GetValue(epochs));
+            UpdateManifest(Path.Combine(outDir, "manifest.json"), trainedOn, micro, parse.GetValue(epochs), window, extraFiles, parse.GetValue(extraWeight));
             return ExitCodes.Ok;
         });
         return command;
@@ -107,18 +162,51 @@ internal static class EntityCommands
         return command;
     }
 
-    private static void UpdateManifest(string path, string trainedOn, double f1, int epochs)
+    private static Dictionary<string, string> ParseTypeMap(string spec)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = pair.Split('=');
+            if (parts.Length != 2 || NerModel.TypeIndex("B-" + parts[1]) < 0) throw new UsageException($"--extra-types: '{pair}' is not SOURCE=PER|ORG|LOC|MISC");
+            map[parts[0]] = parts[1];
+        }
+
+        return map;
+    }
+
+    private static void UpdateManifest(string path, string trainedOn, (int Gold, int System, int Correct, double Precision, double Recall, double F1) micro, int epochs, int window, string[] extraFiles, float extraWeight)
     {
         var root = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? [] : [];
+        var licence = "ANERcorp: free for research (Benajiba & Rosso 2008; CAMeL Lab split, Obeid et al. 2020); lexicon features from data/entities (MIT, CC BY-SA 4.0, CC BY 4.0); word cluster features from ner-clusters.txt.gz (SaudiNewsNet, CC BY-NC-SA 4.0)"
+            + (extraFiles.Length > 0 ? "; extra training data: Wojood NER public sample (MIT)" : "");
+        var command = $"rasid train clusters && rasid train ner --data {DefaultTrain} --epochs {epochs}"
+            + (window != DocWindow ? $" --doc-window {window}" : "")
+            + string.Concat(extraFiles.Select(f => $" --extra {f}"))
+            + (extraFiles.Length > 0 && extraWeight != 1f ? $" --extra-weight {extraWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
+        var score = $"dev micro F1 {micro.F1:F4} (P {micro.Precision:F4}, R {micro.Recall:F4})" + (window > 0 ? $" with the document pass (ner-doc.bin, hints from ±{window} sentences)" : "");
         root["ner"] = new JsonObject
         {
             ["file"] = "ner.bin",
             ["version"] = NerModel.Id,
             ["trained_on"] = trainedOn + " (ANERcorp, CAMeL Lab train split); dev = the last 10% of its sentences",
-            ["licence"] = "ANERcorp: free for research (Benajiba & Rosso 2008; CAMeL Lab split, Obeid et al. 2020); lexicon features from data/entities (MIT, CC BY-SA 4.0, CC BY 4.0); word cluster features from ner-clusters.txt.gz (SaudiNewsNet, CC BY-NC-SA 4.0)",
-            ["score"] = $"dev micro F1 {f1:F4}",
-            ["command"] = $"rasid train clusters && rasid train ner --data {DefaultTrain} --epochs {epochs}",
+            ["licence"] = licence,
+            ["score"] = score,
+            ["command"] = command,
         };
+        if (window > 0)
+        {
+            root["ner-doc"] = new JsonObject
+            {
+                ["file"] = "ner-doc.bin",
+                ["version"] = NerModel.DocumentId,
+                ["trained_on"] = trainedOn + $"; document hints from 5-fold jackknifed first-pass tags in windows of ±{window} sentences",
+                ["licence"] = licence,
+                ["score"] = score,
+                ["command"] = command,
+            };
+        }
+
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
     }
 
@@ -127,7 +215,8 @@ internal static class EntityCommands
         var file = new Argument<string>("FILE") { Description = "CoNLL file: TOKEN TAG lines, blank line between sentences (IOB1/IOB2; PERS = PER)." };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
         var output = new Option<string?>("--output") { Description = "Also write \"TOKEN GOLD SYSTEM\" lines (conlleval input) to this file." };
-        var command = new Command("ner", "Exact-match entity P/R/F1 per type and micro-averaged (conlleval) of the shipped NER model.") { file, json, output };
+        var window = new Option<int>("--doc-window") { Description = "Sentences either side that make the document of the document pass (CoNLL files have no document marks); 0 = first pass only.", DefaultValueFactory = _ => DocWindow };
+        var command = new Command("ner", "Exact-match entity P/R/F1 per type and micro-averaged (conlleval) of the shipped NER model.") { file, json, output, window };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
@@ -138,11 +227,12 @@ internal static class EntityCommands
 
             var watch = Stopwatch.StartNew();
             using var writer = parse.GetValue(output) is { } outPath ? new StreamWriter(outPath) : null;
-            var scores = NerTool.Evaluate(model, sentences, writer);
+            var docModel = parse.GetValue(window) > 0 ? NerModel.DocumentDefault : null;
+            var scores = docModel is null ? NerTool.Evaluate(model, sentences, writer) : NerTool.EvaluateTwoPass(model, docModel, sentences, parse.GetValue(window), writer);
             var seconds = watch.Elapsed.TotalSeconds;
             if (parse.GetValue(json))
             {
-                var o = new JsonObject { ["file"] = path, ["model"] = NerModel.Id, ["sentences"] = scores.Sentences, ["tokens"] = scores.Tokens };
+                var o = new JsonObject { ["file"] = path, ["model"] = docModel is null ? NerModel.Id : NerModel.DocumentId, ["sentences"] = scores.Sentences, ["tokens"] = scores.Tokens };
                 foreach (var t in scores.Types.Append("micro"))
                 {
                     var s = scores.Score(t == "micro" ? null : t);

@@ -269,6 +269,101 @@ public sealed class EntityTests
     }
 
     [Fact]
+    public void Document_hints_carry_the_first_pass_type_of_the_same_word_elsewhere_in_the_document()
+    {
+        string[][] sentences = [["فاز", "نادي", "الزمالك", "على", "الاهلي"], ["وقال", "مدرب", "الزمالك", "ان", "الفريق", "جاهز"]];
+        string[][] firstPass = [["O", "O", "B-ORG", "O", "B-ORG"], ["O", "O", "O", "O", "O", "O"]];
+        var hints = DocumentHints.Compute(sentences, firstPass);
+        // الزمالك of the second sentence: tagged ORG by the first pass in the first sentence.
+        Assert.Equal(["p1=O", "d=ORG"], hints[1][2]);
+        // ...and the first one learns that its repetition was left untagged (the majority of the other occurrences).
+        Assert.Equal(["p1=B-ORG", "d=O"], hints[0][2]);
+        // Words without another occurrence in the document get only their own first-pass tag.
+        Assert.Equal(["p1=B-ORG"], hints[0][4]);
+        Assert.Equal(["p1=O"], hints[1][4]);
+        // Clitics are stripped: والزمالك is the same word.
+        var withClitic = DocumentHints.Compute([["والزمالك", "فاز"], ["الزمالك"]], [["O", "O"], ["B-ORG"]]);
+        Assert.Equal(["p1=O", "d=ORG"], withClitic[0][0]);
+        // A window of 0 sentences on each side sees only the sentence itself.
+        Assert.Equal(["p1=O"], DocumentHints.Compute(sentences, firstPass, 0)[1][2]);
+    }
+
+    [Fact]
+    public void A_multi_word_name_found_once_marks_its_words_standing_together_elsewhere()
+    {
+        string[][] sentences = [["سجل", "فان", "نيستلروي", "هدفا"], ["وقال", "فان", "نيستلروي", "انه", "سعيد"], ["فان", "الفريق", "نيستلروي"]];
+        string[][] firstPass = [["O", "B-PER", "I-PER", "O"], ["O", "O", "B-PER", "O", "O"], ["O", "O", "O"]];
+        var hints = DocumentHints.Compute(sentences, firstPass);
+        Assert.Contains("dB-PER", hints[1][1]);
+        Assert.Contains("dI-PER", hints[1][2]);
+        // Not where the first pass already tagged that very span, nor where the words are apart.
+        Assert.DoesNotContain(hints[0][1], h => h.StartsWith("dB-", StringComparison.Ordinal));
+        Assert.All(hints[2], token => Assert.DoesNotContain(token, h => h.StartsWith("dB-", StringComparison.Ordinal) || h.StartsWith("dI-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Tagger_spans_come_from_the_document_pass_when_it_is_built_in_and_from_the_first_pass_without_it()
+    {
+        const string text = "فاز نادي أسيك الإيفواري على الترجي في دوري الأبطال. وقال مدرب أسيك إن الفريق جاهز للمباراة.";
+        var withPass = Analyze(text);
+        var model = withPass.Entities.Where(e => e.Evidence?.By.StartsWith("ner.", StringComparison.Ordinal) == true).ToList();
+        Assert.NotEmpty(model);
+        Assert.All(model, e => Assert.Equal(NerModel.DocumentId, e.Evidence!.By));
+        Assert.All(model, e => Assert.Equal(text[e.Start..e.End], e.Text));
+
+        var firstOnly = new EntityComponent(NerModel.Default, EntityLexicon.Default);
+        var doc = Document.Create(text, new ArticleInfo { Published = new DateOnly(2015, 9, 30) });
+        foreach (var component in RasidPipeline.CreateDefault().Components.TakeWhile(c => c is not EntityComponent)) component.Process(doc, CancellationToken.None);
+        firstOnly.Process(doc, CancellationToken.None);
+        var single = doc.Entities.Where(e => e.Evidence?.By.StartsWith("ner.", StringComparison.Ordinal) == true).ToList();
+        Assert.NotEmpty(single);
+        Assert.All(single, e => Assert.Equal(NerModel.Id, e.Evidence!.By));
+    }
+
+    [Fact]
+    public void Nested_wojood_spans_map_to_the_flat_anercorp_conventions()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllLines(path,
+        [
+            "حرصت O", "روسيا B-ORG", "على O", "دعم O", "سكرتير B-OCC", "اللجنة I-OCC B-ORG", "القومية I-OCC I-ORG", "في I-OCC", "نابلس I-OCC B-GPE", "$#$ O", "",
+            "قالت O", "صحيفة B-ORG", "القدس I-ORG B-GPE", "إن O", "خليل B-PERS", "السكاكيني I-PERS", "وصل O", "2/1/1948 B-DATE", "",
+        ]);
+        try
+        {
+            var nested = NestedNerData.Read(path);
+            Assert.Equal(2, nested.Count);
+            Assert.DoesNotContain("$#$", nested[0].Tokens);
+            var reference = new List<TaggedSentence> { new(["صحيفة", "الاهرام", "صحيفة", "يومية", "صحيفة", "اخرى"], ["O", "B-ORG", "O", "O", "O", "O"]) };
+            var flat = NestedNerData.ToFlat(nested, NestedNerData.DefaultTypes, NestedNerData.MostlyOutside(reference), EntityLexicon.Default);
+            // A country tagged ORG is a place in ANERcorp; the occupation span is dropped, the organisation and the place inside it stay.
+            Assert.Equal(["O", "B-LOC", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-LOC"], flat[0].Tags);
+            // صحيفة (outside entities in the reference) is trimmed off the newspaper; dates are dropped.
+            Assert.Equal(["O", "O", "B-ORG", "O", "B-PER", "I-PER", "O", "O"], flat[1].Tags);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_malformed_nested_line_names_the_file_and_the_line()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllLines(path, ["روسيا B-ORG", "نابلس X-GPE"]);
+        try
+        {
+            var ex = Assert.Throws<ConllFormatException>(() => NestedNerData.Read(path));
+            Assert.Contains(path + ":2:", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_stream_that_is_not_a_model_is_rejected()
     {
         using var stream = new MemoryStream();

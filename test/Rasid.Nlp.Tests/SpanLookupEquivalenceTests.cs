@@ -71,6 +71,28 @@ public sealed class SpanLookupEquivalenceTests
     }
 
     [Fact]
+    public void Document_pass_decoding_by_feature_hashes_equals_decoding_the_feature_strings()
+    {
+        var first = NerModel.Default ?? throw new Xunit.Sdk.XunitException("models/ner.bin is not built in");
+        var second = NerModel.DocumentDefault ?? throw new Xunit.Sdk.XunitException("models/ner-doc.bin is not built in");
+        var featurizer = new NerFeatures(EntityLexicon.Default);
+        var sentences = Sentences.Value.Take(200).ToList();
+        var firstPass = sentences.Select(t => NerTool.Tag(first, featurizer, t)).ToList();
+        var hints = DocumentHints.Compute(sentences, firstPass, 10);
+        var entities = 0;
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var byStrings = second.Decode(featurizer.Extract(sentences[s], second.Memory, hints[s]), out var c1);
+            var byHashes = second.Decode(sentences[s], featurizer, second.Memory, out var c2, hints[s]);
+            Assert.Equal(byStrings, byHashes);
+            Assert.Equal(c1, c2);
+            entities += byHashes.Count(t => t != 0);
+        }
+
+        Assert.True(entities > 50, $"only {entities} entity tokens: the comparison saw too little");
+    }
+
+    [Fact]
     public void Feature_hashes_of_pieces_equal_the_hash_of_the_joined_string()
     {
         Assert.Equal(NerFeatureHash.Of("w-1w=في|دمشق"), NerFeatureHash.Of("w-1w=", "في", "دمشق"));

@@ -14,20 +14,25 @@ internal sealed class EntityComponent : IDocumentComponent
     public const string DictionaryId = "entities.lexicon/1";
     public const string CorefRule = "coref";
     private readonly NerModel? model;
+    private readonly NerModel? documentModel;
     private readonly NerFeatures features;
     private readonly ActorLinker linker;
     private readonly EntityLexicon lexicon;
 
-    public EntityComponent(NerModel? model, EntityLexicon lexicon)
+    /// <param name="model">The sentence tagger (first pass), or null for dictionary spans only.</param>
+    /// <param name="lexicon">Names, places and actors.</param>
+    /// <param name="documentModel">The document pass (second model, with <see cref="DocumentHints"/> from the first pass over the whole document), or null.</param>
+    public EntityComponent(NerModel? model, EntityLexicon lexicon, NerModel? documentModel = null)
     {
         this.model = model;
+        this.documentModel = model is null ? null : documentModel;
         this.lexicon = lexicon;
         features = new NerFeatures(lexicon);
         linker = new ActorLinker(lexicon);
     }
 
     /// <summary>The component with the built-in model and data.</summary>
-    public static EntityComponent CreateDefault() => new(NerModel.Default, EntityLexicon.Default);
+    public static EntityComponent CreateDefault() => new(NerModel.Default, EntityLexicon.Default, NerModel.DocumentDefault);
 
     public string Id => "entities/1";
 
@@ -43,15 +48,29 @@ internal sealed class EntityComponent : IDocumentComponent
         var date = document.Published;
         var tokenIndex = 0;
         var people = new List<(string[] Keys, LinkResult Link)>();
+        var sentences = new List<List<Token>>();
         foreach (var sentence in document.Sentences)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             while (tokenIndex < document.Tokens.Count && document.Tokens[tokenIndex].Start < sentence.Start) tokenIndex++;
             var first = tokenIndex;
             while (tokenIndex < document.Tokens.Count && document.Tokens[tokenIndex].End <= sentence.End) tokenIndex++;
-            if (tokenIndex == first) continue;
-            var tokens = document.Tokens.GetRange(first, tokenIndex - first);
-            foreach (var c in Recognize(tokens, date))
+            if (tokenIndex > first) sentences.Add(document.Tokens.GetRange(first, tokenIndex - first));
+        }
+
+        var words = sentences.Select(t => t.Select(x => x.Text).ToArray()).ToList();
+        List<string>[][]? hints = null;
+        if (model is not null && documentModel is not null)
+        {
+            // First pass over the whole document; its tags of repeated words are the second pass's hints.
+            var firstPass = words.Select(w => model.Decode(w, features, model.Memory, out _).Select(i => NerModel.Tags[i]).ToArray()).ToList();
+            hints = DocumentHints.Compute(words, firstPass);
+        }
+
+        for (var si = 0; si < sentences.Count; si++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var tokens = sentences[si];
+            foreach (var c in Recognize(tokens, words[si], hints?[si], date))
             {
                 var startToken = tokens[c.Start];
                 var original = startToken.Text.AsSpan();
@@ -104,7 +123,7 @@ internal sealed class EntityComponent : IDocumentComponent
     }
 
     /// <summary>Entity candidates of one sentence, non-overlapping, in text order.</summary>
-    private List<Candidate> Recognize(List<Token> tokens, DateOnly? date)
+    private List<Candidate> Recognize(List<Token> tokens, string[] words, List<string>[]? hints, DateOnly? date)
     {
         var norm = new string[tokens.Count];
         for (var i = 0; i < norm.Length; i++) norm[i] = ArabicForms.Normalize(tokens[i].Text);
@@ -112,7 +131,8 @@ internal sealed class EntityComponent : IDocumentComponent
         var modelSpans = new List<Candidate>();
         if (model is not null)
         {
-            var path = model.Decode(tokens.Select(t => t.Text).ToArray(), features, model.Memory, out var confidence);
+            var tagger = hints is null ? model : documentModel!;
+            var path = tagger.Decode(words, features, tagger.Memory, out var confidence, hints);
             var tags = path.Select(i => NerModel.Tags[i]).ToArray();
             foreach (var (s, e, type) in Evaluation.ConllNer.Chunks(tags))
             {
@@ -121,7 +141,7 @@ internal sealed class EntityComponent : IDocumentComponent
                 var prefix = CliticPrefix(norm, s, e);
                 if (IsNationalityAdjective(norm, s, e, prefix)) continue;
                 var link = linker.Link(norm, s, e, prefix, date);
-                modelSpans.Add(new Candidate(s, e, prefix, type, score, NerModel.Id, null, link));
+                modelSpans.Add(new Candidate(s, e, prefix, type, score, hints is null ? NerModel.Id : NerModel.DocumentId, null, link));
             }
         }
 
@@ -141,14 +161,15 @@ internal sealed class EntityComponent : IDocumentComponent
         return result;
     }
 
-    /// <summary>سورية in "مصادر سورية" is an adjective (Syrian), not the country: one word that is also a nationality adjective, not after a preposition.</summary>
+    /// <summary>سورية in "مصادر سورية" (and السوري in "النزاع السوري") is an adjective (Syrian), not the country: one word that is also a nationality adjective, not after a preposition.</summary>
     private bool IsNationalityAdjective(string[] norm, int start, int end, int prefix)
     {
         if (end - start != 1 || prefix > 0 || ArabicForms.ConjPrepLength(norm[start], 3) > 0) return false;
         if (start > 0 && ActorLinker.IsLocative(norm[start - 1])) return false;
         if (start == 0) return false;
         var entry = lexicon.MatchAt(norm, start).FirstOrDefault(m => m.Length == 1 && m.PrefixLength == 0).Entry;
-        return entry?.Nationality is not null && !norm[start].StartsWith(ArabicForms.Article, StringComparison.Ordinal);
+        // مصادر سورية, and also النزاع السوري (the document pass can carry the LOC of سورية to السوري: same matching key).
+        return entry?.Nationality is not null;
     }
 
     /// <summary>Proclitics to cut from the first token of a model span: when the rest is a known name, or before ال.</summary>

@@ -22,19 +22,23 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     public WordClusters Clusters => clusters;
 
     /// <summary>Features of every token of a sentence (raw token strings), as strings (training, inspection).</summary>
-    public List<string>[] Extract(IReadOnlyList<string> tokens, EntityMemory? memory = null)
+    public List<string>[] Extract(IReadOnlyList<string> tokens, EntityMemory? memory = null, IReadOnlyList<string>[]? hints = null)
     {
         var sink = new NerFeatureStrings(tokens.Count);
-        Extract(tokens, memory, sink);
+        Extract(tokens, memory, sink, hints);
         return sink.Features;
     }
 
     /// <summary>
     /// Features of every token of a sentence, handed to <paramref name="sink"/> in pieces (a prefix and one or two values)
     /// so that decoding can hash them without building strings; the concatenation of the pieces of one call is the
-    /// feature string <see cref="Extract(IReadOnlyList{string}, EntityMemory?)"/> returns, in the same order.
+    /// feature string <see cref="Extract(IReadOnlyList{string}, EntityMemory?, IReadOnlyList{string}[])"/> returns, in the same order.
     /// </summary>
-    public void Extract(IReadOnlyList<string> tokens, EntityMemory? memory, NerFeatureSink sink)
+    /// <param name="tokens">The sentence.</param>
+    /// <param name="memory">Remembered names (features), or null.</param>
+    /// <param name="sink">Receives the features.</param>
+    /// <param name="hints">Extra features per token (document hints of the second pass, <see cref="DocumentHints"/>), or null.</param>
+    public void Extract(IReadOnlyList<string> tokens, EntityMemory? memory, NerFeatureSink sink, IReadOnlyList<string>[]? hints = null)
     {
         var n = tokens.Count;
         var norm = new string[n];
@@ -92,6 +96,10 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
             foreach (var m in mem[i]) sink.Add(m);
             if (i > 0) foreach (var m in mem[i - 1]) sink.Add("-1", m);
             if (i + 1 < n) foreach (var m in mem[i + 1]) sink.Add("+1", m);
+            if (hints is null) continue;
+            foreach (var h in hints[i]) sink.Add(h);
+            if (i > 0) foreach (var h in hints[i - 1]) sink.Add("-1", h);
+            if (i + 1 < n) foreach (var h in hints[i + 1]) sink.Add("+1", h);
         }
     }
 

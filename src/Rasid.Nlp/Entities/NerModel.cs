@@ -12,14 +12,18 @@ namespace Rasid.Nlp.Entities;
 /// </summary>
 internal sealed class NerModel
 {
-    public const string Id = "ner.perceptron/2";
+    public const string Id = "ner.perceptron/3";
+
+    /// <summary>Evidence id of the spans of the document pass (second model, <see cref="DocumentHints"/>).</summary>
+    public const string DocumentId = "ner.perceptron-doc/3";
     private const string Magic = "RASID-NER";
     private const int FormatVersion = 1;
 
     public static readonly string[] Tags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
     public static int TagCount => Tags.Length;
 
-    private static readonly Lazy<NerModel?> Embedded = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<NerModel?> Embedded = new(() => LoadEmbedded("ner.bin"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<NerModel?> EmbeddedDocument = new(() => LoadEmbedded("ner-doc.bin"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Dictionary<string, int> features;
     private readonly float[] weights;     // features.Count * TagCount
@@ -49,6 +53,9 @@ internal sealed class NerModel
 
     /// <summary>The model built into the assembly (models/ner.bin), or null when it was not built in.</summary>
     public static NerModel? Default => Embedded.Value;
+
+    /// <summary>The document pass built into the assembly (models/ner-doc.bin), or null when it was not built in.</summary>
+    public static NerModel? DocumentDefault => EmbeddedDocument.Value;
 
     public static int TypeIndex(string tag) => Array.IndexOf(Tags, tag);
 
@@ -103,11 +110,11 @@ internal sealed class NerModel
     /// feature by its hash as it is produced (no feature strings); the result equals
     /// <c>Decode(featurizer.Extract(tokens, memory), out confidence)</c>.
     /// </summary>
-    public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence)
+    public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, IReadOnlyList<string>[]? hints = null)
     {
-        if (hashed is null) return Decode(featurizer.Extract(tokens, memory), out confidence);
+        if (hashed is null) return Decode(featurizer.Extract(tokens, memory, hints), out confidence);
         var sink = new EmissionSink(tokens.Count, hashed, weights);
-        featurizer.Extract(tokens, memory, sink);
+        featurizer.Extract(tokens, memory, sink, hints);
         return Viterbi(sink.Scores, transitions, out confidence);
     }
 
@@ -356,9 +363,9 @@ internal sealed class NerModel
         return new NerModel(index, weights, trans, trainedOn, EntityMemory.Load(r));
     }
 
-    private static NerModel? LoadEmbedded()
+    private static NerModel? LoadEmbedded(string file)
     {
-        using var stream = EntityData.OpenModel("ner.bin");
+        using var stream = EntityData.OpenModel(file);
         return stream is null ? null : Load(stream);
     }
 }

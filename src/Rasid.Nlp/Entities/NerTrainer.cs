@@ -11,16 +11,29 @@ internal sealed record TaggedSentence(string[] Tokens, string[] Tags);
 /// </summary>
 internal sealed class NerTrainer(NerFeatures featurizer)
 {
+    /// <summary>The feature extractor.</summary>
+    public NerFeatures Featurizer => featurizer;
+
     public int Epochs { get; init; } = 10;
     public int MinFeatureCount { get; init; } = 1;
     public int Seed { get; init; } = 13;
     public int Folds { get; init; } = 5;
 
-    public NerModel Train(IReadOnlyList<TaggedSentence> sentences, string trainedOn, Action<string>? progress = null, CancellationToken ct = default)
+    /// <summary>Weight of the updates made on the extra sentences (1 = as much as the main data).</summary>
+    public float ExtraWeight { get; init; } = 1f;
+
+    /// <summary>
+    /// Trains on <paramref name="sentences"/> (the main data: remembered names come from it, jackknifed) and optional
+    /// <paramref name="extra"/> sentences (other corpora mapped to the same conventions: they see the names remembered from
+    /// all the main data, and their updates are scaled by <see cref="ExtraWeight"/>).
+    /// </summary>
+    public NerModel Train(IReadOnlyList<TaggedSentence> sentences, string trainedOn, Action<string>? progress = null, IReadOnlyList<TaggedSentence>? extra = null, IReadOnlyList<List<string>[]>? hints = null, CancellationToken ct = default)
     {
         var T = NerModel.TagCount;
-        var feats = new List<string>[sentences.Count][];
-        var gold = new int[sentences.Count][];
+        var main = sentences.Count;
+        extra ??= [];
+        var feats = new List<string>[main + extra.Count][];
+        var gold = new int[main + extra.Count][];
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         // Jackknifed memory: sentence s gets the names remembered from the other folds.
         var folds = Math.Max(1, Math.Min(Folds, sentences.Count));
@@ -30,11 +43,13 @@ internal sealed class NerTrainer(NerFeatures featurizer)
             foldMemory[k] = folds == 1 ? EntityMemory.Empty : EntityMemory.Build(sentences.Where((_, i) => i * folds / sentences.Count != k));
         }
 
-        for (var s = 0; s < sentences.Count; s++)
+        var fullMemory = extra.Count > 0 ? EntityMemory.Build(sentences) : EntityMemory.Empty;
+        for (var s = 0; s < feats.Length; s++)
         {
             ct.ThrowIfCancellationRequested();
-            feats[s] = featurizer.Extract(sentences[s].Tokens, foldMemory[s * folds / sentences.Count]);
-            gold[s] = sentences[s].Tags.Select(t => NerModel.TypeIndex(t) is var i and >= 0 ? i : throw new ArgumentException($"unknown tag '{t}'")).ToArray();
+            var sentence = s < main ? sentences[s] : extra[s - main];
+            feats[s] = featurizer.Extract(sentence.Tokens, s < main ? foldMemory[s * folds / main] : fullMemory, s < main ? hints?[s] : null);
+            gold[s] = sentence.Tags.Select(t => NerModel.TypeIndex(t) is var i and >= 0 ? i : throw new ArgumentException($"unknown tag '{t}'")).ToArray();
             foreach (var f in feats[s].SelectMany(x => x)) counts[f] = counts.GetValueOrDefault(f) + 1;
         }
 
@@ -44,13 +59,13 @@ internal sealed class NerTrainer(NerFeatures featurizer)
         var u = new float[index.Count * T];
         var tw = new float[(T + 1) * T];
         var tu = new float[(T + 1) * T];
-        var ids = new int[sentences.Count][][];
-        for (var s = 0; s < sentences.Count; s++)
+        var ids = new int[feats.Length][][];
+        for (var s = 0; s < feats.Length; s++)
         {
             ids[s] = feats[s].Select(fl => fl.Where(index.ContainsKey).Select(f => index[f]).ToArray()).ToArray();
         }
 
-        var order = Enumerable.Range(0, sentences.Count).ToArray();
+        var order = Enumerable.Range(0, feats.Length).ToArray();
         var rng = new Random(Seed);
         var c = 1f;
         for (var epoch = 1; epoch <= Epochs; epoch++)
@@ -73,6 +88,8 @@ internal sealed class NerTrainer(NerFeatures featurizer)
 
                 var pred = NerModel.Viterbi(em, tw, out _);
                 var g = gold[s];
+                var r = s < main ? 1f : ExtraWeight;
+                var rc = r * c;
                 for (var i = 0; i < n; i++)
                 {
                     var gp = i == 0 ? T : g[i - 1];
@@ -83,13 +100,13 @@ internal sealed class NerTrainer(NerFeatures featurizer)
                         errors++;
                         foreach (var fi in ids[s][i])
                         {
-                            w[fi * T + g[i]] += 1; u[fi * T + g[i]] += c;
-                            w[fi * T + pred[i]] -= 1; u[fi * T + pred[i]] -= c;
+                                w[fi * T + g[i]] += r; u[fi * T + g[i]] += rc;
+                            w[fi * T + pred[i]] -= r; u[fi * T + pred[i]] -= rc;
                         }
                     }
 
-                    tw[gp * T + g[i]] += 1; tu[gp * T + g[i]] += c;
-                    tw[pp * T + pred[i]] -= 1; tu[pp * T + pred[i]] -= c;
+                    tw[gp * T + g[i]] += r; tu[gp * T + g[i]] += rc;
+                    tw[pp * T + pred[i]] -= r; tu[pp * T + pred[i]] -= rc;
                 }
 
                 c++;
