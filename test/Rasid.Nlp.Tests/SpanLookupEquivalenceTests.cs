@@ -93,6 +93,42 @@ public sealed class SpanLookupEquivalenceTests
     }
 
     [Fact]
+    public void Document_pass_over_the_first_pass_recorded_feature_hashes_equals_extracting_the_features_again()
+    {
+        var first = NerModel.Default ?? throw new Xunit.Sdk.XunitException("models/ner.bin is not built in");
+        var second = NerModel.DocumentDefault ?? throw new Xunit.Sdk.XunitException("models/ner-doc.bin is not built in");
+        Assert.True(second.CanReuseFeaturesOf(first), "the shipped models should remember the same names");
+        var featurizer = new NerFeatures(EntityLexicon.Default);
+        var sentences = Sentences.Value.Take(200).ToList();
+        var recorded = new List<ulong[][]>();
+        var firstPass = new List<string[]>();
+        foreach (var tokens in sentences)
+        {
+            var path = first.Decode(tokens, featurizer, first.Memory, out var c0, out var hashes);
+            Assert.Equal(first.Decode(tokens, featurizer, first.Memory, out var c1), path);
+            Assert.Equal(c1, c0);
+            Assert.NotNull(hashes);
+            Assert.Equal(tokens.Length, hashes.Length);
+            recorded.Add(hashes);
+            firstPass.Add([.. path.Select(i => NerModel.Tags[i])]);
+        }
+
+        var hints = DocumentHints.Compute(sentences, firstPass, 10);
+        var entities = 0;
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var extracted = second.Decode(sentences[s], featurizer, second.Memory, out var c2, hints[s]);
+            var reused = second.DecodeWithHints(recorded[s], hints[s], out var c3);
+            Assert.Equal(extracted, reused);
+            Assert.Equal(c2, c3);
+            entities += reused.Count(t => t != 0);
+        }
+
+        Assert.True(entities > 50, $"only {entities} entity tokens: the comparison saw too little");
+        Assert.False(second.CanReuseFeaturesOf(new NerModel([], [], new float[(NerModel.TagCount + 1) * NerModel.TagCount], "test", EntityMemory.Empty)));
+    }
+
+    [Fact]
     public void Feature_hashes_of_pieces_equal_the_hash_of_the_joined_string()
     {
         Assert.Equal(NerFeatureHash.Of("w-1w=في|دمشق"), NerFeatureHash.Of("w-1w=", "في", "دمشق"));

@@ -19,6 +19,9 @@ internal sealed class EntityComponent : IDocumentComponent
     private readonly ActorLinker linker;
     private readonly EntityLexicon lexicon;
 
+    // The document pass scores the first pass's recorded feature hashes plus its hints (no second feature extraction).
+    private readonly bool reuseFeatures;
+
     /// <param name="model">The sentence tagger (first pass), or null for dictionary spans only.</param>
     /// <param name="lexicon">Names, places and actors.</param>
     /// <param name="documentModel">The document pass (second model, with <see cref="DocumentHints"/> from the first pass over the whole document), or null.</param>
@@ -26,6 +29,7 @@ internal sealed class EntityComponent : IDocumentComponent
     {
         this.model = model;
         this.documentModel = model is null ? null : documentModel;
+        reuseFeatures = model is not null && documentModel is not null && documentModel.CanReuseFeaturesOf(model);
         this.lexicon = lexicon;
         features = new NerFeatures(lexicon);
         linker = new ActorLinker(lexicon);
@@ -59,10 +63,19 @@ internal sealed class EntityComponent : IDocumentComponent
 
         var words = sentences.Select(t => t.Select(x => x.Text).ToArray()).ToList();
         List<string>[][]? hints = null;
+        var recorded = new List<ulong[][]?>(words.Count);
+        for (var si = 0; si < words.Count; si++) recorded.Add(null);
         if (model is not null && documentModel is not null)
         {
             // First pass over the whole document; its tags of repeated words are the second pass's hints.
-            var firstPass = words.Select(w => model.Decode(w, features, model.Memory, out _).Select(i => NerModel.Tags[i]).ToArray()).ToList();
+            var firstPass = new List<string[]>(words.Count);
+            for (var si = 0; si < words.Count; si++)
+            {
+                var path = model.Decode(words[si], features, model.Memory, out _, out var hashes);
+                if (reuseFeatures) recorded[si] = hashes;
+                firstPass.Add([.. path.Select(i => NerModel.Tags[i])]);
+            }
+
             hints = DocumentHints.Compute(words, firstPass);
         }
 
@@ -70,7 +83,7 @@ internal sealed class EntityComponent : IDocumentComponent
         {
             cancellationToken.ThrowIfCancellationRequested();
             var tokens = sentences[si];
-            foreach (var c in Recognize(tokens, words[si], hints?[si], date))
+            foreach (var c in Recognize(tokens, words[si], hints?[si], recorded[si], date))
             {
                 var startToken = tokens[c.Start];
                 var original = startToken.Text.AsSpan();
@@ -123,7 +136,7 @@ internal sealed class EntityComponent : IDocumentComponent
     }
 
     /// <summary>Entity candidates of one sentence, non-overlapping, in text order.</summary>
-    private List<Candidate> Recognize(List<Token> tokens, string[] words, List<string>[]? hints, DateOnly? date)
+    private List<Candidate> Recognize(List<Token> tokens, string[] words, List<string>[]? hints, ulong[][]? recorded, DateOnly? date)
     {
         var norm = new string[tokens.Count];
         for (var i = 0; i < norm.Length; i++) norm[i] = ArabicForms.Normalize(tokens[i].Text);
@@ -132,7 +145,9 @@ internal sealed class EntityComponent : IDocumentComponent
         if (model is not null)
         {
             var tagger = hints is null ? model : documentModel!;
-            var path = tagger.Decode(words, features, tagger.Memory, out var confidence, hints);
+            var path = hints is not null && recorded is not null
+                ? tagger.DecodeWithHints(recorded, hints, out var confidence)
+                : tagger.Decode(words, features, tagger.Memory, out confidence, hints);
             var tags = path.Select(i => NerModel.Tags[i]).ToArray();
             foreach (var (s, e, type) in Evaluation.ConllNer.Chunks(tags))
             {

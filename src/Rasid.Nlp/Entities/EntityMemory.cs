@@ -47,6 +47,24 @@ internal sealed class EntityMemory
 
     public static EntityMemory Empty { get; } = new([], []);
 
+    /// <summary>Whether <paramref name="other"/> remembers the same names with the same counts (then it gives the same features).</summary>
+    public bool SameAs(EntityMemory other)
+    {
+        if (ReferenceEquals(this, other)) return true;
+        if (phrases.Count != other.phrases.Count || words.Count != other.words.Count) return false;
+        foreach (var (key, type) in phrases)
+        {
+            if (!other.phrases.TryGetValue(key, out var t) || t != type) return false;
+        }
+
+        foreach (var (key, w) in words)
+        {
+            if (!other.words.TryGetValue(key, out var o) || o != w) return false;
+        }
+
+        return true;
+    }
+
     public IReadOnlyDictionary<string, string> Phrases => phrases;
 
     public IReadOnlyDictionary<string, (int Entity, int Total, string Type)> Words => words;

@@ -96,11 +96,16 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
             foreach (var m in mem[i]) sink.Add(m);
             if (i > 0) foreach (var m in mem[i - 1]) sink.Add("-1", m);
             if (i + 1 < n) foreach (var m in mem[i + 1]) sink.Add("+1", m);
-            if (hints is null) continue;
-            foreach (var h in hints[i]) sink.Add(h);
-            if (i > 0) foreach (var h in hints[i - 1]) sink.Add("-1", h);
-            if (i + 1 < n) foreach (var h in hints[i + 1]) sink.Add("+1", h);
+            if (hints is not null) AddHints(sink, hints, i);
         }
+    }
+
+    /// <summary>The document hints of token <paramref name="i"/> and of its neighbours: the last features of the token.</summary>
+    public static void AddHints(NerFeatureSink sink, IReadOnlyList<string>[] hints, int i)
+    {
+        foreach (var h in hints[i]) sink.Add(h);
+        if (i > 0) foreach (var h in hints[i - 1]) sink.Add("-1", h);
+        if (i + 1 < hints.Length) foreach (var h in hints[i + 1]) sink.Add("+1", h);
     }
 
     private static readonly string[] PrefixNames = ["", "p1=", "p2=", "p3="];

@@ -118,8 +118,48 @@ internal sealed class NerModel
         return Viterbi(sink.Scores, transitions, out confidence);
     }
 
+    /// <summary>
+    /// <see cref="Decode(IReadOnlyList{string}, NerFeatures, EntityMemory?, out float[], IReadOnlyList{string}[])"/> without
+    /// hints that also returns the hashes of every token's features, in order (null when this model decodes by strings),
+    /// for <see cref="DecodeWithHints"/> of a second model over the same features.
+    /// </summary>
+    public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, out ulong[][]? featureHashes)
+    {
+        featureHashes = null;
+        if (hashed is null) return Decode(featurizer.Extract(tokens, memory), out confidence);
+        featureHashes = new ulong[tokens.Count][];
+        var sink = new EmissionSink(tokens.Count, hashed, weights, featureHashes);
+        featurizer.Extract(tokens, memory, sink);
+        return Viterbi(sink.Scores, transitions, out confidence);
+    }
+
+    /// <summary>
+    /// Whether <see cref="DecodeWithHints"/> of this model may take the feature hashes recorded by <paramref name="first"/>:
+    /// both decode by hashes and remember the same names (the memory features are part of the recorded ones).
+    /// </summary>
+    public bool CanReuseFeaturesOf(NerModel first) => hashed is not null && first.hashed is not null && Memory.SameAs(first.Memory);
+
+    /// <summary>
+    /// Decodes a sentence whose features (without hints) were recorded by the first pass, adding <paramref name="hints"/>
+    /// as <see cref="NerFeatures.AddHints"/> does: equal to decoding with <c>Decode(tokens, featurizer, Memory, out confidence, hints)</c>
+    /// (same features in the same order) without extracting the features a second time.
+    /// </summary>
+    public int[] DecodeWithHints(ulong[][] featureHashes, IReadOnlyList<string>[] hints, out float[] confidence)
+    {
+        if (hashed is null) throw new InvalidOperationException("this model decodes by feature strings");
+        var sink = new EmissionSink(featureHashes.Length, hashed, weights);
+        for (var i = 0; i < featureHashes.Length; i++)
+        {
+            sink.Token(i);
+            foreach (var hash in featureHashes[i]) sink.Push(hash);
+            NerFeatures.AddHints(sink, hints, i);
+        }
+
+        return Viterbi(sink.Scores, transitions, out confidence);
+    }
+
     /// <summary>Adds the weights of each feature to its token's emission scores [token, tag], looked up by hash.</summary>
-    private sealed class EmissionSink(int tokens, HashedFeatureTable index, float[] weights) : NerFeatureSink
+    private sealed class EmissionSink(int tokens, HashedFeatureTable index, float[] weights, ulong[][]? record = null) : NerFeatureSink
     {
         // The hashes of the current token's features, looked up together when the token ends (see Flush).
         private ulong[] pending = new ulong[64];
@@ -149,7 +189,8 @@ internal sealed class NerModel
 
         public override void Add(string prefix, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Push(NerFeatureHash.Of(prefix, a, b));
 
-        private void Push(ulong hash)
+        /// <summary>A feature given by its hash (<see cref="NerFeatureHash"/>).</summary>
+        public void Push(ulong hash)
         {
             if (count == pending.Length) Array.Resize(ref pending, count * 2);
             pending[count++] = hash;
@@ -158,6 +199,7 @@ internal sealed class NerModel
         private void Flush()
         {
             if (count == 0) return;
+            if (record is not null) record[row / TagCount] = pending.AsSpan(0, count).ToArray();
             Span<int> found = count <= 256 ? stackalloc int[count] : new int[count];
             index.FindAll(pending.AsSpan(0, count), found);
             // The [token, tag] array is contiguous: its row as a span, without a bounds check per tag.
