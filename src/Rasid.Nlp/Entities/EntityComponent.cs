@@ -22,6 +22,10 @@ internal sealed class EntityComponent : IDocumentComponent
     // The document pass scores the first pass's recorded feature hashes plus its hints (no second feature extraction).
     private readonly bool reuseFeatures;
 
+    // The first pass's record of the document being processed on this thread (buffers reused from document to document).
+    [ThreadStatic]
+    private static FeatureRecord? Record;
+
     /// <param name="model">The sentence tagger (first pass), or null for dictionary spans only.</param>
     /// <param name="lexicon">Names, places and actors.</param>
     /// <param name="documentModel">The document pass (second model, with <see cref="DocumentHints"/> from the first pass over the whole document), or null.</param>
@@ -63,16 +67,28 @@ internal sealed class EntityComponent : IDocumentComponent
 
         var words = sentences.Select(t => t.Select(x => x.Text).ToArray()).ToList();
         List<string>[][]? hints = null;
-        var recorded = new List<ulong[][]?>(words.Count);
-        for (var si = 0; si < words.Count; si++) recorded.Add(null);
+        // Where each sentence's tokens start in the first pass's record (null: the second pass extracts features again).
+        int[]? recordedFrom = null;
+        var record = reuseFeatures ? (Record ??= new FeatureRecord()) : null;
         if (model is not null && documentModel is not null)
         {
             // First pass over the whole document; its tags of repeated words are the second pass's hints.
+            record?.Clear();
+            if (record is not null) recordedFrom = new int[words.Count];
             var firstPass = new List<string[]>(words.Count);
             for (var si = 0; si < words.Count; si++)
             {
-                var path = model.Decode(words[si], features, model.Memory, out _, out var hashes);
-                if (reuseFeatures) recorded[si] = hashes;
+                int[] path;
+                if (record is not null)
+                {
+                    recordedFrom![si] = record.TokenCount;
+                    path = model.Decode(words[si], features, model.Memory, out _, record);
+                }
+                else
+                {
+                    path = model.Decode(words[si], features, model.Memory, out _);
+                }
+
                 firstPass.Add([.. path.Select(i => NerModel.Tags[i])]);
             }
 
@@ -83,7 +99,7 @@ internal sealed class EntityComponent : IDocumentComponent
         {
             cancellationToken.ThrowIfCancellationRequested();
             var tokens = sentences[si];
-            foreach (var c in Recognize(tokens, words[si], hints?[si], recorded[si], date))
+            foreach (var c in Recognize(tokens, words[si], hints?[si], recordedFrom is null ? -1 : recordedFrom[si], date))
             {
                 var startToken = tokens[c.Start];
                 var original = startToken.Text.AsSpan();
@@ -136,7 +152,7 @@ internal sealed class EntityComponent : IDocumentComponent
     }
 
     /// <summary>Entity candidates of one sentence, non-overlapping, in text order.</summary>
-    private List<Candidate> Recognize(List<Token> tokens, string[] words, List<string>[]? hints, ulong[][]? recorded, DateOnly? date)
+    private List<Candidate> Recognize(List<Token> tokens, string[] words, List<string>[]? hints, int recordedFrom, DateOnly? date)
     {
         var norm = new string[tokens.Count];
         for (var i = 0; i < norm.Length; i++) norm[i] = ArabicForms.Normalize(tokens[i].Text);
@@ -145,8 +161,8 @@ internal sealed class EntityComponent : IDocumentComponent
         if (model is not null)
         {
             var tagger = hints is null ? model : documentModel!;
-            var path = hints is not null && recorded is not null
-                ? tagger.DecodeWithHints(recorded, hints, out var confidence)
+            var path = hints is not null && recordedFrom >= 0
+                ? tagger.DecodeWithHints(Record!, recordedFrom, hints, out var confidence)
                 : tagger.Decode(words, features, tagger.Memory, out confidence, hints);
             var tags = path.Select(i => NerModel.Tags[i]).ToArray();
             foreach (var (s, e, type) in Evaluation.ConllNer.Chunks(tags))

@@ -115,22 +115,20 @@ internal sealed class NerModel
         if (hashed is null) return Decode(featurizer.Extract(tokens, memory, hints), out confidence);
         var sink = new EmissionSink(tokens.Count, hashed, weights);
         featurizer.Extract(tokens, memory, sink, hints);
-        return Viterbi(sink.Scores, transitions, out confidence);
+        return Viterbi(sink.Scores, tokens.Count, transitions, out confidence);
     }
 
     /// <summary>
     /// <see cref="Decode(IReadOnlyList{string}, NerFeatures, EntityMemory?, out float[], IReadOnlyList{string}[])"/> without
-    /// hints that also returns the hashes of every token's features, in order (null when this model decodes by strings),
-    /// for <see cref="DecodeWithHints"/> of a second model over the same features.
+    /// hints that also appends the hashes of every token's features, in order, to <paramref name="record"/> (when this
+    /// model decodes by hashes: see <see cref="CanReuseFeaturesOf"/>), for <see cref="DecodeWithHints"/> of a second model.
     /// </summary>
-    public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, out ulong[][]? featureHashes)
+    public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, FeatureRecord record)
     {
-        featureHashes = null;
         if (hashed is null) return Decode(featurizer.Extract(tokens, memory), out confidence);
-        featureHashes = new ulong[tokens.Count][];
-        var sink = new EmissionSink(tokens.Count, hashed, weights, featureHashes);
+        var sink = new EmissionSink(tokens.Count, hashed, weights, record);
         featurizer.Extract(tokens, memory, sink);
-        return Viterbi(sink.Scores, transitions, out confidence);
+        return Viterbi(sink.Scores, tokens.Count, transitions, out confidence);
     }
 
     /// <summary>
@@ -140,40 +138,76 @@ internal sealed class NerModel
     public bool CanReuseFeaturesOf(NerModel first) => hashed is not null && first.hashed is not null && Memory.SameAs(first.Memory);
 
     /// <summary>
-    /// Decodes a sentence whose features (without hints) were recorded by the first pass, adding <paramref name="hints"/>
-    /// as <see cref="NerFeatures.AddHints"/> does: equal to decoding with <c>Decode(tokens, featurizer, Memory, out confidence, hints)</c>
-    /// (same features in the same order) without extracting the features a second time.
+    /// Decodes a sentence whose features (without hints) a first pass recorded (tokens <paramref name="firstToken"/> ..
+    /// + hints.Length of <paramref name="record"/>), adding <paramref name="hints"/> as <see cref="NerFeatures.AddHints"/>
+    /// does: equal to <c>Decode(tokens, featurizer, Memory, out confidence, hints)</c> (the same features in the same
+    /// order) without extracting the features a second time.
     /// </summary>
-    public int[] DecodeWithHints(ulong[][] featureHashes, IReadOnlyList<string>[] hints, out float[] confidence)
+    public int[] DecodeWithHints(FeatureRecord record, int firstToken, IReadOnlyList<string>[] hints, out float[] confidence)
     {
         if (hashed is null) throw new InvalidOperationException("this model decodes by feature strings");
-        var sink = new EmissionSink(featureHashes.Length, hashed, weights);
-        for (var i = 0; i < featureHashes.Length; i++)
+        var sink = new EmissionSink(hints.Length, hashed, weights);
+        for (var i = 0; i < hints.Length; i++)
         {
             sink.Token(i);
-            foreach (var hash in featureHashes[i]) sink.Push(hash);
+            sink.Push(record.Token(firstToken + i));
             NerFeatures.AddHints(sink, hints, i);
         }
 
-        return Viterbi(sink.Scores, transitions, out confidence);
+        return Viterbi(sink.Scores, hints.Length, transitions, out confidence);
     }
 
     /// <summary>Adds the weights of each feature to its token's emission scores [token, tag], looked up by hash.</summary>
-    private sealed class EmissionSink(int tokens, HashedFeatureTable index, float[] weights, ulong[][]? record = null) : NerFeatureSink
+    /// <summary>Per-thread buffers of decoding (emission scores, Viterbi tables): decoding allocates only its results.</summary>
+    private sealed class Scratch
     {
-        // The hashes of the current token's features, looked up together when the token ends (see Flush).
-        private ulong[] pending = new ulong[64];
+        [ThreadStatic]
+        private static Scratch? current;
+
+        public ulong[] Pending = new ulong[64];
+        public float[] Emissions = new float[64 * TagCount];
+        public float[] Viterbi = new float[64 * TagCount];
+        public int[] Back = new int[64 * TagCount];
+
+        public static Scratch Current => current ??= new Scratch();
+
+        public static float[] Ensure(ref float[] buffer, int length)
+        {
+            if (buffer.Length < length) buffer = new float[Math.Max(length, buffer.Length * 2)];
+            return buffer;
+        }
+    }
+
+    /// <summary>
+    /// Adds the weights of each feature to its token's emission scores [token, tag], looked up by hash; a token's
+    /// hashes are looked up together when the token ends. Optionally records every token's hashes.
+    /// </summary>
+    private sealed class EmissionSink : NerFeatureSink
+    {
+        private readonly HashedFeatureTable index;
+        private readonly float[] weights;
+        private readonly FeatureRecord? record;
+        private readonly Scratch scratch = Scratch.Current;
+        private readonly int length;
         private int count;
         private int row = -1;
-        private readonly float[,] scores = new float[tokens, TagCount];
 
-        /// <summary>The emission scores [token, tag], once every token's features have been added.</summary>
-        public float[,] Scores
+        public EmissionSink(int tokens, HashedFeatureTable index, float[] weights, FeatureRecord? record = null)
+        {
+            this.index = index;
+            this.weights = weights;
+            this.record = record;
+            length = tokens * TagCount;
+            Scratch.Ensure(ref scratch.Emissions, length).AsSpan(0, length).Clear();
+        }
+
+        /// <summary>The emission scores, row-major [token, tag] (a per-thread buffer), once every token's features have been added.</summary>
+        public ReadOnlySpan<float> Scores
         {
             get
             {
                 Flush();
-                return scores;
+                return scratch.Emissions.AsSpan(0, length);
             }
         }
 
@@ -192,19 +226,24 @@ internal sealed class NerModel
         /// <summary>A feature given by its hash (<see cref="NerFeatureHash"/>).</summary>
         public void Push(ulong hash)
         {
-            if (count == pending.Length) Array.Resize(ref pending, count * 2);
-            pending[count++] = hash;
+            if (count == scratch.Pending.Length) Array.Resize(ref scratch.Pending, count * 2);
+            scratch.Pending[count++] = hash;
+        }
+
+        /// <summary>Adds the features of a token recorded by a first pass.</summary>
+        public void Push(ReadOnlySpan<ulong> hashes)
+        {
+            foreach (var hash in hashes) Push(hash);
         }
 
         private void Flush()
         {
-            if (count == 0) return;
-            if (record is not null) record[row / TagCount] = pending.AsSpan(0, count).ToArray();
+            if (row < 0) return;
+            var pending = scratch.Pending.AsSpan(0, count);
+            record?.AddToken(pending);
             Span<int> found = count <= 256 ? stackalloc int[count] : new int[count];
-            index.FindAll(pending.AsSpan(0, count), found);
-            // The [token, tag] array is contiguous: its row as a span, without a bounds check per tag.
-            var all = MemoryMarshal.CreateSpan(ref Unsafe.As<byte, float>(ref MemoryMarshal.GetArrayDataReference(scores)), scores.Length);
-            var target = all.Slice(row, TagCount);
+            index.FindAll(pending, found);
+            var target = scratch.Emissions.AsSpan(row, TagCount);
             foreach (var fi in found)
             {
                 if (fi < 0) continue;
@@ -213,6 +252,7 @@ internal sealed class NerModel
             }
 
             count = 0;
+            row = -1;
         }
     }
 
@@ -296,17 +336,22 @@ internal sealed class NerModel
         private int Slot(ulong hash) => (int)((hash * 11400714819323198485UL) >> shift);
     }
 
-    internal static int[] Viterbi(float[,] em, float[] trans, out float[] confidence)
+    internal static int[] Viterbi(float[,] em, float[] trans, out float[] confidence) =>
+        Viterbi(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, float>(ref MemoryMarshal.GetArrayDataReference(em)), em.Length), em.GetLength(0), trans, out confidence);
+
+    /// <summary>Viterbi over emission scores in row-major [token, tag] order, <paramref name="n"/> tokens.</summary>
+    private static int[] Viterbi(ReadOnlySpan<float> em, int n, float[] trans, out float[] confidence)
     {
-        var n = em.GetLength(0);
         var T = TagCount;
         var path = new int[n];
         confidence = new float[n];
         if (n == 0) return path;
         var allowed = AllowedTable;
-        var score = new float[n * T];
-        var back = new int[n * T];
-        for (var t = 0; t < T; t++) score[t] = allowed[T * T + t] ? trans[T * T + t] + em[0, t] : float.NegativeInfinity;
+        var scratch = Scratch.Current;
+        var score = Scratch.Ensure(ref scratch.Viterbi, n * T);
+        if (scratch.Back.Length < n * T) scratch.Back = new int[Math.Max(n * T, scratch.Back.Length * 2)];
+        var back = scratch.Back;
+        for (var t = 0; t < T; t++) score[t] = allowed[T * T + t] ? trans[T * T + t] + em[t] : float.NegativeInfinity;
         for (var i = 1; i < n; i++)
         {
             var previous = (i - 1) * T;
@@ -321,7 +366,7 @@ internal sealed class NerModel
                     if (s > best) { best = s; arg = p; }
                 }
 
-                score[i * T + t] = best + em[i, t];
+                score[i * T + t] = best + em[i * T + t];
                 back[i * T + t] = arg;
             }
         }
@@ -334,9 +379,9 @@ internal sealed class NerModel
         // Confidence: logistic of the emission margin between the chosen tag and the best other tag.
         for (var i = 0; i < n; i++)
         {
-            var chosen = em[i, path[i]];
+            var chosen = em[i * T + path[i]];
             var other = float.NegativeInfinity;
-            for (var t = 0; t < T; t++) if (t != path[i] && em[i, t] > other) other = em[i, t];
+            for (var t = 0; t < T; t++) if (t != path[i] && em[i * T + t] > other) other = em[i * T + t];
             confidence[i] = (float)(1 / (1 + Math.Exp(-(chosen - other) / 4)));
         }
 
@@ -409,5 +454,44 @@ internal sealed class NerModel
     {
         using var stream = EntityData.OpenModel(file);
         return stream is null ? null : Load(stream);
+    }
+}
+
+/// <summary>
+/// The feature hashes of consecutive tokens, recorded by a first NER pass over a document for the second pass
+/// (<see cref="NerModel.DecodeWithHints"/>). Reusable: <see cref="Clear"/> keeps the buffers.
+/// </summary>
+internal sealed class FeatureRecord
+{
+    private ulong[] hashes = new ulong[4096];
+    private int[] ends = new int[128];
+    private int count;
+
+    /// <summary>Tokens recorded so far.</summary>
+    public int TokenCount { get; private set; }
+
+    /// <summary>Forgets every token (the buffers stay).</summary>
+    public void Clear()
+    {
+        TokenCount = 0;
+        count = 0;
+    }
+
+    /// <summary>Appends the next token's feature hashes.</summary>
+    public void AddToken(ReadOnlySpan<ulong> features)
+    {
+        if (count + features.Length > hashes.Length) Array.Resize(ref hashes, Math.Max(count + features.Length, hashes.Length * 2));
+        if (TokenCount == ends.Length) Array.Resize(ref ends, ends.Length * 2);
+        features.CopyTo(hashes.AsSpan(count));
+        count += features.Length;
+        ends[TokenCount++] = count;
+    }
+
+    /// <summary>The feature hashes of token <paramref name="index"/> (in recording order).</summary>
+    public ReadOnlySpan<ulong> Token(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)TokenCount, nameof(index));
+        var start = index == 0 ? 0 : ends[index - 1];
+        return hashes.AsSpan(start, ends[index] - start);
     }
 }
