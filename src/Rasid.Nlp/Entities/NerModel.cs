@@ -113,9 +113,7 @@ internal sealed class NerModel
     public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, IReadOnlyList<string>[]? hints = null)
     {
         if (hashed is null) return Decode(featurizer.Extract(tokens, memory, hints), out confidence);
-        var sink = new EmissionSink(tokens.Count, hashed, weights);
-        featurizer.Extract(tokens, memory, sink, hints);
-        return Viterbi(sink.Scores, tokens.Count, transitions, out confidence);
+        return DecodeHashed(hashed, tokens, featurizer, memory, hints, record: null, out confidence);
     }
 
     /// <summary>
@@ -126,8 +124,14 @@ internal sealed class NerModel
     public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, FeatureRecord record)
     {
         if (hashed is null) return Decode(featurizer.Extract(tokens, memory), out confidence);
-        var sink = new EmissionSink(tokens.Count, hashed, weights, record);
-        featurizer.Extract(tokens, memory, sink);
+        return DecodeHashed(hashed, tokens, featurizer, memory, hints: null, record, out confidence);
+    }
+
+    private int[] DecodeHashed(HashedFeatureTable table, IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory,
+        IReadOnlyList<string>[]? hints, FeatureRecord? record, out float[] confidence)
+    {
+        var sink = new EmissionSink(tokens.Count, table, weights, record);
+        featurizer.Extract(tokens, memory, sink, hints);
         return Viterbi(sink.Scores, tokens.Count, transitions, out confidence);
     }
 
@@ -171,9 +175,9 @@ internal sealed class NerModel
 
         public static Scratch Current => current ??= new Scratch();
 
-        public static float[] Ensure(ref float[] buffer, int length)
+        public static T[] Ensure<T>(ref T[] buffer, int length)
         {
-            if (buffer.Length < length) buffer = new float[Math.Max(length, buffer.Length * 2)];
+            if (buffer.Length < length) buffer = new T[Math.Max(length, buffer.Length * 2)];
             return buffer;
         }
     }
@@ -349,8 +353,7 @@ internal sealed class NerModel
         var allowed = AllowedTable;
         var scratch = Scratch.Current;
         var score = Scratch.Ensure(ref scratch.Viterbi, n * T);
-        if (scratch.Back.Length < n * T) scratch.Back = new int[Math.Max(n * T, scratch.Back.Length * 2)];
-        var back = scratch.Back;
+        var back = Scratch.Ensure(ref scratch.Back, n * T);
         for (var t = 0; t < T; t++) score[t] = allowed[T * T + t] ? trans[T * T + t] + em[t] : float.NegativeInfinity;
         for (var i = 1; i < n; i++)
         {

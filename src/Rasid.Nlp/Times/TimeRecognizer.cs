@@ -28,7 +28,7 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
     /// <summary>First words of rules that are not lexicon entries (<see cref="RelativePeriod"/>, <see cref="Duration"/>, <see cref="ClockTime"/>…).</summary>
     private static readonly HashSet<string> RuleWords = new(StringComparer.Ordinal)
     {
-        "شهر", "يوم", "ويوم", "هذا", "هذه", "في", "وفي", "خلال", "وخلال", "طيلة", "طوال", "منذ", "لمده", "طيله", "قبل", "بعد",
+        "شهر", "يوم", "ويوم", "هذا", "هذه", "في", "وفي", "خلال", "وخلال", "طوال", "منذ", "لمده", "طيله", "قبل", "بعد",
         "ومنذ", "ولمده", "وطيله", "وطوال", "وقبل", "وبعد", "الساعه", "والساعه", "بالساعه", "للساعه",
     };
 
