@@ -148,8 +148,9 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
                     var document = pipeline.Analyze(article.Text, article.Info);
                     Interlocked.Add(ref Counters.Words, WordCount.Whitespace(article.Text));
                     Interlocked.Increment(ref Counters.Analysed);
-                    // The JSON + gzip of the stored form is made here, in parallel, not by the single writer.
-                    result = new ArticleRecord(document, Hash(article), article.Origin, version, hasher.Sign(article.Text)).WithStoredJson();
+                    // The JSON + gzip of the stored form is made here, in parallel, not by the single writer; the record
+                    // then carries no tokens while it waits for the writer.
+                    result = new ArticleRecord(document, Hash(article), article.Origin, version, hasher.Sign(article.Text)).ForStore();
                 }
                 catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
                 {
@@ -179,9 +180,17 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
 
     /// <summary>
     /// Waits for <paramref name="task"/> without spinning (Task.Wait spins first: the writer waits hundreds of times a
-    /// second, and the spinning took CPU from the analysis workers on a 2-core machine).
+    /// second, and the spinning took CPU from the analysis workers on a 2-core machine) and without a kernel event per
+    /// wait (a task's AsyncWaitHandle is one, closed later by the finalizer thread): a slim event set by the task's
+    /// continuation. It is not disposed, as the continuation may set it after a timed-out wait; it holds no handle.
     /// </summary>
-    private static bool Block(Task task, TimeSpan timeout) => task.IsCompleted || ((IAsyncResult)task).AsyncWaitHandle.WaitOne(timeout);
+    private static bool Block(Task task, TimeSpan timeout)
+    {
+        if (task.IsCompleted) return true;
+        var signal = new ManualResetEventSlim(false, spinCount: 1);
+        task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(signal.Set);
+        return signal.Wait(timeout);
+    }
 
     private void WriteBatches(ChannelReader<object> reader)
     {

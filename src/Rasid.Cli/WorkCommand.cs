@@ -136,7 +136,7 @@ internal static class WorkCommand
                     try
                     {
                         var document = pipeline.Analyze(article.Text, article.Info, CancellationToken.None);
-                        analysed.Add((article.QueueId, new ArticleRecord(document, article.ContentHash, article.Origin, version, hasher.Sign(article.Text)).WithStoredJson()));
+                        analysed.Add((article.QueueId, new ArticleRecord(document, article.ContentHash, article.Origin, version, hasher.Sign(article.Text)).ForStore()));
                     }
                     catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
                     {

@@ -60,6 +60,7 @@ public static class DocumentJson
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             RespectNullableAnnotations = false,
             AllowTrailingCommas = false,
+            Converters = { new TokenJsonConverter() },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

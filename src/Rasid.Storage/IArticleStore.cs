@@ -88,9 +88,29 @@ public sealed record ArticleRecord(Document Document, string ContentHash, string
     /// </summary>
     public ArticleRecord WithStoredJson() => this with { StoredJson = SqliteArticleStore.Compress(Document), StoredJsonId = Document.Id };
 
-    /// <summary>The stored form for <paramref name="id"/>: the precomputed one when it was made for that id.</summary>
-    internal byte[] StoredJsonFor(string id, Func<Document, string, Document> withId) =>
-        StoredJson is { } json && StoredJsonId == id && Document.Id == id ? json : SqliteArticleStore.Compress(withId(Document, id));
+    /// <summary>
+    /// This record made ready for a store on the calling thread, for a pipeline whose single writer stores what parallel
+    /// workers analysed: the stored form is computed now (<see cref="WithStoredJson"/>) and the document keeps every layer
+    /// but its tokens, which are in the stored form while the store's tables use only the other layers. Records waiting
+    /// for the writer then hold a few kilobytes each instead of the whole token graph, which every garbage collection
+    /// would otherwise copy while they wait. Read the stored document back from the store for its tokens.
+    /// </summary>
+    public ArticleRecord ForStore()
+    {
+        var stored = StoredJson is null ? WithStoredJson() : this;
+        return stored with { Document = StoredDocuments.WithoutTokens(stored.Document) };
+    }
+
+    /// <summary>
+    /// The stored form for <paramref name="id"/>: the precomputed one when it was made for that id, else made from it
+    /// (its document may have been released by <see cref="ForStore"/>), else from <see cref="Document"/>.
+    /// </summary>
+    internal byte[] StoredJsonFor(string id)
+    {
+        if (StoredJson is not { } json) return SqliteArticleStore.Compress(StoredDocuments.WithId(Document, id));
+        if (StoredJsonId == id) return json;
+        return SqliteArticleStore.Compress(StoredDocuments.WithId(DocumentJson.Deserialize(SqliteArticleStore.Decompress(json)), id));
+    }
 }
 
 /// <summary>A rejected input in the quarantine.</summary>

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -172,32 +174,101 @@ public sealed class MinHasher
     public MinHashSignature? Sign(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = DedupNormalizer.Words(text);
         var k = Options.ShingleWords;
-        if (words.Count < k) return null;
-        var shingles = new HashSet<ulong>();
-        var wordHashes = new ulong[words.Count];
-        for (var i = 0; i < words.Count; i++) wordHashes[i] = Fnv(words[i]);
-        for (var i = 0; i + k <= words.Count; i++)
+        var pooled = ArrayPool<ulong>.Shared.Rent(text.Length / 2 + 1);
+        try
         {
-            var h = 0xcbf29ce484222325ul;
-            for (var j = 0; j < k; j++) h = Mix(h ^ wordHashes[i + j]);
-            shingles.Add(h);
-        }
-
-        if (shingles.Count < Options.MinShingles) return null;
-        var mins = new uint[_seeds.Length];
-        Array.Fill(mins, uint.MaxValue);
-        foreach (var s in shingles)
-        {
-            for (var i = 0; i < _seeds.Length; i++)
+            var wordCount = WordHashes(text, pooled);
+            if (wordCount < k) return null;
+            var wordHashes = pooled.AsSpan(0, wordCount);
+            var shingles = new HashSet<ulong>(wordCount - k + 1);
+            for (var i = 0; i + k <= wordCount; i++)
             {
-                var v = (uint)(Mix(s ^ _seeds[i]) >> 32);
-                if (v < mins[i]) mins[i] = v;
+                var h = 0xcbf29ce484222325ul;
+                for (var j = 0; j < k; j++) h = Mix(h ^ wordHashes[i + j]);
+                shingles.Add(h);
+            }
+
+            if (shingles.Count < Options.MinShingles) return null;
+            // The word hashes are no longer needed: their buffer holds the distinct shingles.
+            var distinct = pooled.AsSpan(0, shingles.Count);
+            shingles.CopyTo(pooled);
+            return new MinHashSignature(Minima(distinct), shingles.Count);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(pooled);
+        }
+    }
+
+    /// <summary>
+    /// FNV-1a hashes of the words of <paramref name="text"/> as <see cref="DedupNormalizer.Words"/> splits and
+    /// normalises them (the same values as hashing those strings), without making the strings.
+    /// </summary>
+    private static int WordHashes(string text, ulong[] hashes)
+    {
+        const ulong Offset = 0xcbf29ce484222325ul;
+        var count = 0;
+        var h = Offset;
+        var inWord = false;
+        foreach (var raw in text)
+        {
+            var c = DedupNormalizer.Map(raw);
+            if (c == '\0') continue;
+            if (char.IsLetterOrDigit(c))
+            {
+                h ^= c;
+                h *= 0x100000001b3ul;
+                inWord = true;
+            }
+            else if (inWord)
+            {
+                hashes[count++] = h;
+                h = Offset;
+                inWord = false;
             }
         }
 
-        return new MinHashSignature(mins, shingles.Count);
+        if (inWord) hashes[count++] = h;
+        return count;
+    }
+
+    /// <summary>For each hash function (seed), the least high half of the mixed shingles; vectorised across seeds.</summary>
+    private uint[] Minima(ReadOnlySpan<ulong> shingles)
+    {
+        var mins = new uint[_seeds.Length];
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + Vector256<ulong>.Count <= _seeds.Length; i += Vector256<ulong>.Count)
+            {
+                var seeds = Vector256.Create<ulong>(_seeds.AsSpan(i));
+                var min = Vector256<ulong>.AllBitsSet;
+                foreach (var s in shingles) min = Vector256.Min(min, Vector256.ShiftRightLogical(Mix(Vector256.Create(s) ^ seeds), 32));
+                for (var j = 0; j < Vector256<ulong>.Count; j++) mins[i + j] = (uint)min[j];
+            }
+        }
+
+        for (; i < _seeds.Length; i++)
+        {
+            var min = uint.MaxValue;
+            foreach (var s in shingles)
+            {
+                var v = (uint)(Mix(s ^ _seeds[i]) >> 32);
+                if (v < min) min = v;
+            }
+
+            mins[i] = min;
+        }
+
+        return mins;
+    }
+
+    private static Vector256<ulong> Mix(Vector256<ulong> z)
+    {
+        z = (z ^ Vector256.ShiftRightLogical(z, 30)) * Vector256.Create(0xbf58476d1ce4e5b9ul);
+        z = (z ^ Vector256.ShiftRightLogical(z, 27)) * Vector256.Create(0x94d049bb133111ebul);
+        return z ^ Vector256.ShiftRightLogical(z, 31);
     }
 
     /// <summary>One key per band (the band index is mixed in, so keys of different bands never collide by design).</summary>
@@ -213,18 +284,6 @@ public sealed class MinHasher
         }
 
         return keys;
-    }
-
-    private static ulong Fnv(string word)
-    {
-        var h = 0xcbf29ce484222325ul;
-        foreach (var c in word)
-        {
-            h ^= c;
-            h *= 0x100000001b3ul;
-        }
-
-        return h;
     }
 
     private static ulong Mix(ulong z)

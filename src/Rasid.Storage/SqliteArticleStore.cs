@@ -27,6 +27,7 @@ public sealed class SqliteArticleStore : IArticleStore
 
     // Prepared statements of the writer connection, reused across articles and batches (used under _gate only).
     private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RawStatement> _raw = new(StringComparer.Ordinal);
 
     private SqliteArticleStore(string path, DedupOptions? dedup)
     {
@@ -111,10 +112,10 @@ public sealed class SqliteArticleStore : IArticleStore
                 if (cluster is not null) joined++;
                 cluster ??= id;
 
-                var key = InsertDocument(tx, article, id, cluster, now);
-                if (bandKeys is not null) InsertBands(tx, key, bandKeys);
-                InsertLayers(tx, key, document, id);
-                InsertChange(tx, key, id, 1, "add", now);
+                var key = InsertDocument(article, id, cluster, now);
+                if (bandKeys is not null) InsertBands(key, bandKeys);
+                InsertLayers(key, document);
+                InsertChange(key, id, 1, "add", now);
                 added++;
             }
 
@@ -169,7 +170,7 @@ public sealed class SqliteArticleStore : IArticleStore
 
                 using (var update = Command(tx, "UPDATE documents SET json = $j, pipeline_version = $p, version = $v, updated_at = $t WHERE key = $k"))
                 {
-                    update.Parameters.AddWithValue("$j", Compress(WithId(article.Document, id)));
+                    update.Parameters.AddWithValue("$j", article.StoredJsonFor(id));
                     update.Parameters.AddWithValue("$p", article.PipelineVersion);
                     update.Parameters.AddWithValue("$v", version);
                     update.Parameters.AddWithValue("$t", now);
@@ -177,8 +178,8 @@ public sealed class SqliteArticleStore : IArticleStore
                     update.ExecuteNonQuery();
                 }
 
-                InsertLayers(tx, key, article.Document, id);
-                InsertChange(tx, key, id, version, "update", now);
+                InsertLayers(key, article.Document);
+                InsertChange(key, id, version, "update", now);
                 replaced++;
             }
 
@@ -326,6 +327,7 @@ public sealed class SqliteArticleStore : IArticleStore
             }
 
             foreach (var statement in _statements.Values) statement.Dispose();
+            foreach (var statement in _raw.Values) statement.Dispose();
             _connection.Dispose();
         }
     }
@@ -372,106 +374,160 @@ public sealed class SqliteArticleStore : IArticleStore
         return best;
     }
 
-    private long InsertDocument(SqliteTransaction tx, ArticleRecord article, string id, string cluster, string now)
+    private long InsertDocument(ArticleRecord article, string id, string cluster, string now)
     {
         var d = article.Document;
-        var command = Statement(tx, """
+        var insert = Raw("""
             INSERT INTO documents(id, content_hash, origin, source, url, title, published, cluster, pipeline_version, version,
               ingested_at, updated_at, text_length, shingles, minhash, json)
-            VALUES ($id, $h, $o, $s, $u, $t, $p, $c, $pv, 1, $now, $now, $len, $sh, $mh, $j);
-            SELECT last_insert_rowid();
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?10, ?11, ?12, ?13, ?14)
             """);
-        Bind(command, ("$id", id), ("$h", article.ContentHash), ("$o", article.Origin), ("$s", d.Source), ("$u", d.Url), ("$t", d.Title),
-            ("$p", d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$c", cluster), ("$pv", article.PipelineVersion),
-            ("$now", now), ("$len", d.Text.Length), ("$sh", article.Signature?.ShingleCount), ("$mh", article.Signature?.ToBytes()),
-            ("$j", article.StoredJsonFor(id, WithId)));
-        return (long)command.ExecuteScalar()!;
+        insert.Bind(1, id);
+        insert.Bind(2, article.ContentHash);
+        insert.Bind(3, article.Origin);
+        insert.Bind(4, d.Source);
+        insert.Bind(5, d.Url);
+        insert.Bind(6, d.Title);
+        insert.Bind(7, d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        insert.Bind(8, cluster);
+        insert.Bind(9, article.PipelineVersion);
+        insert.Bind(10, now);
+        insert.Bind(11, d.Text.Length);
+        insert.Bind(12, article.Signature?.ShingleCount);
+        insert.Bind(13, article.Signature?.ToBytes());
+        insert.Bind(14, article.StoredJsonFor(id));
+        insert.Execute();
+        return SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
     }
 
-    private void InsertBands(SqliteTransaction tx, long key, long[] bandKeys)
+    private void InsertBands(long key, long[] bandKeys)
     {
-        var command = Statement(tx, "INSERT OR IGNORE INTO lsh(band_key, doc_key) VALUES ($b, $k)");
-        var band = Parameter(command, "$b", SqliteType.Integer);
-        Parameter(command, "$k", SqliteType.Integer).Value = key;
-        foreach (var b in bandKeys)
+        var insert = Raw("INSERT OR IGNORE INTO lsh(band_key, doc_key) VALUES (?1, ?2)");
+        insert.Bind(2, key);
+        foreach (var band in bandKeys)
         {
-            band.Value = b;
-            command.ExecuteNonQuery();
+            insert.Bind(1, band);
+            insert.Execute();
         }
     }
 
-    private void InsertLayers(SqliteTransaction tx, long key, Document d, string id)
+    private void InsertLayers(long key, Document d)
     {
         if (d.Entities.Count > 0)
         {
-            var c = Statement(tx, """
+            var insert = Raw("""
                 INSERT INTO entities(doc_key, ord, start, "end", text, type, actor, canonical, place_name, lat, lon, country, evidence_by, score)
-                VALUES ($k, $o, $s, $e, $t, $ty, $a, $ca, $pn, $la, $lo, $co, $eb, $sc)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
                 """);
+            insert.Bind(1, key);
             for (var i = 0; i < d.Entities.Count; i++)
             {
                 var e = d.Entities[i];
-                Bind(c, ("$k", key), ("$o", i), ("$s", e.Start), ("$e", e.End), ("$t", e.Text), ("$ty", e.Type), ("$a", e.Actor),
-                    ("$ca", e.Canonical), ("$pn", e.Place?.Name), ("$la", e.Place?.Lat), ("$lo", e.Place?.Lon), ("$co", e.Place?.Country),
-                    ("$eb", e.Evidence?.By), ("$sc", e.Evidence?.Score));
-                c.ExecuteNonQuery();
+                insert.Bind(2, i);
+                insert.Bind(3, e.Start);
+                insert.Bind(4, e.End);
+                insert.Bind(5, e.Text);
+                insert.Bind(6, e.Type);
+                insert.Bind(7, e.Actor);
+                insert.Bind(8, e.Canonical);
+                insert.Bind(9, e.Place?.Name);
+                insert.Bind(10, e.Place?.Lat);
+                insert.Bind(11, e.Place?.Lon);
+                insert.Bind(12, e.Place?.Country);
+                insert.Bind(13, e.Evidence?.By);
+                insert.Bind(14, e.Evidence?.Score);
+                insert.Execute();
             }
         }
 
         if (d.Quotes.Count > 0)
         {
-            var c = Statement(tx, """
+            var insert = Raw("""
                 INSERT INTO quotes(doc_key, ord, kind, content_start, content_end, content, cue, speaker, speaker_actor, speaker_canonical, evidence_by)
-                VALUES ($k, $o, $kind, $cs, $ce, $c, $cue, $sp, $sa, $sc, $eb)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                 """);
+            insert.Bind(1, key);
             for (var i = 0; i < d.Quotes.Count; i++)
             {
                 var q = d.Quotes[i];
-                Bind(c, ("$k", key), ("$o", i), ("$kind", q.Kind == QuoteKind.Direct ? "direct" : "indirect"), ("$cs", q.Content.Start),
-                    ("$ce", q.Content.End), ("$c", q.Content.Text), ("$cue", q.Cue?.Text), ("$sp", q.Speaker?.Text), ("$sa", q.SpeakerActor),
-                    ("$sc", q.SpeakerCanonical), ("$eb", q.Evidence?.By));
-                c.ExecuteNonQuery();
+                insert.Bind(2, i);
+                insert.Bind(3, q.Kind == QuoteKind.Direct ? "direct" : "indirect");
+                insert.Bind(4, q.Content.Start);
+                insert.Bind(5, q.Content.End);
+                insert.Bind(6, q.Content.Text);
+                insert.Bind(7, q.Cue?.Text);
+                insert.Bind(8, q.Speaker?.Text);
+                insert.Bind(9, q.SpeakerActor);
+                insert.Bind(10, q.SpeakerCanonical);
+                insert.Bind(11, q.Evidence?.By);
+                insert.Execute();
             }
         }
 
         if (d.Times.Count > 0)
         {
-            var c = Statement(tx, """INSERT INTO times(doc_key, ord, start, "end", text, value, kind, evidence_by) VALUES ($k, $o, $s, $e, $t, $v, $kind, $eb)""");
+            var insert = Raw("""INSERT INTO times(doc_key, ord, start, "end", text, value, kind, evidence_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""");
+            insert.Bind(1, key);
             for (var i = 0; i < d.Times.Count; i++)
             {
                 var t = d.Times[i];
-                Bind(c, ("$k", key), ("$o", i), ("$s", t.Start), ("$e", t.End), ("$t", t.Text), ("$v", t.Value), ("$kind", t.Kind), ("$eb", t.Evidence?.By));
-                c.ExecuteNonQuery();
+                insert.Bind(2, i);
+                insert.Bind(3, t.Start);
+                insert.Bind(4, t.End);
+                insert.Bind(5, t.Text);
+                insert.Bind(6, t.Value);
+                insert.Bind(7, t.Kind);
+                insert.Bind(8, t.Evidence?.By);
+                insert.Execute();
             }
         }
 
         if (d.Events.Count > 0)
         {
-            var c = Statement(tx, """
+            var insert = Raw("""
                 INSERT INTO events(doc_key, ord, event_id, type, cameo, mode, source_actor, source_text, target_actor, target_text, trigger,
                   trigger_start, trigger_end, date, date_from_article, negated, place_name, lat, lon, country, evidence_by, score)
-                VALUES ($k, $o, $id, $ty, $ca, $mo, $sa, $st, $ta, $tt, $tr, $ts, $te, $da, $df, $ne, $pn, $la, $lo, $co, $eb, $sc)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
                 """);
+            insert.Bind(1, key);
             for (var i = 0; i < d.Events.Count; i++)
             {
                 var e = d.Events[i];
-                Bind(c, ("$k", key), ("$o", i), ("$id", string.IsNullOrEmpty(e.Id) ? $"e{i + 1}" : e.Id), ("$ty", e.Type), ("$ca", e.Cameo),
-                    ("$mo", e.Mode), ("$sa", e.Source?.Actor), ("$st", e.Source?.Text), ("$ta", e.Target?.Actor), ("$tt", e.Target?.Text),
-                    ("$tr", e.Trigger.Text), ("$ts", e.Trigger.Start), ("$te", e.Trigger.End), ("$da", e.Date), ("$df", e.DateFromArticle ? 1 : 0),
-                    ("$ne", e.Negated ? 1 : 0), ("$pn", e.Place?.Name), ("$la", e.Place?.Lat), ("$lo", e.Place?.Lon), ("$co", e.Place?.Country),
-                    ("$eb", e.Evidence?.By), ("$sc", e.Evidence?.Score));
-                c.ExecuteNonQuery();
+                insert.Bind(2, i);
+                insert.Bind(3, string.IsNullOrEmpty(e.Id) ? $"e{i + 1}" : e.Id);
+                insert.Bind(4, e.Type);
+                insert.Bind(5, e.Cameo);
+                insert.Bind(6, e.Mode);
+                insert.Bind(7, e.Source?.Actor);
+                insert.Bind(8, e.Source?.Text);
+                insert.Bind(9, e.Target?.Actor);
+                insert.Bind(10, e.Target?.Text);
+                insert.Bind(11, e.Trigger.Text);
+                insert.Bind(12, e.Trigger.Start);
+                insert.Bind(13, e.Trigger.End);
+                insert.Bind(14, e.Date);
+                insert.Bind(15, e.DateFromArticle ? 1 : 0);
+                insert.Bind(16, e.Negated ? 1 : 0);
+                insert.Bind(17, e.Place?.Name);
+                insert.Bind(18, e.Place?.Lat);
+                insert.Bind(19, e.Place?.Lon);
+                insert.Bind(20, e.Place?.Country);
+                insert.Bind(21, e.Evidence?.By);
+                insert.Bind(22, e.Evidence?.Score);
+                insert.Execute();
             }
         }
-
-        _ = id;
     }
 
-    private void InsertChange(SqliteTransaction tx, long key, string id, int version, string op, string now)
+    private void InsertChange(long key, string id, int version, string op, string now)
     {
-        var command = Statement(tx, "INSERT INTO changes(doc_key, doc_id, version, op, at) VALUES ($k, $id, $v, $op, $t)");
-        Bind(command, ("$k", key), ("$id", id), ("$v", version), ("$op", op), ("$t", now));
-        command.ExecuteNonQuery();
+        var insert = Raw("INSERT INTO changes(doc_key, doc_id, version, op, at) VALUES (?1, ?2, ?3, ?4, ?5)");
+        insert.Bind(1, key);
+        insert.Bind(2, id);
+        insert.Bind(3, version);
+        insert.Bind(4, op);
+        insert.Bind(5, now);
+        insert.Execute();
     }
 
     // ---- reading ----
@@ -507,8 +563,8 @@ public sealed class SqliteArticleStore : IArticleStore
 
     private bool Exists(SqliteTransaction tx, string sql, string value)
     {
-        using var command = Command(tx, sql);
-        command.Parameters.AddWithValue("$v", value);
+        var command = Statement(tx, sql);
+        Parameter(command, "$v", SqliteType.Text).Value = value;
         return command.ExecuteScalar() is not null;
     }
 
@@ -533,23 +589,11 @@ public sealed class SqliteArticleStore : IArticleStore
         return command;
     }
 
-    /// <summary>Sets the parameters of <paramref name="command"/>, reusing its parameter objects when it was bound with the same names before.</summary>
-    private static void Bind(SqliteCommand command, params (string Name, object? Value)[] values)
+    /// <summary>The writer connection's raw prepared statement for <paramref name="sql"/> (bound by position; used under the write lock).</summary>
+    private RawStatement Raw(string sql)
     {
-        var parameters = command.Parameters;
-        if (parameters.Count == values.Length)
-        {
-            var same = true;
-            for (var i = 0; i < values.Length && same; i++) same = string.Equals(parameters[i].ParameterName, values[i].Name, StringComparison.Ordinal);
-            if (same)
-            {
-                for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i].Value ?? DBNull.Value;
-                return;
-            }
-        }
-
-        parameters.Clear();
-        foreach (var (name, value) in values) parameters.AddWithValue(name, value ?? DBNull.Value);
+        if (!_raw.TryGetValue(sql, out var statement)) _raw[sql] = statement = new RawStatement(_connection, sql);
+        return statement;
     }
 
     /// <summary>The parameter <paramref name="name"/> of a cached command, added on first use.</summary>
@@ -568,17 +612,6 @@ public sealed class SqliteArticleStore : IArticleStore
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
-    }
-
-    private static Document WithId(Document d, string id)
-    {
-        if (d.Id == id) return d;
-        return new Document
-        {
-            Id = id, Published = d.Published, Title = d.Title, Url = d.Url, Source = d.Source, Language = d.Language, Text = d.Text,
-            Pipeline = d.Pipeline, Removed = d.Removed, Sentences = d.Sentences, Tokens = d.Tokens, Entities = d.Entities,
-            Quotes = d.Quotes, Times = d.Times, Events = d.Events,
-        };
     }
 
     /// <summary>gzip of the document JSON with a null cluster (the cluster column is authoritative and spliced in on read).</summary>

@@ -119,4 +119,67 @@ public sealed class DocumentJsonTests
         Assert.NotEqual(Document.Create("نص الخبر").Id, Document.Create("نص آخر").Id);
         Assert.StartsWith("doc-", Document.Create("نص").Id);
     }
+
+    private static Document TokenVariety()
+    {
+        const string text = "وبالقرار 3.5٪ Reuters #سوريا @AFP https://a.org x@y.org 😀 .";
+        var doc = Document.Create(text, new ArticleInfo { Id = "t" });
+        (int Start, int End, TokenKind Kind)[] spans =
+        [
+            (0, 8, TokenKind.Word), (9, 13, TokenKind.Number), (14, 21, TokenKind.Latin), (22, 28, TokenKind.Hashtag), (29, 33, TokenKind.AtMention),
+            (34, 47, TokenKind.Url), (48, 55, TokenKind.Email), (56, 58, TokenKind.Emoji), (59, 60, TokenKind.Punctuation),
+        ];
+        foreach (var (start, end, kind) in spans) doc.Tokens.Add(new Token { Start = start, End = end, Text = text[start..end], Kind = kind, Words = [new Word { Start = start, End = end, Text = text[start..end] }] });
+        doc.Tokens[0].Words.Clear();
+        doc.Tokens[0].Words.AddRange([
+            new Word { Start = 0, End = 1, Text = "و", Upos = "CCONJ", Lemma = "و", Feats = "Clitic=Proclitic" },
+            new Word { Start = 1, End = 2, Text = "ب", Upos = "ADP", Lemma = null, Feats = "Clitic=Proclitic" },
+            new Word { Start = 2, End = 8, Text = "القرار", Upos = "NOUN", Lemma = "قرار \"x\"\\", Feats = null },
+        ]);
+        return doc;
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Tokens_are_written_byte_for_byte_as_the_attribute_driven_serializer_writes_them(bool indented)
+    {
+        var reflection = new JsonSerializerOptions(DocumentJson.Options) { WriteIndented = indented };
+        reflection.Converters.Clear(); // the hand-written token converter out: tokens by their attributes
+        foreach (var doc in new[] { TokenVariety(), FullDocument() })
+        {
+            Assert.Equal(JsonSerializer.Serialize(doc, reflection), DocumentJson.Serialize(doc, indented));
+        }
+    }
+
+    [Fact]
+    public void Tokens_read_back_equal_and_in_any_property_order_with_unknown_properties_skipped()
+    {
+        var doc = TokenVariety();
+        var json = DocumentJson.Serialize(doc);
+        Assert.Equal(json, DocumentJson.Serialize(DocumentJson.Deserialize(json)));
+
+        var reordered = json.Replace(
+            "{\"start\":9,\"end\":13,\"text\":\"3.5٪\",\"kind\":\"number\",",
+            "{\"future\":{\"a\":[1,2]},\"kind\":\"number\",\"text\":\"3.5٪\",\"end\":13,\"start\":9,", StringComparison.Ordinal);
+        Assert.NotEqual(json, reordered);
+        var back = DocumentJson.Deserialize(reordered);
+        Assert.Equal((9, 13, "3.5٪", TokenKind.Number), (back.Tokens[1].Start, back.Tokens[1].End, back.Tokens[1].Text, back.Tokens[1].Kind));
+        Assert.Equal(json, DocumentJson.Serialize(back));
+        Assert.Null(back.Tokens[0].Words[1].Lemma);
+        Assert.Equal("Clitic=Proclitic", back.Tokens[0].Words[0].Feats);
+    }
+
+    [Theory]
+    [InlineData("\"kind\":\"word\"", "\"kind\":\"verb\"", "unknown token kind 'verb'")]
+    [InlineData("\"start\":0,\"end\":8,\"text\":\"وبالقرار\"", "\"start\":\"0\",\"end\":8,\"text\":\"وبالقرار\"", "offset")]
+    [InlineData("\"words\":[{", "\"words\":{\"x\":[{", "array of words")]
+    public void A_malformed_token_is_a_format_error_naming_the_problem(string find, string replace, string reason)
+    {
+        var json = DocumentJson.Serialize(TokenVariety());
+        var broken = json.Replace(find, replace, StringComparison.Ordinal);
+        Assert.NotEqual(json, broken);
+        var error = Assert.Throws<FormatException>(() => DocumentJson.Deserialize(broken));
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
 }

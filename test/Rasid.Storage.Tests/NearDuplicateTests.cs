@@ -61,4 +61,70 @@ public sealed class NearDuplicateTests
         Assert.Equal(Hasher.BandKeys(Hasher.Sign(Story)!), new MinHasher().BandKeys(new MinHasher().Sign(Story)!));
         Assert.Equal(Hasher.Options.Bands, Hasher.BandKeys(Hasher.Sign(Story)!).Distinct().Count());
     }
+
+    /// <summary>The signature as first written: normalised word strings, FNV-1a, scalar minima over a hash set.</summary>
+    private static uint[]? ReferenceSignature(MinHasher hasher, string text)
+    {
+        static ulong Mix(ulong z)
+        {
+            z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ul;
+            z = (z ^ (z >> 27)) * 0x94d049bb133111ebul;
+            return z ^ (z >> 31);
+        }
+
+        var words = DedupNormalizer.Words(text);
+        var k = hasher.Options.ShingleWords;
+        if (words.Count < k) return null;
+        var hashes = words.Select(w =>
+        {
+            var h = 0xcbf29ce484222325ul;
+            foreach (var c in w) h = (h ^ c) * 0x100000001b3ul;
+            return h;
+        }).ToArray();
+        var shingles = new HashSet<ulong>();
+        for (var i = 0; i + k <= hashes.Length; i++)
+        {
+            var h = 0xcbf29ce484222325ul;
+            for (var j = 0; j < k; j++) h = Mix(h ^ hashes[i + j]);
+            shingles.Add(h);
+        }
+
+        if (shingles.Count < hasher.Options.MinShingles) return null;
+        var state = 0x5EED_0F_4A5_1Dul;
+        var mins = new uint[hasher.Options.HashCount];
+        for (var i = 0; i < mins.Length; i++)
+        {
+            state += 0x9E3779B97F4A7C15ul;
+            var seed = Mix(state);
+            mins[i] = shingles.Min(s => (uint)(Mix(s ^ seed) >> 32));
+        }
+
+        return mins;
+    }
+
+    [Theory]
+    [InlineData(Story)]
+    [InlineData("قَالَ الرَّئِيسُ إِنَّ ٢٠١٥ كان عاماً صعباً على الاقتصاد، وأضاف أن الحكومة ستعمل على خفض العجز في موازنة العام المقبل")]
+    [InlineData("Reuters: the minister said on Monday that talks with Iran would resume in Geneva next week, officials added")]
+    [InlineData("قال  المتحدث\u200f: «سنرد» — ثم أضاف 3.5٪ من الميزانية لـ\"الدفاع\"!! ومضى يقول إن الوضع خطير جدا جدا")]
+    public void Signatures_equal_the_reference_computation_word_for_word(string text)
+    {
+        Assert.Equal(ReferenceSignature(Hasher, text), Hasher.Sign(text)?.Values);
+        var small = new MinHasher(new DedupOptions { Bands = 5, RowsPerBand = 3, ShingleWords = 2, MinShingles = 1 }); // 15 hashes: a vector tail
+        Assert.Equal(ReferenceSignature(small, text), small.Sign(text)?.Values);
+    }
+
+    [Fact]
+    public void Signatures_of_random_text_equal_the_reference_computation()
+    {
+        var random = new Random(20261127);
+        const string Alphabet = "ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآؤئ ًٌٍَُِّْـ٠١٢٣٤٥٦٧٨٩0123456789abcXYZ .,،؛؟!\n\t\u200f\ud83d";
+        for (var n = 0; n < 200; n++)
+        {
+            var chars = new char[random.Next(0, 400)];
+            for (var i = 0; i < chars.Length; i++) chars[i] = Alphabet[random.Next(Alphabet.Length)];
+            var text = new string(chars);
+            Assert.Equal(ReferenceSignature(Hasher, text), Hasher.Sign(text)?.Values);
+        }
+    }
 }

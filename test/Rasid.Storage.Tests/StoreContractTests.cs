@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Rasid.Core;
 using Rasid.Storage;
 using Rasid.Testing;
@@ -83,6 +84,52 @@ public abstract class StoreContractTests : IDisposable
         Assert.StartsWith("p~", renamed.Id, StringComparison.Ordinal);
         Assert.Equal(other, renamed.Text);
         Assert.Equal(renamed.Id, prepared.GetDocument(renamed.Id)!.Id);
+    }
+
+    /// <summary>Whitespace tokens with one tagged word each (the token layer that ForStore releases).</summary>
+    private static Document Tokenized(Document d)
+    {
+        var start = -1;
+        for (var i = 0; i <= d.Text.Length; i++)
+        {
+            var space = i == d.Text.Length || char.IsWhiteSpace(d.Text[i]);
+            if (!space && start < 0) start = i;
+            if (!space || start < 0) continue;
+            var text = d.Text[start..i];
+            d.Tokens.Add(new Token
+            {
+                Start = start, End = i, Text = text, Kind = TokenKind.Word,
+                Words = [new Word { Start = start, End = i, Text = text, Upos = "NOUN", Lemma = text }],
+            });
+            start = -1;
+        }
+
+        return d;
+    }
+
+    [SkippableFact]
+    public void A_record_made_ready_for_the_store_releases_its_tokens_but_the_stored_document_keeps_them_also_when_renamed()
+    {
+        using var store = NewStore();
+        var full = Tokenized(Annotated("t"));
+        var ready = Record(Tokenized(Annotated("t"))).ForStore();
+        Assert.Empty(ready.Document.Tokens);
+        Assert.Equal(full.Entities.Count, ready.Document.Entities.Count);
+        store.Write([ready], []);
+        full.Cluster = "t";
+        Assert.Equal(DocumentJson.Serialize(full), DocumentJson.Serialize(store.GetDocument("t")!));
+        Assert.Equal(2, store.Entities(CorpusFilter.All).Count());
+
+        // Same id, other text: the store renames it (t~hash) and rebuilds the stored form from the compressed one.
+        const string other = "وصل وزير الخارجية الروسي سيرغي لافروف إلى دمشق.";
+        store.Write([Record(Tokenized(Annotated("t", other))).ForStore()], []);
+        var renamed = Assert.Single(store.Documents(CorpusFilter.All), d => d.Document.Id != "t").Document;
+        Assert.StartsWith("t~", renamed.Id, StringComparison.Ordinal);
+        Assert.Equal(other.Split(' ').Length, renamed.Tokens.Count);
+        Assert.Equal("لافروف", renamed.Tokens[5].Words[0].Text);
+        Assert.Equal(
+            JsonSerializer.Serialize(Tokenized(Annotated("t", other)).Tokens, DocumentJson.Options),
+            JsonSerializer.Serialize(store.GetDocument(renamed.Id)!.Tokens, DocumentJson.Options));
     }
 
     [SkippableFact]

@@ -218,7 +218,7 @@ public sealed class PostgresArticleStore : IArticleStore
                 UPDATE documents SET json = @j, pipeline_version = @p, version = @v, updated_at = @t,
                   tsv = to_tsvector('simple', rasid_normalize(@text)) WHERE key = @k
                 """);
-            update.Parameters.AddWithValue("j", SqliteArticleStore.Compress(WithId(article.Document, id)));
+            update.Parameters.AddWithValue("j", article.StoredJsonFor(id));
             update.Parameters.AddWithValue("p", article.PipelineVersion);
             update.Parameters.AddWithValue("v", version);
             update.Parameters.AddWithValue("t", now);
@@ -421,7 +421,7 @@ public sealed class PostgresArticleStore : IArticleStore
             """, ("id", id), ("h", article.ContentHash), ("o", article.Origin), ("s", d.Source), ("u", d.Url), ("t", d.Title),
             ("p", d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("c", cluster), ("pv", article.PipelineVersion),
             ("now", now), ("len", d.Text.Length), ("sh", article.Signature?.ShingleCount), ("mh", article.Signature?.ToBytes()),
-            ("j", article.StoredJsonFor(id, WithId)), ("text", SearchText(d)));
+            ("j", article.StoredJsonFor(id)), ("text", SearchText(d)));
         command.Parameters["sh"].NpgsqlDbType = NpgsqlDbType.Integer;
         command.Parameters["mh"].NpgsqlDbType = NpgsqlDbType.Bytea;
         return command;
@@ -531,15 +531,4 @@ public sealed class PostgresArticleStore : IArticleStore
         null => new NpgsqlParameter(name, DBNull.Value),
         _ => new NpgsqlParameter(name, value),
     };
-
-    private static Document WithId(Document d, string id)
-    {
-        if (d.Id == id) return d;
-        return new Document
-        {
-            Id = id, Published = d.Published, Title = d.Title, Url = d.Url, Source = d.Source, Language = d.Language, Text = d.Text,
-            Pipeline = d.Pipeline, Removed = d.Removed, Sentences = d.Sentences, Tokens = d.Tokens, Entities = d.Entities,
-            Quotes = d.Quotes, Times = d.Times, Events = d.Events,
-        };
-    }
 }
