@@ -30,7 +30,12 @@ internal static class EntityCommands
         var extraTypes = new Option<string>("--extra-types") { Description = "Type map of the extra data, SOURCE=PER|ORG|LOC|MISC pairs separated by commas (other types are dropped).", DefaultValueFactory = _ => "PERS=PER,ORG=ORG,GPE=LOC,LOC=LOC" };
         var docWindow = new Option<int>("--doc-window") { Description = "Also train the document pass (ner-doc.bin: name propagation) with hints from windows of ±N sentences of the training file, which has no document marks (0 = no document pass).", DefaultValueFactory = _ => DocWindow };
         var writeExtra = new Option<string?>("--write-extra") { Description = "Also write the extra data as mapped for training (TOKEN TAG lines) to this file.", HelpName = "FILE" };
-        var command = new Command("ner", "Train the NER tagger (averaged structured perceptron) on the train part of the file; report dev F1.") { data, output, epochs, writeDev, full, minCount, clusters, devOutput, extra, extraWeight, extraTypes, writeExtra, docWindow };
+        var seeds = new Option<int>("--seeds") { Description = "Average the weights of this many perceptrons trained with different visiting orders into one model.", DefaultValueFactory = _ => 1 };
+        var margin = new Option<float>("--margin") { Description = "Loss-augmented training: extra score of every wrong tag while decoding a training sentence (0 = plain perceptron).", DefaultValueFactory = _ => 0f };
+        var clusters2 = new Option<string?>("--clusters2") { Description = "Second word clustering for features (default: OUT/ner-clusters-2.txt.gz when it exists, else the built-in one; 'none' = no second clustering).", HelpName = "FILE" };
+        var context = new Option<string>("--context") { Description = "Folder of SaudiNewsNet day files (*.zip) for the context-count features (words seen after/before the training data's entity cues; writes OUT/ner-context.txt.gz), or 'none'.", DefaultValueFactory = _ => "none", HelpName = "DIR" };
+        var cv = new Option<int>("--cv") { Description = "Instead of training the shipped models: K-fold cross-validation over the train part (contiguous folds), pooled micro F1; writes nothing.", DefaultValueFactory = _ => 0 };
+        var command = new Command("ner", "Train the NER tagger (averaged structured perceptron) on the train part of the file; report dev F1.") { data, output, epochs, writeDev, full, minCount, clusters, devOutput, extra, extraWeight, extraTypes, writeExtra, docWindow, seeds, margin, cv, context, clusters2 };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(data)!;
@@ -57,7 +62,35 @@ internal static class EntityCommands
                 : parse.GetValue(clusters) is null ? WordClusters.Default
                 : throw new UsageException($"{clusterPath}: no such cluster file (run 'rasid train clusters')");
             console.Error.WriteLine($"word clusters: {wordClusters.Count} words (version {wordClusters.Version})");
-            var featurizer = new NerFeatures(EntityLexicon.Default, wordClusters);
+            var cluster2Path = parse.GetValue(clusters2) ?? Path.Combine(outDir, "ner-clusters-2.txt.gz");
+            var secondClusters = cluster2Path == "none" ? WordClusters.Empty
+                : File.Exists(cluster2Path) ? WordClusters.LoadFile(cluster2Path)
+                : parse.GetValue(clusters2) is null ? WordClusters.SecondDefault
+                : throw new UsageException($"{cluster2Path}: no such cluster file (run 'rasid train clusters --seed 29 --levels 4,3,3 --out {cluster2Path}')");
+            console.Error.WriteLine($"second word clusters: {secondClusters.Count} words (version {secondClusters.Version})");
+            var contextDir = parse.GetValue(context)!;
+            List<string?>? contextStream = null;
+            var contextSource = "";
+            if (contextDir != "none")
+            {
+                if (!Directory.Exists(contextDir)) throw new UsageException($"{contextDir}: no such folder (SaudiNewsNet day files)");
+                var corpus = new WordClusterTrainer();
+                var articles = corpus.AddSaudiNewsNet(contextDir, console.Error.WriteLine);
+                contextStream = [.. corpus.NormalizedTokens()];
+                contextSource = $"SaudiNewsNet ({Path.GetFileName(Path.TrimEndingDirectorySeparator(contextDir))}: {articles} articles, {corpus.Tokens} tokens)";
+                console.Error.WriteLine($"context corpus: {contextSource}");
+            }
+
+            NerContextCounts ContextFor(List<TaggedSentence> sentences)
+            {
+                if (contextStream is null) return NerContextCounts.Empty;
+                var (leftCues, rightCues) = NerContextCounts.SelectCues(sentences);
+                return NerContextCounts.Build(contextStream, leftCues, rightCues, "1", $"{contextSource}; cues from {sentences.Count} training sentences: {leftCues.Count} left, {rightCues.Count} right");
+            }
+
+            var contextCounts = ContextFor(train);
+            if (contextStream is not null) console.Error.WriteLine($"context counts: {contextCounts.Count} words ({contextCounts.Source})");
+            var featurizer = new NerFeatures(EntityLexicon.Default, wordClusters, contextCounts, secondClusters);
             var extraSentences = new List<TaggedSentence>();
             var extraFiles = parse.GetValue(extra) ?? [];
             if (extraFiles.Length > 0)
@@ -86,7 +119,19 @@ internal static class EntityCommands
             }
 
             var watch = Stopwatch.StartNew();
-            var trainer = new NerTrainer(featurizer) { Epochs = parse.GetValue(epochs), MinFeatureCount = parse.GetValue(minCount), ExtraWeight = parse.GetValue(extraWeight) };
+            var trainer = new NerTrainer(featurizer) { Epochs = parse.GetValue(epochs), MinFeatureCount = parse.GetValue(minCount), ExtraWeight = parse.GetValue(extraWeight), Seeds = parse.GetValue(seeds), Margin = parse.GetValue(margin) };
+            if (parse.GetValue(cv) is var folds and > 1)
+            {
+                var template = trainer;
+                Func<List<TaggedSentence>, NerTrainer>? perFold = contextStream is null ? null
+                    : rest => new NerTrainer(new NerFeatures(EntityLexicon.Default, wordClusters, ContextFor(rest), secondClusters)) { Epochs = template.Epochs, MinFeatureCount = template.MinFeatureCount, ExtraWeight = template.ExtraWeight, Seeds = template.Seeds, Margin = template.Margin };
+                var pooled = NerTool.CrossValidate(trainer, train, folds, parse.GetValue(docWindow), extraSentences, (k, fold) => console.Error.WriteLine($"fold {k + 1}/{folds}: micro F1 {100 * fold.Score(null).F1:F2}"), perFold);
+                var m = pooled.Score(null);
+                var perType = string.Join(" ", pooled.Types.Select(t => $"{t} {100 * pooled.Score(t).F1:F2}"));
+                console.Out.WriteLine($"{folds}-fold CV over {train.Count} sentences: micro P {100 * m.Precision:F2} R {100 * m.Recall:F2} F1 {100 * m.F1:F2} ({perType})");
+                return ExitCodes.Ok;
+            }
+
             var trainedOn = $"{Path.GetFileName(path)}: first {train.Count} of {all.Count} sentences"
                 + (extraFiles.Length > 0 ? $" + {extraSentences.Count} sentences of {string.Join(", ", extraFiles.Select(Path.GetFileName))}" : "");
             var model = trainer.Train(train, trainedOn, console.Error.WriteLine, extra: extraSentences);
@@ -117,8 +162,14 @@ internal static class EntityCommands
                 second.Save(stream);
             }
 
+            if (contextStream is not null)
+            {
+                using var stream = File.Create(Path.Combine(outDir, "ner-context.txt.gz"));
+                contextCounts.Save(stream);
+            }
+
             console.Out.WriteLine($"wrote {file} ({new FileInfo(file).Length / 1024} KiB); dev ({dev.Count} sentences, last 10%): micro P {micro.Precision:P2} R {micro.Recall:P2} F1 {micro.F1:P2}");
-            UpdateManifest(Path.Combine(outDir, "manifest.json"), trainedOn, micro, parse.GetValue(epochs), window, extraFiles, parse.GetValue(extraWeight));
+            UpdateManifest(Path.Combine(outDir, "manifest.json"), trainedOn, micro, parse.GetValue(epochs), window, extraFiles, parse.GetValue(extraWeight), parse.GetValue(seeds), parse.GetValue(margin), contextStream is null ? null : contextDir, contextCounts, secondClusters.Count > 0);
             return ExitCodes.Ok;
         });
         return command;
@@ -130,13 +181,16 @@ internal static class EntityCommands
         var output = new Option<string>("--out") { Description = "Output file.", DefaultValueFactory = _ => "models/ner-clusters.txt.gz", HelpName = "FILE" };
         var minCount = new Option<int>("--min-count") { Description = "Cluster words seen at least this many times.", DefaultValueFactory = _ => 10 };
         var words = new Option<int>("--words") { Description = "At most this many words (the most frequent).", DefaultValueFactory = _ => 50000 };
-        var command = new Command("clusters", "Learn hierarchical word clusters (NER features) from unlabelled news: PPMI context vectors, random projection, three levels of spherical k-means.") { corpus, output, minCount, words };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random projection and of k-means.", DefaultValueFactory = _ => 17 };
+        var levels = new Option<string>("--levels") { Description = "Bits of each level of k-means, comma-separated (5,3,3 = 32 x 8 x 8 clusters).", DefaultValueFactory = _ => "5,3,3" };
+        var command = new Command("clusters", "Learn hierarchical word clusters (NER features) from unlabelled news: PPMI context vectors, random projection, three levels of spherical k-means.") { corpus, output, minCount, words, seed, levels };
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(corpus)!;
             if (!Directory.Exists(dir)) throw new UsageException($"{dir}: no such folder (SaudiNewsNet day files)");
             var watch = Stopwatch.StartNew();
-            var trainer = new WordClusterTrainer { MinCount = parse.GetValue(minCount), MaxWords = parse.GetValue(words) };
+            var levelBits = parse.GetValue(levels)!.Split(',').Select(x => int.TryParse(x, out var b) && b is > 0 and < 16 ? b : throw new UsageException($"--levels: '{x}' is not a number of bits (1-15)")).ToArray();
+            var trainer = new WordClusterTrainer { MinCount = parse.GetValue(minCount), MaxWords = parse.GetValue(words), Seed = parse.GetValue(seed), LevelBits = levelBits };
             var articles = trainer.AddSaudiNewsNet(dir, console.Error.WriteLine);
             var clusters = trainer.Train(console.Error.WriteLine);
             var outPath = parse.GetValue(output)!;
@@ -146,14 +200,15 @@ internal static class EntityCommands
             var manifest = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, "manifest.json");
             if (File.Exists(manifest) && JsonNode.Parse(File.ReadAllText(manifest)) is JsonObject root)
             {
-                root["ner-clusters"] = new JsonObject
+                var key = Path.GetFileName(outPath).Replace(".txt.gz", "", StringComparison.Ordinal);
+                root[key] = new JsonObject
                 {
                     ["file"] = Path.GetFileName(outPath),
                     ["version"] = "1",
-                    ["trained_on"] = $"SaudiNewsNet ({dir}: {articles} articles, {trainer.Tokens} tokens); {clusters.Count} words seen >= {trainer.MinCount} times, {leaves} clusters (PPMI context vectors, random projection to {trainer.Dimensions} dimensions, 32 x 8 x 8 spherical k-means)",
+                    ["trained_on"] = $"SaudiNewsNet ({dir}: {articles} articles, {trainer.Tokens} tokens); {clusters.Count} words seen >= {trainer.MinCount} times, {leaves} clusters (PPMI context vectors, random projection to {trainer.Dimensions} dimensions, seed {trainer.Seed}, {string.Join(" x ", levelBits.Select(b => 1 << b))} spherical k-means)",
                     ["licence"] = "CC BY-NC-SA 4.0 (inherited from SaudiNewsNet; research only)",
                     ["score"] = "no intrinsic score; used by the ner model (see its score and docs/entities.md)",
-                    ["command"] = "rasid train clusters",
+                    ["command"] = "rasid train clusters" + (trainer.Seed != 17 || parse.GetValue(levels) != "5,3,3" ? $" --seed {trainer.Seed} --levels {parse.GetValue(levels)} --out {outPath}" : ""),
                 };
                 File.WriteAllText(manifest, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
             }
@@ -175,12 +230,18 @@ internal static class EntityCommands
         return map;
     }
 
-    private static void UpdateManifest(string path, string trainedOn, (int Gold, int System, int Correct, double Precision, double Recall, double F1) micro, int epochs, int window, string[] extraFiles, float extraWeight)
+    private static void UpdateManifest(string path, string trainedOn, (int Gold, int System, int Correct, double Precision, double Recall, double F1) micro, int epochs, int window, string[] extraFiles, float extraWeight, int seeds, float margin, string? contextDir, NerContextCounts contextCounts, bool secondClusters)
     {
         var root = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? [] : [];
-        var licence = "ANERcorp: free for research (Benajiba & Rosso 2008; CAMeL Lab split, Obeid et al. 2020); lexicon features from data/entities (MIT, CC BY-SA 4.0, CC BY 4.0); word cluster features from ner-clusters.txt.gz (SaudiNewsNet, CC BY-NC-SA 4.0)"
+        var licence = "ANERcorp: free for research (Benajiba & Rosso 2008; CAMeL Lab split, Obeid et al. 2020); lexicon features from data/entities (MIT, CC BY-SA 4.0, CC BY 4.0); word cluster features from ner-clusters.txt.gz"
+            + (secondClusters ? " and ner-clusters-2.txt.gz" : "") + (contextDir is not null ? " and context counts from ner-context.txt.gz" : "") + " (SaudiNewsNet, CC BY-NC-SA 4.0)"
             + (extraFiles.Length > 0 ? "; extra training data: Wojood NER public sample (MIT)" : "");
-        var command = $"rasid train clusters && rasid train ner --data {DefaultTrain} --epochs {epochs}"
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var command = "rasid train clusters" + (secondClusters ? " && rasid train clusters --seed 29 --levels 4,3,3 --out models/ner-clusters-2.txt.gz" : "")
+            + $" && rasid train ner --data {DefaultTrain} --epochs {epochs}"
+            + (seeds != 1 ? $" --seeds {seeds}" : "")
+            + (margin != 0 ? $" --margin {margin.ToString(invariant)}" : "")
+            + (contextDir is not null ? $" --context {contextDir}" : "")
             + (window != DocWindow ? $" --doc-window {window}" : "")
             + string.Concat(extraFiles.Select(f => $" --extra {f}"))
             + (extraFiles.Length > 0 && extraWeight != 1f ? $" --extra-weight {extraWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
@@ -203,6 +264,19 @@ internal static class EntityCommands
                 ["trained_on"] = trainedOn + $"; document hints from 5-fold jackknifed first-pass tags in windows of ±{window} sentences",
                 ["licence"] = licence,
                 ["score"] = score,
+                ["command"] = command,
+            };
+        }
+
+        if (contextDir is not null)
+        {
+            root["ner-context"] = new JsonObject
+            {
+                ["file"] = "ner-context.txt.gz",
+                ["version"] = contextCounts.Version,
+                ["trained_on"] = contextCounts.Source + $"; {contextCounts.Count} words seen at least twice next to a cue",
+                ["licence"] = "CC BY-NC-SA 4.0 (inherited from SaudiNewsNet; research only); cues chosen from ANERcorp (free for research)",
+                ["score"] = "no intrinsic score; used by the ner model (see its score and docs/entities.md)",
                 ["command"] = command,
             };
         }

@@ -269,6 +269,32 @@ public sealed class EntityTests
     }
 
     [Fact]
+    public void Averaging_three_seeds_is_deterministic_and_still_learns_its_sentences_and_cross_validation_pools_every_fold()
+    {
+        var data = new List<TaggedSentence>
+        {
+            new(["زار", "كمال", "زيدان", "مدينة", "طرابلس"], ["O", "B-PER", "I-PER", "O", "B-LOC"]),
+            new(["اعلنت", "شركة", "نفط", "الشمال", "ارباحها"], ["O", "B-ORG", "I-ORG", "I-ORG", "O"]),
+            new(["قال", "كمال", "زيدان", "انه", "متفائل"], ["O", "B-PER", "I-PER", "O", "O"]),
+            new(["وصل", "الوفد", "الى", "طرابلس", "امس"], ["O", "O", "O", "B-LOC", "O"]),
+        };
+        var trainer = new NerTrainer(new NerFeatures(EntityLexicon.Default)) { Epochs = 5, Folds = 1, Seeds = 3, Margin = 1 };
+        byte[] Saved(NerModel m)
+        {
+            using var stream = new MemoryStream();
+            m.Save(stream);
+            return stream.ToArray();
+        }
+
+        var model = trainer.Train(data, "tiny");
+        Assert.Equal(Saved(model), Saved(trainer.Train(data, "tiny")));
+        Assert.Equal(1.0, NerTool.Evaluate(model, data).Score(null).F1);
+        var pooled = NerTool.CrossValidate(trainer, data, 2, 0);
+        Assert.Equal(4, pooled.Sentences);
+        Assert.Equal(5, pooled.Score(null).Gold);          // كمال زيدان, طرابلس, نفط الشمال, كمال زيدان, طرابلس
+    }
+
+    [Fact]
     public void Document_hints_carry_the_first_pass_type_of_the_same_word_elsewhere_in_the_document()
     {
         string[][] sentences = [["فاز", "نادي", "الزمالك", "على", "الاهلي"], ["وقال", "مدرب", "الزمالك", "ان", "الفريق", "جاهز"]];

@@ -6,12 +6,23 @@ namespace Rasid.Nlp.Entities;
 /// adjectives, institutions, titles) of the token and its neighbours. Emission features only: tag
 /// transitions are scored separately by the model.
 /// </summary>
-internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClusters = null)
+internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClusters = null, NerContextCounts? contextCounts = null, WordClusters? secondClusters = null)
 {
     private const string Boundary = "<s>";
     private static readonly int[] ClusterPrefixes = [5, 8, 11];
 
     private readonly WordClusters clusters = wordClusters ?? WordClusters.Default;
+    private readonly NerContextCounts context = contextCounts ?? NerContextCounts.Default;
+    private readonly WordClusters clusters2 = secondClusters ?? WordClusters.SecondDefault;
+    private readonly Dictionary<string, ClusterFeatureSet> cluster2Features = BuildSecondClusterFeatures(secondClusters ?? WordClusters.SecondDefault);
+    private static readonly ClusterFeatureSet NoCluster2 = new(["k?"], ["k-1=?"], ["k+1=?"]);
+    private static readonly ClusterFeatureSet BoundaryCluster2 = new([], ["k-1=B"], ["k+1=B"]);
+
+    /// <summary>The second word clustering the features use (<see cref="WordClusters.Empty"/>: no second-cluster features).</summary>
+    public WordClusters SecondClusters => clusters2;
+
+    /// <summary>The context counts the features use.</summary>
+    public NerContextCounts Context => context;
 
     // Feature strings per distinct cluster path, built once (no per-token string allocation for cluster features).
     private readonly Dictionary<string, ClusterFeatureSet> clusterFeatures = BuildClusterFeatures(wordClusters ?? WordClusters.Default);
@@ -52,6 +63,13 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
         var gaz = LexiconTags(norm);
         var cl = new ClusterFeatureSet[n];
         for (var i = 0; i < n; i++) cl[i] = clusters.PathOfToken(norm[i], stem[i]) is { } path ? clusterFeatures[path] : NoCluster;
+        ClusterFeatureSet[]? cl2 = null;
+        if (clusters2.Count > 0)
+        {
+            cl2 = new ClusterFeatureSet[n];
+            for (var i = 0; i < n; i++) cl2[i] = clusters2.PathOfToken(norm[i], stem[i]) is { } path ? cluster2Features[path] : NoCluster2;
+        }
+
         var keys = new string[n];
         for (var i = 0; i < n; i++) keys[i] = EntityMemory.WordKey(norm[i]);
         var mem = (memory ?? EntityMemory.Empty).Features(keys);
@@ -89,10 +107,18 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
             foreach (var c in cl[i].Word) sink.Add(c);
             foreach (var c in (i > 0 ? cl[i - 1] : BoundaryCluster).Previous) sink.Add(c);
             foreach (var c in (i + 1 < n ? cl[i + 1] : BoundaryCluster).Next) sink.Add(c);
+            if (cl2 is not null)
+            {
+                foreach (var c in cl2[i].Word) sink.Add(c);
+                foreach (var c in (i > 0 ? cl2[i - 1] : BoundaryCluster2).Previous) sink.Add(c);
+                foreach (var c in (i + 1 < n ? cl2[i + 1] : BoundaryCluster2).Next) sink.Add(c);
+            }
+
             foreach (var g in gaz[i]) sink.Add("g=", g);
             if (i > 0) foreach (var g in gaz[i - 1]) sink.Add("g-1=", g);
             if (i + 1 < n) foreach (var g in gaz[i + 1]) sink.Add("g+1=", g);
             if (i > 0 && gaz[i - 1].Count > 0 && gaz[i].Count > 0) sink.Add("g-1g=", gaz[i - 1][0], gaz[i][0]);
+            foreach (var q in context.Features(keys[i])) sink.Add(q);
             foreach (var m in mem[i]) sink.Add(m);
             if (i > 0) foreach (var m in mem[i - 1]) sink.Add("-1", m);
             if (i + 1 < n) foreach (var m in mem[i + 1]) sink.Add("+1", m);
@@ -126,6 +152,22 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
             if (path.Length < ClusterPrefixes[^1]) word.Add("c=" + path);
             var n = Neighbours(path);
             result[path] = new ClusterFeatureSet([.. word], n.Previous, n.Next);
+        }
+
+        return result;
+    }
+
+    // Second clustering: 4- and 7-bit prefixes and the full string of the token, full strings of its neighbours.
+    private static Dictionary<string, ClusterFeatureSet> BuildSecondClusterFeatures(WordClusters clusters)
+    {
+        var result = new Dictionary<string, ClusterFeatureSet>(StringComparer.Ordinal);
+        foreach (var path in clusters.Paths)
+        {
+            if (result.ContainsKey(path)) continue;
+            var word = new List<string>();
+            foreach (var len in (int[])[4, 7]) if (len < path.Length) word.Add("k" + len + "=" + path[..len]);
+            word.Add("kf=" + path);
+            result[path] = new ClusterFeatureSet([.. word], ["k-1=" + path], ["k+1=" + path]);
         }
 
         return result;

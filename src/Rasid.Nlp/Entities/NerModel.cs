@@ -12,10 +12,10 @@ namespace Rasid.Nlp.Entities;
 /// </summary>
 internal sealed class NerModel
 {
-    public const string Id = "ner.perceptron/3";
+    public const string Id = "ner.perceptron/4";
 
     /// <summary>Evidence id of the spans of the document pass (second model, <see cref="DocumentHints"/>).</summary>
-    public const string DocumentId = "ner.perceptron-doc/3";
+    public const string DocumentId = "ner.perceptron-doc/4";
     private const string Magic = "RASID-NER";
     private const int FormatVersion = 1;
 

@@ -79,4 +79,37 @@ internal static class NerTool
 
         return scores;
     }
+
+    /// <summary>
+    /// K-fold cross-validation over <paramref name="sentences"/> (contiguous folds: held-out text is unseen text): trains the
+    /// first pass (and the document pass when <paramref name="window"/> &gt; 0) on the other folds, tags the held-out fold, and
+    /// pools the scores of all folds.
+    /// </summary>
+    public static NerScores CrossValidate(NerTrainer trainer, List<TaggedSentence> sentences, int folds, int window, IReadOnlyList<TaggedSentence>? extra = null, Action<int, NerScores>? foldDone = null, Func<List<TaggedSentence>, NerTrainer>? trainerFor = null)
+    {
+        var pooled = new NerScores();
+        for (var k = 0; k < folds; k++)
+        {
+            var from = k * sentences.Count / folds;
+            var to = (k + 1) * sentences.Count / folds;
+            List<TaggedSentence> rest = [.. sentences.Take(from), .. sentences.Skip(to)];
+            var held = sentences.GetRange(from, to - from);
+            if (trainerFor is not null) trainer = trainerFor(rest);
+            var first = trainer.Train(rest, "cv", null, extra);
+            var tokens = held.Select(s => s.Tokens).ToList();
+            var tags = window > 0
+                ? TagTwoPass(first, TrainSecondPass(trainer, rest, "cv", 5, window, null, extra), trainer.Featurizer, tokens, window)
+                : [.. tokens.Select(t => Tag(first, trainer.Featurizer, t))];
+            var fold = new NerScores();
+            for (var s = 0; s < held.Count; s++)
+            {
+                fold.Add(held[s].Tags, tags[s]);
+                pooled.Add(held[s].Tags, tags[s]);
+            }
+
+            foldDone?.Invoke(k, fold);
+        }
+
+        return pooled;
+    }
 }

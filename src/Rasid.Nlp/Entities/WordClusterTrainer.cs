@@ -31,6 +31,12 @@ internal sealed class WordClusterTrainer
 
     public int Tokens => stream.Count;
 
+    /// <summary>The normalized tokens added so far, in order; null marks the end of a text.</summary>
+    public IEnumerable<string?> NormalizedTokens()
+    {
+        foreach (var id in stream) yield return id == Boundary ? null : types[id];
+    }
+
     /// <summary>Adds a text (tokenized with the text core's tokenizer, tokens normalized like the NER features).</summary>
     public void AddText(string text, Tokenizer tokenizer, List<TokenSpan> spans)
     {

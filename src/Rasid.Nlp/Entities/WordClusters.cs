@@ -29,6 +29,14 @@ internal sealed class WordClusters
     /// <summary>The clusters built into the assembly (models/ner-clusters.txt.gz), or <see cref="Empty"/>.</summary>
     public static WordClusters Default => Embedded.Value;
 
+    private static readonly Lazy<WordClusters> EmbeddedSecond = new(() => LoadEmbedded("ner-clusters-2.txt.gz"), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// The second clustering built into the assembly (models/ner-clusters-2.txt.gz: another random projection and 16 x 8 x 8
+    /// k-means), or <see cref="Empty"/>: a second, differently wrong view of the same words for the NER features.
+    /// </summary>
+    public static WordClusters SecondDefault => EmbeddedSecond.Value;
+
     /// <summary>The file's <c># version:</c> line.</summary>
     public string Version { get; }
 
@@ -79,9 +87,11 @@ internal sealed class WordClusters
         return Load(stream);
     }
 
-    private static WordClusters LoadEmbedded()
+    private static WordClusters LoadEmbedded() => LoadEmbedded("ner-clusters.txt.gz");
+
+    private static WordClusters LoadEmbedded(string fileName)
     {
-        using var stream = EntityData.OpenModel("ner-clusters.txt.gz");
+        using var stream = EntityData.OpenModel(fileName);
         return stream is null ? Empty : Load(stream);
     }
 }
