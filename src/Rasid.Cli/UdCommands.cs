@@ -179,7 +179,22 @@ internal static class UdCommands
             DefaultValueFactory = _ => 3,
             HelpName = "N",
         };
-        var command = new Command("segmenter", "Train the clitic segmenter on UD Arabic-PADT v1 (../shared/data/ud/padt-v1, diacritics stripped, surface tokens rebuilt) with word counts from raw news.") { data, output, corpus, dev, dropout, noNames, learnUnanalysed, minAffix };
+        var pud = new Option<string?>("--pud")
+        {
+            Description = "Also train on the surface tokens of this UD file (clitics as SpaceAfter=No tokens, e.g. ../shared/data/ud/ar_pud-ud-test.conllu); figures on it only by --folds.",
+            HelpName = "FILE",
+        };
+        var folds = new Option<int>("--folds")
+        {
+            Description = "Instead of writing a model: K-fold cross-validation over the --pud sentences (default file: DATA/ud/ar_pud-ud-test.conllu; fold = sentence index mod K): " +
+                          "train on PADT + the other K-1 folds, segment the held-out fold's raw text, CoNLL 2018 Tokens/Sentences/Words counts summed over folds.",
+            HelpName = "K",
+        };
+        var noPudTraining = new Option<bool>("--no-pud-training") { Description = "With --folds: train on PADT only (the baseline of the same cross-validation)." };
+        var command = new Command("segmenter", "Train the clitic segmenter on UD Arabic-PADT v1 (../shared/data/ud/padt-v1, diacritics stripped, surface tokens rebuilt) and optionally UD Arabic-PUD, with word counts from raw news.")
+        {
+            data, output, corpus, dev, dropout, noNames, learnUnanalysed, minAffix, pud, folds, noPudTraining,
+        };
         command.SetAction(parse =>
         {
             var dir = DataDir(parse.GetValue(data));
@@ -191,32 +206,78 @@ internal static class UdCommands
             var clock = Stopwatch.StartNew();
             int added = 0, skipped = 0;
             var trainForms = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var file in PadtFiles(dir).Where(f => devPath is null || Path.GetFullPath(f) != devPath))
+            var padtTokens = PadtFiles(dir).Where(f => devPath is null || Path.GetFullPath(f) != devPath)
+                .SelectMany(f => TrainingCorpus.ReadPadt(f).SelectMany(s => s)).ToList();
+            var k = parse.GetValue(folds);
+            var pudPath = parse.GetValue(pud) ?? (k > 1 ? Path.Combine(dir, "ud", "ar_pud-ud-test.conllu") : null);
+            if (pudPath is not null && !File.Exists(pudPath)) throw new UsageException($"{pudPath}: no such file (a UD CoNLL-U file with surface tokens, e.g. ar_pud-ud-test.conllu)");
+            var pudGold = pudPath is null ? [] : ConlluReader.ReadFile(pudPath);
+            foreach (var token in padtTokens)
             {
-                foreach (var token in TrainingCorpus.ReadPadt(file).SelectMany(s => s))
-                {
-                    if (token.Form.Length == 0 || token.Prefix < 0) continue;
-                    var host = token.Words[token.Prefix];
-                    trainForms.Add(token.Form);
-                    if (trainer.Add(token.Form, token.Prefix, token.Suffix, host.ElidedArticle, host.Definite, analysed: !token.Unanalysed || keepUnanalysed)) added++;
-                    else skipped++;
-                }
+                if (token.Form.Length == 0 || token.Prefix < 0) continue;
+                trainForms.Add(token.Form);
+                if (AddSegmenterToken(trainer, token, keepUnanalysed)) added++;
+                else skipped++;
             }
 
             var corpusDir = parse.GetValue(corpus) ?? Path.Combine(dir, "raw", "saudinewsnet");
             var corpusNote = "no corpus counts";
+            Dictionary<string, int>? corpusCounts = null;
             if (corpusDir != "none")
             {
                 if (!Directory.Exists(corpusDir)) throw new UsageException($"{corpusDir}: no such folder (SaudiNewsNet day files); use --corpus none to train without word counts");
                 var (counts, articles) = CorpusCounts.FromSaudiNewsNet(corpusDir);
+                corpusCounts = counts;
                 trainer.SetCorpusCounts(counts);
                 corpusNote = $"word counts from {articles} articles ({counts.Count} distinct words)";
             }
 
+            List<string>? names = null;
             if (!parse.GetValue(noNames))
             {
                 var aner = Path.Combine(dir, "anercorp", "ANERCorp_CamelLab_train.txt");
-                trainer.SetNameWords(ProperNounLexicon.Build(File.Exists(aner) ? aner : null, Path.Combine(RepoRoot(), "data", "entities")));
+                names = ProperNounLexicon.Build(File.Exists(aner) ? aner : null, Path.Combine(RepoRoot(), "data", "entities"));
+                trainer.SetNameWords(names);
+            }
+
+            if (k > 1)
+            {
+                if (k > pudGold.Count) throw new UsageException($"--folds {k}: more folds than sentences in {pudPath}");
+                var runs = new List<IReadOnlyList<UdMetric>>();
+                for (var fold = 0; fold < k; fold++)
+                {
+                    var (train, test) = UdCrossValidation.Split(pudGold, k, fold);
+                    var foldTrainer = new CliticSegmenterTrainer { CorpusDropout = parse.GetValue(dropout) };
+                    foreach (var token in padtTokens.Where(t => t.Form.Length > 0 && t.Prefix >= 0)) AddSegmenterToken(foldTrainer, token, keepUnanalysed);
+                    var pudAdded = 0;
+                    if (!parse.GetValue(noPudTraining))
+                    {
+                        foreach (var token in TrainingCorpus.ReadSurface(train).SelectMany(s => s).Where(t => t.Form.Length > 0 && t.Prefix >= 0))
+                        {
+                            if (AddSegmenterToken(foldTrainer, token, true)) pudAdded++;
+                        }
+                    }
+
+                    if (corpusCounts is not null) foldTrainer.SetCorpusCounts(corpusCounts);
+                    if (names is not null) foldTrainer.SetNameWords(names);
+                    using var memory = new MemoryStream();
+                    foldTrainer.Save(memory, "cv", minAffixCount: parse.GetValue(minAffix));
+                    var model = CliticSegmenter.Load(new MemoryStream(memory.ToArray()));
+                    var run = UdEvaluation.Run(test, UdCrossValidation.Pipeline(model, PerceptronTagger.Default), PerceptronTagger.Default, new UdEvaluationOptions()).Metrics;
+                    runs.Add(run.Where(m => m.Name is "Tokens" or "Sentences" or "Words").ToList());
+                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"fold {fold + 1}/{k}: {test.Count} sentences held out; trained on PADT + {pudAdded} tokens of the other folds; Tokens F1 {UdCrossValidation.F1(run, "Tokens"):0.00}, Words F1 {UdCrossValidation.F1(run, "Words"):0.00} ({clock.Elapsed.TotalSeconds:0} s)"));
+                }
+
+                console.Out.WriteLine($"{k}-fold cross-validation over {pudGold.Count} sentences of {Path.GetFileName(pudPath)}, raw text, {(parse.GetValue(noPudTraining) ? "PADT only" : "PADT + the other folds")} (counts summed over folds):");
+                UdCrossValidation.Print(console, UdCrossValidation.Sum(runs));
+                return ExitCodes.Ok;
+            }
+
+            foreach (var token in TrainingCorpus.ReadSurface(pudGold).SelectMany(s => s).Where(t => t.Form.Length > 0 && t.Prefix >= 0))
+            {
+                if (AddSegmenterToken(trainer, token, true)) added++;
+                else skipped++;
             }
 
             if (devPath is not null)
@@ -246,6 +307,12 @@ internal static class UdCommands
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static bool AddSegmenterToken(CliticSegmenterTrainer trainer, TrainingToken token, bool keepUnanalysed)
+    {
+        var host = token.Words[token.Prefix];
+        return trainer.Add(token.Form, token.Prefix, token.Suffix, host.ElidedArticle, host.Definite, analysed: !token.Unanalysed || keepUnanalysed);
     }
 
     /// <summary>Exact segmentation accuracy on held-out PADT tokens: all tokens, and forms not seen in training.</summary>
