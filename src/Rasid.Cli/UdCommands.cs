@@ -380,12 +380,13 @@ internal static class UdCommands
         var segmenterModel = new Option<string?>("--segmenter-model") { Description = "With --folds: segment the raw text with this segmenter model file instead of the embedded one.", HelpName = "FILE" };
         var writeSystem = new Option<string?>("--write-system") { Description = "With --folds: also write the held-out predictions (gold tokens) of all folds, in file order, as CoNLL-U to FILE.", HelpName = "FILE" };
         var epochs = new Option<int>("--epochs") { Description = "Perceptron passes (default 10).", DefaultValueFactory = _ => 10 };
+        var predicted = new Option<bool>("--predicted-history") { Description = "Train on the tags the model predicts for the previous words instead of the gold tags (teacher forcing, the default)." };
         var holdout = new Option<bool>("--holdout") { Description = "Instead of writing a model: train on 9/10 of PADT v1 (plus --pud) and report accuracy and confusions on PADT's held-out tenth (every 10th sentence)." };
         var noLexicon = new Option<bool>("--no-lexicon") { Description = "Train without the proper-noun lexicon (ANERcorp train PERS/LOC/ORG words, data/entities places and names)." };
         var dropout = new Option<double>("--rare-dropout") { Description = "Probability of hiding the identity of a word seen once in training, per pass (default 0.5).", DefaultValueFactory = _ => 0.5 };
         var command = new Command("tagger", "Train the UPOS tagger and lemma table on UD Arabic-PADT v1 (diacritics stripped) and optionally UD Arabic-PUD, with a proper-noun lexicon feature.")
         {
-            data, output, pud, withPud, folds, pudWeight, noConventions, conventionCount, segmenterModel, writeSystem, epochs, holdout, noLexicon, dropout,
+            data, output, pud, withPud, folds, pudWeight, noConventions, conventionCount, segmenterModel, writeSystem, predicted, epochs, holdout, noLexicon, dropout,
         };
         command.SetAction(parse =>
         {
@@ -396,7 +397,7 @@ internal static class UdCommands
             var pudPath = parse.GetValue(pud) ?? (parse.GetValue(withPud) || k > 1 ? Path.Combine(dir, "ud", "ar_pud-ud-test.conllu") : null);
             if (pudPath is not null && !File.Exists(pudPath)) throw new UsageException($"{pudPath}: no such file (a UD CoNLL-U file with surface tokens, e.g. ar_pud-ud-test.conllu)");
             var pudGold = pudPath is null ? [] : ConlluReader.ReadFile(pudPath);
-            var recipe = new TaggerRecipe(parse.GetValue(pudWeight), !parse.GetValue(noConventions), parse.GetValue(conventionCount), parse.GetValue(epochs), parse.GetValue(dropout));
+            var recipe = new TaggerRecipe(parse.GetValue(pudWeight), !parse.GetValue(noConventions), parse.GetValue(conventionCount), parse.GetValue(epochs), parse.GetValue(dropout), parse.GetValue(predicted));
             List<string> lexicon = [];
             if (!parse.GetValue(noLexicon))
             {
@@ -432,14 +433,14 @@ internal static class UdCommands
 
                 var goldRuns = new List<IReadOnlyList<UdMetric>>();
                 var rawRuns = new List<IReadOnlyList<UdMetric>>();
-                var predicted = new ConlluSentence[pudGold.Count];
+                var heldOut = new ConlluSentence[pudGold.Count];
                 for (var fold = 0; fold < k; fold++)
                 {
                     var (train, test) = UdCrossValidation.Split(pudGold, k, fold);
                     var tagger = recipe.Train(padt, train, "cv", lexicon, out var note);
                     var goldResult = UdEvaluation.Run(test, RasidPipeline.CreateDefault(), tagger, new UdEvaluationOptions { GoldTokens = true });
                     var goldRun = goldResult.Metrics;
-                    for (var j = 0; j < goldResult.System.Count; j++) predicted[fold + j * k] = goldResult.System[j];
+                    for (var j = 0; j < goldResult.System.Count; j++) heldOut[fold + j * k] = goldResult.System[j];
                     var rawRun = UdEvaluation.Run(test, UdCrossValidation.Pipeline(segmenter ?? CliticSegmenter.Default, tagger), tagger, new UdEvaluationOptions()).Metrics;
                     goldRuns.Add(goldRun);
                     rawRuns.Add(rawRun);
@@ -450,7 +451,7 @@ internal static class UdCommands
                 if (parse.GetValue(writeSystem) is { } systemPath)
                 {
                     using var writer = new StreamWriter(systemPath, false, new System.Text.UTF8Encoding(false));
-                    ConlluWriter.Write(writer, predicted);
+                    ConlluWriter.Write(writer, heldOut);
                 }
 
                 console.Out.WriteLine($"{k}-fold cross-validation over {pudGold.Count} sentences of {Path.GetFileName(pudPath)} (counts summed over folds), gold tokens:");

@@ -54,7 +54,8 @@ internal static class UdCrossValidation
 /// <param name="ConventionCount">Uses a form needs before its convention is learned.</param>
 /// <param name="Epochs">Perceptron passes.</param>
 /// <param name="RareDropout">Probability of hiding a word seen once.</param>
-internal sealed record TaggerRecipe(int PudWeight, bool Conventions, int ConventionCount, int Epochs, double RareDropout)
+/// <param name="PredictedHistory">Train on predicted rather than gold previous tags.</param>
+internal sealed record TaggerRecipe(int PudWeight, bool Conventions, int ConventionCount, int Epochs, double RareDropout, bool PredictedHistory = false)
 {
     /// <summary>Trains on <paramref name="padt"/> and the in-domain sentences <paramref name="pud"/> (may be empty).</summary>
     public PerceptronTagger Train(IReadOnlyList<IReadOnlyList<TrainingToken>> padt, IReadOnlyList<ConlluSentence> pud, string version, IEnumerable<string> lexicon, out string note)
@@ -75,6 +76,6 @@ internal sealed record TaggerRecipe(int PudWeight, bool Conventions, int Convent
             note = string.Create(CultureInfo.InvariantCulture, $" + {inDomain.Count} in-domain sentences × {Math.Max(1, PudWeight)}{note}");
         }
 
-        return PerceptronTagger.Train(sentences, version, Epochs, lexicon, RareDropout);
+        return PerceptronTagger.Train(sentences, version, Epochs, lexicon, RareDropout, PredictedHistory);
     }
 }

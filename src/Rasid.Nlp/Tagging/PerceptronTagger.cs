@@ -61,6 +61,7 @@ public sealed class PerceptronTagger
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _formTagLookup;
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _formLookup;
     private readonly FrozenDictionary<string, LemmaRule> _lemmaRules;
+    private readonly FrozenDictionary<string, LemmaRule>.AlternateLookup<ReadOnlySpan<char>> _ruleLookup;
 
     private PerceptronTagger(string version, string[] tags, IReadOnlyDictionary<ulong, float[]> weights, IEnumerable<string> lexicon, IReadOnlyDictionary<string, string> lemmaByFormTag, IReadOnlyDictionary<string, string> lemmaByForm, IReadOnlyDictionary<string, LemmaRule> lemmaRules)
     {
@@ -98,6 +99,7 @@ public sealed class PerceptronTagger
         _formTagLookup = _lemmaByFormTag.GetAlternateLookup<ReadOnlySpan<char>>();
         _formLookup = _lemmaByForm.GetAlternateLookup<ReadOnlySpan<char>>();
         _lemmaRules = lemmaRules.ToFrozenDictionary(StringComparer.Ordinal);
+        _ruleLookup = _lemmaRules.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The tagger with the model embedded in Rasid.Nlp (loaded once).</summary>
@@ -235,15 +237,43 @@ public sealed class PerceptronTagger
     /// </summary>
     private string? RuleLemma(string form, string upos)
     {
-        if (upos is "PUNCT" or "NUM" or "SYM" || form.Length < 2) return null;
-        foreach (var context in LemmaContexts(form, upos))
+        if (upos is "PUNCT" or "NUM" or "SYM" || form.Length < 2 || upos.Length > 8) return null;
+        // The keys of LemmaContexts, built in one buffer (no strings for lookups): UPOS|level|context.
+        Span<char> key = stackalloc char[8 + 3 + 2 + 1 + 3];
+        upos.AsSpan().CopyTo(key);
+        var at = upos.Length;
+        key[at] = '|';
+        key[at + 2] = '|';
+        var n = form.Length;
+        for (var level = 4; level >= 0; level--)
         {
-            if (!_lemmaRules.TryGetValue(context, out var rule)) continue;
-            if (rule.CutPrefix + rule.CutSuffix + 2 > form.Length) continue;
-            return string.Concat(rule.AddPrefix, form.AsSpan(rule.CutPrefix, form.Length - rule.CutPrefix - rule.CutSuffix), rule.AddSuffix);
+            if (level >= 2 && n < (level == 4 ? 5 : 3)) continue;
+            key[at + 1] = (char)('0' + level);
+            var end = at + 3;
+            var s = form.AsSpan();
+            switch (level)
+            {
+                case 4: end = Append(key, end, s[..2], s[(n - 3)..]); break;
+                case 3: end = Append(key, end, s[..1], s[(n - 2)..]); break;
+                case 2: s[(n - 2)..].CopyTo(key[end..]); end += 2; break;
+                case 1: key[end++] = s[n - 1]; break;
+            }
+
+            if (!_ruleLookup.TryGetValue(key[..end], out var rule)) continue;
+            if (rule.CutPrefix + rule.CutSuffix + 2 > n) continue;
+            return string.Concat(rule.AddPrefix, s.Slice(rule.CutPrefix, n - rule.CutPrefix - rule.CutSuffix), rule.AddSuffix);
         }
 
         return null;
+
+        static int Append(Span<char> key, int end, ReadOnlySpan<char> first, ReadOnlySpan<char> last)
+        {
+            first.CopyTo(key[end..]);
+            end += first.Length;
+            key[end++] = '|';
+            last.CopyTo(key[end..]);
+            return end + last.Length;
+        }
     }
 
     /// <summary>The lemma-rule contexts of a word, most specific first.</summary>
@@ -444,8 +474,10 @@ public sealed class PerceptronTagger
     /// <summary>
     /// Trains a tagger on <paramref name="sentences"/> (averaged perceptron, <paramref name="epochs"/> passes, fixed
     /// seed). <paramref name="lexicon"/>: proper-noun words (any spelling; folded and stored in the model).
+    /// <paramref name="predictedHistory"/>: train on the tags the model predicts for the previous words (as when
+    /// tagging) instead of the gold tags.
     /// </summary>
-    public static PerceptronTagger Train(IReadOnlyList<IReadOnlyList<TrainingToken>> sentences, string version, int epochs = 10, IEnumerable<string>? lexicon = null, double rareDropout = 0)
+    public static PerceptronTagger Train(IReadOnlyList<IReadOnlyList<TrainingToken>> sentences, string version, int epochs = 10, IEnumerable<string>? lexicon = null, double rareDropout = 0, bool predictedHistory = false)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var lexiconWords = (lexicon ?? []).Select(Fold).Where(w => w.Length >= 2).Distinct(StringComparer.Ordinal).ToArray();
@@ -519,7 +551,7 @@ public sealed class PerceptronTagger
 
                     step++;
                     prev2 = prev;
-                    prev = truth; // teacher forcing: train on gold history
+                    prev = predictedHistory ? best : truth; // by default teacher forcing: train on gold history
                 }
             }
         }
