@@ -7,7 +7,7 @@ namespace Rasid.Nlp.Training;
 /// <list type="bullet">
 /// <item>a word form seen at least <c>minCount</c> times in the target with one UPOS in at least <c>minShare</c> of its
 /// uses takes that UPOS everywhere in the source (PUD: غير PART, عام ADV, بينما ADP);</item>
-/// <item>two adjacent words that the target tags as part of a name (at least one PROPN, the pair always tagged alike)
+/// <item>two adjacent words that the target tags as part of a name (PROPN, NOUN or ADJ with at least one PROPN, the pair always tagged alike)
 /// take the target's tags wherever the source has the same two forms (PUD: الأمم المتحدة PROPN PROPN, PADT NOUN ADJ);</item>
 /// <item>the lemma of a form and UPOS seen at least <c>minCount</c> times in the target with one lemma in at least
 /// <c>minShare</c> of its uses replaces the source's lemma (PUD: ذلك → ذ`لك).</item>
@@ -71,10 +71,12 @@ public sealed class ConventionMap
         {
             if (d.Count != 1) continue;
             var tags = d.Keys.Single();
-            if (tags.Item1 == "PROPN" || tags.Item2 == "PROPN") pairs[key] = tags;
+            if ((tags.Item1 == "PROPN" || tags.Item2 == "PROPN") && NameWord(tags.Item1) && NameWord(tags.Item2)) pairs[key] = tags;
         }
 
         return new ConventionMap(formTags, pairs, lemmas);
+
+        static bool NameWord(string upos) => upos is "PROPN" or "NOUN" or "ADJ";
 
         static void Count(Dictionary<string, Dictionary<string, int>> table, string key, string value)
         {
