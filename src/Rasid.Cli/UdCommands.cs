@@ -211,7 +211,7 @@ internal static class UdCommands
             var k = parse.GetValue(folds);
             var pudPath = parse.GetValue(pud) ?? (k > 1 ? Path.Combine(dir, "ud", "ar_pud-ud-test.conllu") : null);
             if (pudPath is not null && !File.Exists(pudPath)) throw new UsageException($"{pudPath}: no such file (a UD CoNLL-U file with surface tokens, e.g. ar_pud-ud-test.conllu)");
-            var pudGold = pudPath is null ? [] : ConlluReader.ReadFile(pudPath);
+            var pudGold = pudPath is null ? [] : ReadUd(pudPath);
             foreach (var token in padtTokens)
             {
                 if (token.Form.Length == 0 || token.Prefix < 0) continue;
@@ -309,6 +309,19 @@ internal static class UdCommands
         return command;
     }
 
+    /// <summary>A UD training file; a malformed one is a usage error naming the file and line.</summary>
+    private static List<ConlluSentence> ReadUd(string path)
+    {
+        try
+        {
+            return ConlluReader.ReadFile(path);
+        }
+        catch (ConlluFormatException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
     private static bool AddSegmenterToken(CliticSegmenterTrainer trainer, TrainingToken token, bool keepUnanalysed)
     {
         var host = token.Words[token.Prefix];
@@ -396,7 +409,7 @@ internal static class UdCommands
             var k = parse.GetValue(folds);
             var pudPath = parse.GetValue(pud) ?? (parse.GetValue(withPud) || k > 1 ? Path.Combine(dir, "ud", "ar_pud-ud-test.conllu") : null);
             if (pudPath is not null && !File.Exists(pudPath)) throw new UsageException($"{pudPath}: no such file (a UD CoNLL-U file with surface tokens, e.g. ar_pud-ud-test.conllu)");
-            var pudGold = pudPath is null ? [] : ConlluReader.ReadFile(pudPath);
+            var pudGold = pudPath is null ? [] : ReadUd(pudPath);
             var recipe = new TaggerRecipe(parse.GetValue(pudWeight), !parse.GetValue(noConventions), parse.GetValue(conventionCount), parse.GetValue(epochs), parse.GetValue(dropout), parse.GetValue(predicted));
             List<string> lexicon = [];
             if (!parse.GetValue(noLexicon))

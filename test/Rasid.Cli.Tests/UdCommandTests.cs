@@ -71,7 +71,7 @@ public sealed class UdCommandTests
 
         """;
 
-    private const string PudTwo = Pud + """
+    private const string PudTwo = Pud + "\n" + """
         # newdoc id = d2
         # sent_id = s2
         # text = زار الرئيس القاهرة.
@@ -97,7 +97,7 @@ public sealed class UdCommandTests
         using var dir = new TempDirectory();
         var (data, pud) = TrainingData(dir);
         var result = CliRunner.Run("train", "tagger", "--data", data, "--pud", pud, "--folds", "2", "--epochs", "2", "--no-lexicon");
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("fold 1/2: 1 sentences held out", result.Out, StringComparison.Ordinal);
         Assert.Contains("fold 2/2: 1 sentences held out", result.Out, StringComparison.Ordinal);
         Assert.Contains("2-fold cross-validation over 2 sentences of pud.conllu (counts summed over folds), gold tokens:", result.Out, StringComparison.Ordinal);
@@ -114,11 +114,11 @@ public sealed class UdCommandTests
         var (data, pud) = TrainingData(dir);
         var model = dir.File("tagger.txt.gz");
         var train = CliRunner.Run("train", "tagger", "--data", data, "--pud", pud, "--pud-weight", "2", "--epochs", "2", "--no-lexicon", "--out", model);
-        Assert.Equal(0, train.ExitCode);
+        Assert.True(train.ExitCode == 0, train.Error);
         Assert.Contains("+ 2 in-domain sentences × 2", train.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(model));
         var eval = CliRunner.Run("eval", "ud", pud, "--gold-tokens", "--tagger-model", model, "--json");
-        Assert.Equal(0, eval.ExitCode);
+        Assert.True(eval.ExitCode == 0, eval.Error);
     }
 
     [Fact]
@@ -133,12 +133,25 @@ public sealed class UdCommandTests
     }
 
     [Fact]
+    public void Train_tagger_with_a_malformed_pud_file_names_the_file_and_line()
+    {
+        using var dir = new TempDirectory();
+        var (data, _) = TrainingData(dir);
+        var bad = dir.File("bad.conllu");
+        File.WriteAllText(bad, "# text = كتاب\n1\tكتاب\n\n");
+        var result = CliRunner.Run("train", "tagger", "--data", data, "--pud", bad, "--folds", "2", "--no-lexicon");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("bad.conllu:2", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Train_segmenter_folds_cross_validates_tokens_and_words_over_the_pud_file()
     {
         using var dir = new TempDirectory();
         var (data, pud) = TrainingData(dir);
         var result = CliRunner.Run("train", "segmenter", "--data", data, "--pud", pud, "--folds", "2", "--corpus", "none", "--no-names");
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("2-fold cross-validation over 2 sentences of pud.conllu, raw text, PADT + the other folds", result.Out, StringComparison.Ordinal);
         Assert.Matches(@"Tokens\s+\|", result.Out);
         Assert.DoesNotMatch(@"UPOS\s+\|", result.Out); // the tagger is not cross-validated here, so no UPOS figure

@@ -66,17 +66,19 @@ public sealed class ConventionTests
     }
 
     [Fact]
-    public void An_unseen_verb_is_lemmatized_by_the_rule_learned_for_its_prefix_and_suffix()
+    public void Unseen_words_are_lemmatized_by_the_rule_learned_for_their_first_and_last_letters()
     {
         List<IReadOnlyList<TrainingToken>> sentences =
         [
             [Word("يكتبون", "VERB", "كتب"), Word("يلعبون", "VERB", "لعب"), Word("يدرسون", "VERB", "درس"), Word(".", "PUNCT", ".")],
-            [Word("كتبت", "VERB", "كتب"), Word("لعبت", "VERB", "لعب"), Word(".", "PUNCT", ".")],
+            [Word("كتبت", "VERB", "كتب"), Word("كسرت", "VERB", "كسر"), Word(".", "PUNCT", ".")],
+            [Word("الزراعية", "ADJ", "زراعي"), Word("الصناعية", "ADJ", "صناعي"), Word(".", "PUNCT", ".")],
         ];
         var tagger = PerceptronTagger.Train(sentences, "test", epochs: 2);
         Assert.True(tagger.LemmaRuleCount > 0);
         Assert.Equal("حمل", tagger.Lemmatize("يحملون", "VERB"));
-        Assert.Equal("حمل", tagger.Lemmatize("حملت", "VERB"));
+        Assert.Equal("كشف", tagger.Lemmatize("كشفت", "VERB"));       // first letter ك and last ت: cut ت
+        Assert.Equal("تجاري", tagger.Lemmatize("التجارية", "ADJ"));  // rules apply to the word without its article
         Assert.Equal("«", tagger.Lemmatize("«", "PUNCT")); // no rules for punctuation
         using var stream = new MemoryStream();
         tagger.Save(stream);

@@ -231,32 +231,34 @@ public sealed class PerceptronTagger
     internal int LemmaRuleCount => _lemmaRules.Count;
 
     /// <summary>
-    /// The lemma of an unseen word by the edit rule learned for the most specific context of the word that has one
-    /// (UPOS with its first two and last three letters, then first letter and last two, last two, last one, UPOS
-    /// alone): e.g. VERB ي…ون → cut ي and ون (يحملون → حمل).
+    /// The lemma of an unseen word by the edit rule learned for the most specific context of the word without its
+    /// article that has one (UPOS with its first two and last three letters, then first and last two, first and last,
+    /// first letter, UPOS alone): e.g. VERB ي…ون → cut ي and ون (يحملون → حمل).
     /// </summary>
     private string? RuleLemma(string form, string upos)
     {
-        if (upos is "PUNCT" or "NUM" or "SYM" || form.Length < 2 || upos.Length > 8) return null;
+        if (upos is "PUNCT" or "NUM" or "SYM" || upos.Length > 8) return null;
+        var article = WithoutArticle(form).Length != form.Length;
+        var s = article ? form.AsSpan(2) : form.AsSpan();
+        if (s.Length < 2) return null;
         // The keys of LemmaContexts, built in one buffer (no strings for lookups): UPOS|level|context.
         Span<char> key = stackalloc char[8 + 3 + 2 + 1 + 3];
         upos.AsSpan().CopyTo(key);
         var at = upos.Length;
         key[at] = '|';
         key[at + 2] = '|';
-        var n = form.Length;
+        var n = s.Length;
         for (var level = 4; level >= 0; level--)
         {
-            if (level >= 2 && n < (level == 4 ? 5 : 3)) continue;
+            if ((level == 4 && n < 5) || (level == 3 && n < 3)) continue;
             key[at + 1] = (char)('0' + level);
             var end = at + 3;
-            var s = form.AsSpan();
             switch (level)
             {
                 case 4: end = Append(key, end, s[..2], s[(n - 3)..]); break;
                 case 3: end = Append(key, end, s[..1], s[(n - 2)..]); break;
-                case 2: s[(n - 2)..].CopyTo(key[end..]); end += 2; break;
-                case 1: key[end++] = s[n - 1]; break;
+                case 2: end = Append(key, end, s[..1], s[(n - 1)..]); break;
+                case 1: key[end++] = s[0]; break;
             }
 
             if (!_ruleLookup.TryGetValue(key[..end], out var rule)) continue;
@@ -276,14 +278,18 @@ public sealed class PerceptronTagger
         }
     }
 
-    /// <summary>The lemma-rule contexts of a word, most specific first.</summary>
+    /// <summary>The form without its article (الزراعية → زراعية) when it has one and more than two letters after it.</summary>
+    private static string WithoutArticle(string form) =>
+        form.Length > 4 && form.StartsWith("\u0627\u0644", StringComparison.Ordinal) ? form[2..] : form;
+
+    /// <summary>The lemma-rule contexts of a word (without its article), most specific first.</summary>
     private static IEnumerable<string> LemmaContexts(string form, string upos)
     {
         var n = form.Length;
         if (n >= 5) yield return string.Concat(upos, "|4|", form[..2], "|", form[(n - 3)..]);
         if (n >= 3) yield return string.Concat(upos, "|3|", form[..1], "|", form[(n - 2)..]);
-        if (n >= 3) yield return string.Concat(upos, "|2|", form[(n - 2)..]);
-        if (n >= 1) yield return string.Concat(upos, "|1|", form[(n - 1)..]);
+        if (n >= 2) yield return string.Concat(upos, "|2|", form[..1], "|", form[(n - 1)..]);
+        if (n >= 1) yield return string.Concat(upos, "|1|", form[..1]);
         yield return upos + "|0|";
     }
 
@@ -630,7 +636,7 @@ public sealed class PerceptronTagger
         foreach (var word in sentences.SelectMany(s => s).SelectMany(t => t.Words))
         {
             if (word.Lemma is "" or "_" || word.Upos is TrainingCorpus.Unknown or "PUNCT" or "NUM" or "SYM") continue;
-            var form = word.TaggerForm;
+            var form = WithoutArticle(word.TaggerForm);
             if (form.Length < 2 || !seen.Add((form, word.Upos, word.Lemma))) continue;
             if (RuleOf(form, word.Lemma) is not { } rule) continue;
             foreach (var context in LemmaContexts(form, word.Upos))
@@ -643,8 +649,8 @@ public sealed class PerceptronTagger
         var best = new Dictionary<string, LemmaRule>(StringComparer.Ordinal);
         foreach (var (context, d) in counts)
         {
-            if (d.Values.Sum() < 2) continue;
-            best[context] = d.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.ToString(), StringComparer.Ordinal).First().Key;
+            var top = d.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.ToString(), StringComparer.Ordinal).First();
+            if (top.Value >= 2) best[context] = top.Key;
         }
 
         // Drop a context whose rule its nearest more general context with a rule already gives.
@@ -664,8 +670,8 @@ public sealed class PerceptronTagger
             return parts[1] switch
             {
                 "4" => $"{parts[0]}|3|{parts[2][..1]}|{parts[3][1..]}",
-                "3" => $"{parts[0]}|2|{parts[3]}",
-                "2" => $"{parts[0]}|1|{parts[2][1..]}",
+                "3" => $"{parts[0]}|2|{parts[2]}|{parts[3][1..]}",
+                "2" => $"{parts[0]}|1|{parts[2]}",
                 "1" => $"{parts[0]}|0|",
                 _ => null,
             };
