@@ -179,7 +179,22 @@ internal static class UdCommands
             DefaultValueFactory = _ => 3,
             HelpName = "N",
         };
-        var command = new Command("segmenter", "Train the clitic segmenter on UD Arabic-PADT v1 (../shared/data/ud/padt-v1, diacritics stripped, surface tokens rebuilt) with word counts from raw news.") { data, output, corpus, dev, dropout, noNames, learnUnanalysed, minAffix };
+        var pud = new Option<string?>("--pud")
+        {
+            Description = "Also train on the surface tokens of this UD file (clitics as SpaceAfter=No tokens, e.g. ../shared/data/ud/ar_pud-ud-test.conllu); figures on it only by --folds.",
+            HelpName = "FILE",
+        };
+        var folds = new Option<int>("--folds")
+        {
+            Description = "Instead of writing a model: K-fold cross-validation over the --pud sentences (default file: DATA/ud/ar_pud-ud-test.conllu; fold = sentence index mod K): " +
+                          "train on PADT + the other K-1 folds, segment the held-out fold's raw text, CoNLL 2018 Tokens/Sentences/Words counts summed over folds.",
+            HelpName = "K",
+        };
+        var noPudTraining = new Option<bool>("--no-pud-training") { Description = "With --folds: train on PADT only (the baseline of the same cross-validation)." };
+        var command = new Command("segmenter", "Train the clitic segmenter on UD Arabic-PADT v1 (../shared/data/ud/padt-v1, diacritics stripped, surface tokens rebuilt) and optionally UD Arabic-PUD, with word counts from raw news.")
+        {
+            data, output, corpus, dev, dropout, noNames, learnUnanalysed, minAffix, pud, folds, noPudTraining,
+        };
         command.SetAction(parse =>
         {
             var dir = DataDir(parse.GetValue(data));
@@ -191,32 +206,78 @@ internal static class UdCommands
             var clock = Stopwatch.StartNew();
             int added = 0, skipped = 0;
             var trainForms = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var file in PadtFiles(dir).Where(f => devPath is null || Path.GetFullPath(f) != devPath))
+            var padtTokens = PadtFiles(dir).Where(f => devPath is null || Path.GetFullPath(f) != devPath)
+                .SelectMany(f => TrainingCorpus.ReadPadt(f).SelectMany(s => s)).ToList();
+            var k = parse.GetValue(folds);
+            var pudPath = parse.GetValue(pud) ?? (k > 1 ? Path.Combine(dir, "ud", "ar_pud-ud-test.conllu") : null);
+            if (pudPath is not null && !File.Exists(pudPath)) throw new UsageException($"{pudPath}: no such file (a UD CoNLL-U file with surface tokens, e.g. ar_pud-ud-test.conllu)");
+            var pudGold = pudPath is null ? [] : ReadUd(pudPath);
+            foreach (var token in padtTokens)
             {
-                foreach (var token in TrainingCorpus.ReadPadt(file).SelectMany(s => s))
-                {
-                    if (token.Form.Length == 0 || token.Prefix < 0) continue;
-                    var host = token.Words[token.Prefix];
-                    trainForms.Add(token.Form);
-                    if (trainer.Add(token.Form, token.Prefix, token.Suffix, host.ElidedArticle, host.Definite, analysed: !token.Unanalysed || keepUnanalysed)) added++;
-                    else skipped++;
-                }
+                if (token.Form.Length == 0 || token.Prefix < 0) continue;
+                trainForms.Add(token.Form);
+                if (AddSegmenterToken(trainer, token, keepUnanalysed)) added++;
+                else skipped++;
             }
 
             var corpusDir = parse.GetValue(corpus) ?? Path.Combine(dir, "raw", "saudinewsnet");
             var corpusNote = "no corpus counts";
+            Dictionary<string, int>? corpusCounts = null;
             if (corpusDir != "none")
             {
                 if (!Directory.Exists(corpusDir)) throw new UsageException($"{corpusDir}: no such folder (SaudiNewsNet day files); use --corpus none to train without word counts");
                 var (counts, articles) = CorpusCounts.FromSaudiNewsNet(corpusDir);
+                corpusCounts = counts;
                 trainer.SetCorpusCounts(counts);
                 corpusNote = $"word counts from {articles} articles ({counts.Count} distinct words)";
             }
 
+            List<string>? names = null;
             if (!parse.GetValue(noNames))
             {
                 var aner = Path.Combine(dir, "anercorp", "ANERCorp_CamelLab_train.txt");
-                trainer.SetNameWords(ProperNounLexicon.Build(File.Exists(aner) ? aner : null, Path.Combine(RepoRoot(), "data", "entities")));
+                names = ProperNounLexicon.Build(File.Exists(aner) ? aner : null, Path.Combine(RepoRoot(), "data", "entities"));
+                trainer.SetNameWords(names);
+            }
+
+            if (k > 1)
+            {
+                if (k > pudGold.Count) throw new UsageException($"--folds {k}: more folds than sentences in {pudPath}");
+                var runs = new List<IReadOnlyList<UdMetric>>();
+                for (var fold = 0; fold < k; fold++)
+                {
+                    var (train, test) = UdCrossValidation.Split(pudGold, k, fold);
+                    var foldTrainer = new CliticSegmenterTrainer { CorpusDropout = parse.GetValue(dropout) };
+                    foreach (var token in padtTokens.Where(t => t.Form.Length > 0 && t.Prefix >= 0)) AddSegmenterToken(foldTrainer, token, keepUnanalysed);
+                    var pudAdded = 0;
+                    if (!parse.GetValue(noPudTraining))
+                    {
+                        foreach (var token in TrainingCorpus.ReadSurface(train).SelectMany(s => s).Where(t => t.Form.Length > 0 && t.Prefix >= 0))
+                        {
+                            if (AddSegmenterToken(foldTrainer, token, true)) pudAdded++;
+                        }
+                    }
+
+                    if (corpusCounts is not null) foldTrainer.SetCorpusCounts(corpusCounts);
+                    if (names is not null) foldTrainer.SetNameWords(names);
+                    using var memory = new MemoryStream();
+                    foldTrainer.Save(memory, "cv", minAffixCount: parse.GetValue(minAffix));
+                    var model = CliticSegmenter.Load(new MemoryStream(memory.ToArray()));
+                    var run = UdEvaluation.Run(test, UdCrossValidation.Pipeline(model, PerceptronTagger.Default), PerceptronTagger.Default, new UdEvaluationOptions()).Metrics;
+                    runs.Add(run.Where(m => m.Name is "Tokens" or "Sentences" or "Words").ToList());
+                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"fold {fold + 1}/{k}: {test.Count} sentences held out; trained on PADT + {pudAdded} tokens of the other folds; Tokens F1 {UdCrossValidation.F1(run, "Tokens"):0.00}, Words F1 {UdCrossValidation.F1(run, "Words"):0.00} ({clock.Elapsed.TotalSeconds:0} s)"));
+                }
+
+                console.Out.WriteLine($"{k}-fold cross-validation over {pudGold.Count} sentences of {Path.GetFileName(pudPath)}, raw text, {(parse.GetValue(noPudTraining) ? "PADT only" : "PADT + the other folds")} (counts summed over folds):");
+                UdCrossValidation.Print(console, UdCrossValidation.Sum(runs));
+                return ExitCodes.Ok;
+            }
+
+            foreach (var token in TrainingCorpus.ReadSurface(pudGold).SelectMany(s => s).Where(t => t.Form.Length > 0 && t.Prefix >= 0))
+            {
+                if (AddSegmenterToken(trainer, token, true)) added++;
+                else skipped++;
             }
 
             if (devPath is not null)
@@ -246,6 +307,25 @@ internal static class UdCommands
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>A UD training file; a malformed one is a usage error naming the file and line.</summary>
+    private static List<ConlluSentence> ReadUd(string path)
+    {
+        try
+        {
+            return ConlluReader.ReadFile(path);
+        }
+        catch (ConlluFormatException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    private static bool AddSegmenterToken(CliticSegmenterTrainer trainer, TrainingToken token, bool keepUnanalysed)
+    {
+        var host = token.Words[token.Prefix];
+        return trainer.Add(token.Form, token.Prefix, token.Suffix, host.ElidedArticle, host.Definite, analysed: !token.Unanalysed || keepUnanalysed);
     }
 
     /// <summary>Exact segmentation accuracy on held-out PADT tokens: all tokens, and forms not seen in training.</summary>
@@ -294,19 +374,43 @@ internal static class UdCommands
     public static Command TrainTagger(CliConsole console)
     {
         var (data, output) = CommonOptions("ar-tagger.txt.gz");
-        var withPud = new Option<bool>("--with-pud") { Description = "Also train on ud/ar_pud-ud-test.conllu (then evaluate on PUD only by cross-validation)." };
-        var folds = new Option<int>("--cross-validate") { Description = "Instead of writing a model: K-fold cross-validation on PUD (train on PADT + K-1 folds of PUD, tag the held-out fold with gold tokens)." };
+        var pud = new Option<string?>("--pud")
+        {
+            Description = "Also train on this surface-tokenized UD file (clitics as SpaceAfter=No tokens, e.g. ../shared/data/ud/ar_pud-ud-test.conllu): " +
+                          "its sentences are weighted up (--pud-weight) and PADT is relabelled to its conventions; figures on it only by --folds.",
+            HelpName = "FILE",
+        };
+        var withPud = new Option<bool>("--with-pud") { Description = "Same as --pud DATA/ud/ar_pud-ud-test.conllu." };
+        var folds = new Option<int>("--folds", "--cross-validate")
+        {
+            Description = "Instead of writing a model: K-fold cross-validation over the --pud sentences (fold = sentence index mod K; train on PADT + the " +
+                          "other K-1 folds, score the held-out fold with gold tokens and from raw text, counts summed over folds; CoNLL 2018 metrics as 'rasid eval ud').",
+            HelpName = "K",
+        };
+        var pudWeight = new Option<int>("--pud-weight") { Description = "Copies of each --pud sentence in training (default 3).", DefaultValueFactory = _ => 3, HelpName = "N" };
+        var noConventions = new Option<bool>("--no-conventions") { Description = "Do not relabel PADT to the conventions learned from the --pud training sentences (form UPOS, name pairs, lemmas)." };
+        var conventionCount = new Option<int>("--convention-count") { Description = "Uses a form needs in the --pud training sentences before its UPOS or lemma is relabelled in PADT (default 3).", DefaultValueFactory = _ => 3, HelpName = "N" };
+        var segmenterModel = new Option<string?>("--segmenter-model") { Description = "With --folds: segment the raw text with this segmenter model file instead of the embedded one.", HelpName = "FILE" };
+        var writeSystem = new Option<string?>("--write-system") { Description = "With --folds: also write the held-out predictions (gold tokens) of all folds, in file order, as CoNLL-U to FILE.", HelpName = "FILE" };
         var epochs = new Option<int>("--epochs") { Description = "Perceptron passes (default 10).", DefaultValueFactory = _ => 10 };
-        var holdout = new Option<bool>("--holdout") { Description = "Instead of writing a model: train on 9/10 of PADT v1 and report accuracy and confusions on the held-out tenth (every 10th sentence), for tuning." };
+        var predicted = new Option<bool>("--predicted-history") { Description = "Train on the tags the model predicts for the previous words instead of the gold tags (teacher forcing, the default)." };
+        var holdout = new Option<bool>("--holdout") { Description = "Instead of writing a model: train on 9/10 of PADT v1 (plus --pud) and report accuracy and confusions on PADT's held-out tenth (every 10th sentence)." };
         var noLexicon = new Option<bool>("--no-lexicon") { Description = "Train without the proper-noun lexicon (ANERcorp train PERS/LOC/ORG words, data/entities places and names)." };
         var dropout = new Option<double>("--rare-dropout") { Description = "Probability of hiding the identity of a word seen once in training, per pass (default 0.5).", DefaultValueFactory = _ => 0.5 };
-        var command = new Command("tagger", "Train the UPOS tagger and lemma table on UD Arabic-PADT v1 (diacritics stripped), with a proper-noun lexicon feature.") { data, output, withPud, folds, epochs, holdout, noLexicon, dropout };
+        var command = new Command("tagger", "Train the UPOS tagger and lemma table on UD Arabic-PADT v1 (diacritics stripped) and optionally UD Arabic-PUD, with a proper-noun lexicon feature.")
+        {
+            data, output, pud, withPud, folds, pudWeight, noConventions, conventionCount, segmenterModel, writeSystem, predicted, epochs, holdout, noLexicon, dropout,
+        };
         command.SetAction(parse =>
         {
             var dir = DataDir(parse.GetValue(data));
             var clock = Stopwatch.StartNew();
             var padt = PadtFiles(dir).SelectMany(TrainingCorpus.ReadPadt).Select(s => (IReadOnlyList<TrainingToken>)s).ToList();
-            var pudPath = Path.Combine(dir, "ud", "ar_pud-ud-test.conllu");
+            var k = parse.GetValue(folds);
+            var pudPath = parse.GetValue(pud) ?? (parse.GetValue(withPud) || k > 1 ? Path.Combine(dir, "ud", "ar_pud-ud-test.conllu") : null);
+            if (pudPath is not null && !File.Exists(pudPath)) throw new UsageException($"{pudPath}: no such file (a UD CoNLL-U file with surface tokens, e.g. ar_pud-ud-test.conllu)");
+            var pudGold = pudPath is null ? [] : ReadUd(pudPath);
+            var recipe = new TaggerRecipe(parse.GetValue(pudWeight), !parse.GetValue(noConventions), parse.GetValue(conventionCount), parse.GetValue(epochs), parse.GetValue(dropout), parse.GetValue(predicted));
             List<string> lexicon = [];
             if (!parse.GetValue(noLexicon))
             {
@@ -318,9 +422,9 @@ internal static class UdCommands
             {
                 var train = padt.Where((_, i) => i % 10 != 0).ToList();
                 var held = padt.Where((_, i) => i % 10 == 0).ToList();
-                var tagger = PerceptronTagger.Train(train, "holdout", parse.GetValue(epochs), lexicon, parse.GetValue(dropout));
+                var tagger = recipe.Train(train, pudGold, "holdout", lexicon, out var note);
                 var acc = tagger.Accuracy(held);
-                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PADT v1 held-out tenth ({held.Count} sentences, {acc.Total} words; trained on {train.Count} sentences, lexicon {lexicon.Count} words): UPOS {100.0 * acc.Correct / acc.Total:0.00}, Lemmas {100.0 * acc.LemmasCorrect / acc.LemmasTotal:0.00}"));
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PADT v1 held-out tenth ({held.Count} sentences, {acc.Total} words; trained on {train.Count} PADT sentences{note}, lexicon {lexicon.Count} words): UPOS {100.0 * acc.Correct / acc.Total:0.00}, Lemmas {100.0 * acc.LemmasCorrect / acc.LemmasTotal:0.00}"));
                 foreach (var ((g, sys), n) in acc.Confusion.Where(kv => kv.Key.Gold != kv.Key.System).OrderByDescending(kv => kv.Value).Take(15))
                 {
                     console.Out.WriteLine($"  {g} -> {sys}: {n}");
@@ -329,34 +433,51 @@ internal static class UdCommands
                 return ExitCodes.Ok;
             }
 
-            var k = parse.GetValue(folds);
             if (k > 1)
             {
-                var pudGold = ConlluReader.ReadFile(pudPath);
-                double upos = 0, lemmas = 0;
-                for (var fold = 0; fold < k; fold++)
+                if (k > pudGold.Count) throw new UsageException($"--folds {k}: more folds than sentences in {pudPath}");
+                CliticSegmenter? segmenter = null;
+                if (parse.GetValue(segmenterModel) is { } segmenterPath)
                 {
-                    var test = pudGold.Where((_, i) => i % k == fold).ToList();
-                    var train = TrainingCorpus.ReadSurface(pudGold.Where((_, i) => i % k != fold).ToList()).Select(s => (IReadOnlyList<TrainingToken>)s);
-                    var tagger = PerceptronTagger.Train([.. padt, .. train], "cv", parse.GetValue(epochs), lexicon, parse.GetValue(dropout));
-                    var result = UdEvaluation.Run(test, RasidPipeline.CreateDefault(), tagger, new UdEvaluationOptions { GoldTokens = true });
-                    var u = result.Metrics.Single(m => m.Name == "UPOS").F1;
-                    var l = result.Metrics.Single(m => m.Name == "Lemmas").F1;
-                    upos += u;
-                    lemmas += l;
-                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fold {fold + 1}/{k}: {test.Count} sentences, UPOS {u * 100:0.00}, Lemmas {l * 100:0.00}"));
+                    if (!File.Exists(segmenterPath)) throw new UsageException($"{segmenterPath}: no such file (a segmenter model written by 'rasid train segmenter --out')");
+                    using var stream = File.OpenRead(segmenterPath);
+                    segmenter = CliticSegmenter.Load(stream);
                 }
 
-                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{k}-fold cross-validation on PUD (PADT + {k - 1}/{k} of PUD for training, gold tokens): UPOS {upos / k * 100:0.00}, Lemmas {lemmas / k * 100:0.00}"));
+                var goldRuns = new List<IReadOnlyList<UdMetric>>();
+                var rawRuns = new List<IReadOnlyList<UdMetric>>();
+                var heldOut = new ConlluSentence[pudGold.Count];
+                for (var fold = 0; fold < k; fold++)
+                {
+                    var (train, test) = UdCrossValidation.Split(pudGold, k, fold);
+                    var tagger = recipe.Train(padt, train, "cv", lexicon, out var note);
+                    var goldResult = UdEvaluation.Run(test, RasidPipeline.CreateDefault(), tagger, new UdEvaluationOptions { GoldTokens = true });
+                    var goldRun = goldResult.Metrics;
+                    for (var j = 0; j < goldResult.System.Count; j++) heldOut[fold + j * k] = goldResult.System[j];
+                    var rawRun = UdEvaluation.Run(test, UdCrossValidation.Pipeline(segmenter ?? CliticSegmenter.Default, tagger), tagger, new UdEvaluationOptions()).Metrics;
+                    goldRuns.Add(goldRun);
+                    rawRuns.Add(rawRun);
+                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"fold {fold + 1}/{k}: {test.Count} sentences held out; trained on {padt.Count} PADT sentences{note}; gold tokens UPOS {UdCrossValidation.F1(goldRun, "UPOS"):0.00}, Lemmas {UdCrossValidation.F1(goldRun, "Lemmas"):0.00}; raw text UPOS {UdCrossValidation.F1(rawRun, "UPOS"):0.00} ({clock.Elapsed.TotalSeconds:0} s)"));
+                }
+
+                if (parse.GetValue(writeSystem) is { } systemPath)
+                {
+                    using var writer = new StreamWriter(systemPath, false, new System.Text.UTF8Encoding(false));
+                    ConlluWriter.Write(writer, heldOut);
+                }
+
+                console.Out.WriteLine($"{k}-fold cross-validation over {pudGold.Count} sentences of {Path.GetFileName(pudPath)} (counts summed over folds), gold tokens:");
+                UdCrossValidation.Print(console, UdCrossValidation.Sum(goldRuns));
+                console.Out.WriteLine($"{k}-fold cross-validation, raw text ({(segmenter is null ? "embedded segmenter" : Path.GetFileName(parse.GetValue(segmenterModel)))}):");
+                UdCrossValidation.Print(console, UdCrossValidation.Sum(rawRuns));
                 return ExitCodes.Ok;
             }
 
-            var sentences = padt;
-            if (parse.GetValue(withPud)) sentences = [.. padt, .. TrainingCorpus.ReadSurface(ConlluReader.ReadFile(pudPath)).Select(s => (IReadOnlyList<TrainingToken>)s)];
-            var model = PerceptronTagger.Train(sentences, "2", parse.GetValue(epochs), lexicon, parse.GetValue(dropout));
+            var model = recipe.Train(padt, pudGold, "3", lexicon, out var trainedNote);
             var outPath = OutPath(parse.GetValue(output), "ar-tagger.txt.gz");
             using (var stream = File.Create(outPath)) model.Save(stream);
-            console.Out.WriteLine($"tagger: {sentences.Count} sentences, {sentences.Sum(s => s.Sum(t => t.Words.Count))} words, lexicon {model.LexiconSize} words, {model.FeatureRows} features, tags {string.Join(' ', model.Tags)} → {outPath} ({new FileInfo(outPath).Length / 1024} KB, {clock.Elapsed.TotalSeconds:0.0} s)");
+            console.Out.WriteLine($"tagger: {padt.Count} PADT sentences{trainedNote}, lexicon {model.LexiconSize} words, {model.FeatureRows} features, tags {string.Join(' ', model.Tags)} → {outPath} ({new FileInfo(outPath).Length / 1024} KB, {clock.Elapsed.TotalSeconds:0.0} s)");
             return ExitCodes.Ok;
         });
         return command;

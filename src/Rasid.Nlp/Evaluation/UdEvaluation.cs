@@ -129,6 +129,24 @@ public static class UdEvaluation
         }
     }
 
+    /// <summary>
+    /// The tagger's form of gold word <paramref name="k"/>: letters without diacritics and, after a ل proclitic whose
+    /// host lost its article's alef (للحكومة = ل + لحكومة), the article restored (الحكومة) as the pipeline does — decided
+    /// by the segmenter from the surface token, not from the gold features.
+    /// </summary>
+    private static string GoldTaggerForm(ConlluToken token, int k)
+    {
+        var form = CliticSegmenter.Strip(token.Words[k].Form);
+        if (k == 0 || CliticSegmenter.Strip(token.Words[k - 1].Form) != "\u0644" || !form.StartsWith('\u0644') || form.StartsWith("\u0627\u0644", StringComparison.Ordinal)) return form;
+        var surface = CliticSegmenter.Strip(token.Form);
+        foreach (var piece in CliticSegmenter.Default.Segment(surface, new Core.TextRange(0, surface.Length)))
+        {
+            if (piece.ElidedArticle) return "\u0627" + form;
+        }
+
+        return form;
+    }
+
     private static List<ConlluSentence> TagGold(List<ConlluSentence> gold, PerceptronTagger tagger)
     {
         var result = new List<ConlluSentence>(gold.Count);
@@ -138,7 +156,7 @@ public static class UdEvaluation
             foreach (var token in sentence.Tokens)
             {
                 var roles = TaggerRoles.Of(token.Words.Select(w => w.Form).ToArray());
-                for (var k = 0; k < token.Words.Count; k++) inputs.Add(new TaggerInput(CliticSegmenter.Strip(token.Words[k].Form), roles[k]));
+                for (var k = 0; k < token.Words.Count; k++) inputs.Add(new TaggerInput(GoldTaggerForm(token, k), roles[k]));
             }
 
             var tags = tagger.Tag(inputs);

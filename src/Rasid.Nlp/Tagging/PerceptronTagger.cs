@@ -13,6 +13,9 @@ namespace Rasid.Nlp.Tagging;
 /// <param name="Role">0 = the token's only word, 1 = proclitic, 2 = host of a split token, 3 = enclitic.</param>
 public readonly record struct TaggerInput(string Form, int Role);
 
+/// <summary>A lemma edit: cut letters from the start and end of the form, then add letters before and after.</summary>
+internal readonly record struct LemmaRule(int CutPrefix, int CutSuffix, string AddPrefix, string AddSuffix);
+
 /// <summary>Accuracy of a tagger on gold-tokenized sentences.</summary>
 /// <param name="Correct">Words with the right UPOS.</param>
 /// <param name="Total">Words with a known gold UPOS.</param>
@@ -57,8 +60,10 @@ public sealed class PerceptronTagger
     private readonly FrozenDictionary<string, string> _lemmaByForm;
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _formTagLookup;
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _formLookup;
+    private readonly FrozenDictionary<string, LemmaRule> _lemmaRules;
+    private readonly FrozenDictionary<string, LemmaRule>.AlternateLookup<ReadOnlySpan<char>> _ruleLookup;
 
-    private PerceptronTagger(string version, string[] tags, IReadOnlyDictionary<ulong, float[]> weights, IEnumerable<string> lexicon, IReadOnlyDictionary<string, string> lemmaByFormTag, IReadOnlyDictionary<string, string> lemmaByForm)
+    private PerceptronTagger(string version, string[] tags, IReadOnlyDictionary<ulong, float[]> weights, IEnumerable<string> lexicon, IReadOnlyDictionary<string, string> lemmaByFormTag, IReadOnlyDictionary<string, string> lemmaByForm, IReadOnlyDictionary<string, LemmaRule> lemmaRules)
     {
         Version = version;
         _tags = tags;
@@ -93,6 +98,8 @@ public sealed class PerceptronTagger
         _lemmaByForm = lemmaByForm.ToFrozenDictionary(StringComparer.Ordinal);
         _formTagLookup = _lemmaByFormTag.GetAlternateLookup<ReadOnlySpan<char>>();
         _formLookup = _lemmaByForm.GetAlternateLookup<ReadOnlySpan<char>>();
+        _lemmaRules = lemmaRules.ToFrozenDictionary(StringComparer.Ordinal);
+        _ruleLookup = _lemmaRules.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The tagger with the model embedded in Rasid.Nlp (loaded once).</summary>
@@ -217,7 +224,102 @@ public sealed class PerceptronTagger
             if (_formLookup.TryGetValue(buffer[..form.Length], out lemma)) return lemma;
         }
 
-        return FallbackLemma(form, upos);
+        return _lemmaRules.Count > 0 && RuleLemma(form, upos) is { } ruled ? ruled : FallbackLemma(form, upos);
+    }
+
+    /// <summary>Number of learned lemma rules.</summary>
+    internal int LemmaRuleCount => _lemmaRules.Count;
+
+    /// <summary>
+    /// The lemma of an unseen word by the edit rule learned for the most specific context of the word without its
+    /// article that has one (UPOS with its first two and last three letters, then first and last two, first and last,
+    /// first letter, UPOS alone): e.g. VERB ي…ون → cut ي and ون (يحملون → حمل).
+    /// </summary>
+    private string? RuleLemma(string form, string upos)
+    {
+        if (upos is "PUNCT" or "NUM" or "SYM" || upos.Length > 8) return null;
+        var article = WithoutArticle(form).Length != form.Length;
+        var s = article ? form.AsSpan(2) : form.AsSpan();
+        if (s.Length < 2) return null;
+        // The keys of LemmaContexts, built in one buffer (no strings for lookups): UPOS|level|context.
+        Span<char> key = stackalloc char[8 + 3 + 2 + 1 + 3];
+        upos.AsSpan().CopyTo(key);
+        var at = upos.Length;
+        key[at] = '|';
+        key[at + 2] = '|';
+        var n = s.Length;
+        for (var level = 4; level >= 0; level--)
+        {
+            if ((level == 4 && n < 5) || (level == 3 && n < 3)) continue;
+            key[at + 1] = (char)('0' + level);
+            var end = at + 3;
+            switch (level)
+            {
+                case 4: end = Append(key, end, s[..2], s[(n - 3)..]); break;
+                case 3: end = Append(key, end, s[..1], s[(n - 2)..]); break;
+                case 2: end = Append(key, end, s[..1], s[(n - 1)..]); break;
+                case 1: key[end++] = s[0]; break;
+            }
+
+            if (!_ruleLookup.TryGetValue(key[..end], out var rule)) continue;
+            if (rule.CutPrefix + rule.CutSuffix + 2 > n) continue;
+            return string.Concat(rule.AddPrefix, s.Slice(rule.CutPrefix, n - rule.CutPrefix - rule.CutSuffix), rule.AddSuffix);
+        }
+
+        return null;
+
+        static int Append(Span<char> key, int end, ReadOnlySpan<char> first, ReadOnlySpan<char> last)
+        {
+            first.CopyTo(key[end..]);
+            end += first.Length;
+            key[end++] = '|';
+            last.CopyTo(key[end..]);
+            return end + last.Length;
+        }
+    }
+
+    /// <summary>The form without its article (الزراعية → زراعية) when it has one and more than two letters after it.</summary>
+    private static string WithoutArticle(string form) =>
+        form.Length > 4 && form.StartsWith("\u0627\u0644", StringComparison.Ordinal) ? form[2..] : form;
+
+    /// <summary>The lemma-rule contexts of a word (without its article), most specific first.</summary>
+    private static IEnumerable<string> LemmaContexts(string form, string upos)
+    {
+        var n = form.Length;
+        if (n >= 5) yield return string.Concat(upos, "|4|", form[..2], "|", form[(n - 3)..]);
+        if (n >= 3) yield return string.Concat(upos, "|3|", form[..1], "|", form[(n - 2)..]);
+        if (n >= 2) yield return string.Concat(upos, "|2|", form[..1], "|", form[(n - 1)..]);
+        if (n >= 1) yield return string.Concat(upos, "|1|", form[..1]);
+        yield return upos + "|0|";
+    }
+
+    /// <summary>
+    /// The edit from <paramref name="form"/> to <paramref name="lemma"/>: keep their longest common substring, cut what
+    /// is around it in the form, add what is around it in the lemma. Null when they share fewer than two letters.
+    /// </summary>
+    internal static LemmaRule? RuleOf(string form, string lemma)
+    {
+        int bestLength = 0, bestForm = 0, bestLemma = 0;
+        var previous = new int[lemma.Length + 1];
+        var current = new int[lemma.Length + 1];
+        for (var i = 1; i <= form.Length; i++)
+        {
+            for (var j = 1; j <= lemma.Length; j++)
+            {
+                current[j] = form[i - 1] == lemma[j - 1] ? previous[j - 1] + 1 : 0;
+                if (current[j] > bestLength)
+                {
+                    bestLength = current[j];
+                    bestForm = i - bestLength;
+                    bestLemma = j - bestLength;
+                }
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        if (bestLength < 2) return null;
+        return new LemmaRule(bestForm, form.Length - bestForm - bestLength, lemma[..bestLemma], lemma[(bestLemma + bestLength)..]);
     }
 
     /// <summary>
@@ -378,8 +480,10 @@ public sealed class PerceptronTagger
     /// <summary>
     /// Trains a tagger on <paramref name="sentences"/> (averaged perceptron, <paramref name="epochs"/> passes, fixed
     /// seed). <paramref name="lexicon"/>: proper-noun words (any spelling; folded and stored in the model).
+    /// <paramref name="predictedHistory"/>: train on the tags the model predicts for the previous words (as when
+    /// tagging) instead of the gold tags.
     /// </summary>
-    public static PerceptronTagger Train(IReadOnlyList<IReadOnlyList<TrainingToken>> sentences, string version, int epochs = 10, IEnumerable<string>? lexicon = null, double rareDropout = 0)
+    public static PerceptronTagger Train(IReadOnlyList<IReadOnlyList<TrainingToken>> sentences, string version, int epochs = 10, IEnumerable<string>? lexicon = null, double rareDropout = 0, bool predictedHistory = false)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var lexiconWords = (lexicon ?? []).Select(Fold).Where(w => w.Length >= 2).Distinct(StringComparer.Ordinal).ToArray();
@@ -453,7 +557,7 @@ public sealed class PerceptronTagger
 
                     step++;
                     prev2 = prev;
-                    prev = truth; // teacher forcing: train on gold history
+                    prev = predictedHistory ? best : truth; // by default teacher forcing: train on gold history
                 }
             }
         }
@@ -474,7 +578,7 @@ public sealed class PerceptronTagger
         }
 
         var (byFormTag, byForm) = LemmaTables(sentences);
-        return new PerceptronTagger(version, tags, averaged, lexiconWords, byFormTag, byForm);
+        return new PerceptronTagger(version, tags, averaged, lexiconWords, byFormTag, byForm, LemmaRules(sentences));
 
         void Update(ulong f, int t, float delta)
         {
@@ -520,6 +624,60 @@ public sealed class PerceptronTagger
         return new TaggerAccuracy(correct, total, lemmas, lemmaTotal, confusion);
     }
 
+    /// <summary>
+    /// Lemma edit rules for unseen words, learned from the distinct (form, UPOS, lemma) triples of training: for each
+    /// context (see <see cref="LemmaContexts"/>) seen with at least two triples, the most frequent edit; a context whose
+    /// edit is the same as that of the next more general context is left out.
+    /// </summary>
+    private static Dictionary<string, LemmaRule> LemmaRules(IReadOnlyList<IReadOnlyList<TrainingToken>> sentences)
+    {
+        var counts = new Dictionary<string, Dictionary<LemmaRule, int>>(StringComparer.Ordinal);
+        var seen = new HashSet<(string, string, string)>();
+        foreach (var word in sentences.SelectMany(s => s).SelectMany(t => t.Words))
+        {
+            if (word.Lemma is "" or "_" || word.Upos is TrainingCorpus.Unknown or "PUNCT" or "NUM" or "SYM") continue;
+            var form = WithoutArticle(word.TaggerForm);
+            if (form.Length < 2 || !seen.Add((form, word.Upos, word.Lemma))) continue;
+            if (RuleOf(form, word.Lemma) is not { } rule) continue;
+            foreach (var context in LemmaContexts(form, word.Upos))
+            {
+                if (!counts.TryGetValue(context, out var d)) counts[context] = d = [];
+                d[rule] = d.GetValueOrDefault(rule) + 1;
+            }
+        }
+
+        var best = new Dictionary<string, LemmaRule>(StringComparer.Ordinal);
+        foreach (var (context, d) in counts)
+        {
+            var top = d.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.ToString(), StringComparer.Ordinal).First();
+            if (top.Value >= 2) best[context] = top.Key;
+        }
+
+        // Drop a context whose rule its nearest more general context with a rule already gives.
+        var result = new Dictionary<string, LemmaRule>(StringComparer.Ordinal);
+        foreach (var (context, rule) in best)
+        {
+            var parent = Parent(context);
+            while (parent is not null && !best.ContainsKey(parent)) parent = Parent(parent);
+            if (parent is null || best[parent] != rule) result[context] = rule;
+        }
+
+        return result;
+
+        static string? Parent(string context)
+        {
+            var parts = context.Split('|');
+            return parts[1] switch
+            {
+                "4" => $"{parts[0]}|3|{parts[2][..1]}|{parts[3][1..]}",
+                "3" => $"{parts[0]}|2|{parts[2]}|{parts[3][1..]}",
+                "2" => $"{parts[0]}|1|{parts[2]}",
+                "1" => $"{parts[0]}|0|",
+                _ => null,
+            };
+        }
+    }
+
     private static (Dictionary<string, string> ByFormTag, Dictionary<string, string> ByForm) LemmaTables(IReadOnlyList<IReadOnlyList<TrainingToken>> sentences)
     {
         var formTag = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
@@ -537,7 +695,7 @@ public sealed class PerceptronTagger
             }
         }
 
-        // Keep only entries the fallbacks would get wrong: the table stays small.
+        // By form and tag only where that differs from the form's usual lemma: the table stays small.
         var byFormTag = new Dictionary<string, string>(StringComparer.Ordinal);
         var byForm = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, lemmas) in form)
@@ -551,11 +709,6 @@ public sealed class PerceptronTagger
             var best = Best(lemmas);
             var f = key[..key.IndexOf('\t', StringComparison.Ordinal)];
             if (byForm.GetValueOrDefault(f) != best) byFormTag[key] = best;
-        }
-
-        foreach (var key in byForm.Keys.ToList())
-        {
-            if (FallbackLemma(key, "NOUN") == byForm[key]) byForm.Remove(key);
         }
 
         return (byFormTag, byForm);
@@ -575,12 +728,16 @@ public sealed class PerceptronTagger
         ArgumentNullException.ThrowIfNull(output);
         using var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new StreamWriter(gzip, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-        writer.WriteLine("# Rasid UPOS tagger: T tags | P proper-noun lexicon word (folded) | L form<TAB>upos lemma | F form lemma | W feature-hash weights-per-tag");
+        writer.WriteLine("# Rasid UPOS tagger: T tags | P proper-noun lexicon word (folded) | L form<TAB>upos lemma | F form lemma | R lemma-rule context, cut prefix, cut suffix, add prefix, add suffix | W feature-hash weights-per-tag");
         writer.WriteLine($"# version: {Version}");
         writer.WriteLine("T\t" + string.Join('\t', _tags));
         foreach (var word in _lexiconWords) writer.WriteLine("P\t" + word);
         foreach (var (key, lemma) in _lemmaByFormTag.OrderBy(kv => kv.Key, StringComparer.Ordinal)) writer.WriteLine($"L\t{key}\t{lemma}");
         foreach (var (key, lemma) in _lemmaByForm.OrderBy(kv => kv.Key, StringComparer.Ordinal)) writer.WriteLine($"F\t{key}\t{lemma}");
+        foreach (var (key, rule) in _lemmaRules.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"R\t{key}\t{rule.CutPrefix}\t{rule.CutSuffix}\t{rule.AddPrefix}\t{rule.AddSuffix}"));
+        }
         var rows = new List<(ulong Key, int Slot)>(_featureRows);
         for (var slot = 0; slot <= _mask; slot++)
         {
@@ -614,6 +771,7 @@ public sealed class PerceptronTagger
         var byFormTag = new Dictionary<string, string>(StringComparer.Ordinal);
         var byForm = new Dictionary<string, string>(StringComparer.Ordinal);
         var lexicon = new List<string>();
+        var rules = new Dictionary<string, LemmaRule>(StringComparer.Ordinal);
         var lines = new VersionedLineReader(reader);
         foreach (var (lineNo, line) in lines.Lines())
         {
@@ -626,6 +784,9 @@ public sealed class PerceptronTagger
                     case "L": byFormTag[cols[1] + "\t" + cols[2]] = cols[3]; break;
                     case "F": byForm[cols[1]] = cols[2]; break;
                     case "P": lexicon.Add(cols[1]); break;
+                    case "R":
+                        rules[cols[1]] = new LemmaRule(int.Parse(cols[2], CultureInfo.InvariantCulture), int.Parse(cols[3], CultureInfo.InvariantCulture), cols[4], cols[5]);
+                        break;
                     case "W":
                         var w = new float[tags.Length];
                         for (var k = 2; k < cols.Length; k++)
@@ -646,6 +807,6 @@ public sealed class PerceptronTagger
         }
 
         if (tags.Length == 0) throw new InvalidDataException("tagger model has no tag list");
-        return new PerceptronTagger(lines.Version, tags, weights, lexicon, byFormTag, byForm);
+        return new PerceptronTagger(lines.Version, tags, weights, lexicon, byFormTag, byForm, rules);
     }
 }
