@@ -28,16 +28,22 @@ public static class EventModelTraining
         var trainer = new EventDetectorTrainer(knowledge);
         var tokenizer = new Tokenizer();
         var clusters = WordClusters.Default;
-        var types = new Dictionary<string, TypeModel>(StringComparer.Ordinal);
         var summary = new List<string>();
         var counts = new JsonObject();
-        foreach (var (type, file) in new[] { ("ASSAULT", "assault_gsr.csv"), ("PROTEST", "protest_gsr.csv") })
+        var train = new Dictionary<string, IReadOnlyList<DetectorExample>>(StringComparer.Ordinal);
+        foreach (var (type, file) in Files)
         {
             var sentences = GsrData.Read(Path.Combine(gsrDirectory, file));
-            var examples = sentences.Where(s => !s.IsDev && s.Gold is not null)
+            train[type] = sentences.Where(s => !s.IsDev && s.Gold is not null)
                 .Select(s => trainer.Example(s.Text, s.Gold!.Value, type, tokenizer, clusters)).ToList();
-            var model = trainer.TrainSelected(examples, out var cv, out var tried);
-            types[type] = model;
+        }
+
+        var types = TrainTypes(trainer, train, out var selection);
+        foreach (var (type, file) in Files)
+        {
+            var examples = train[type];
+            var model = types[type];
+            var (cv, tried) = selection[type];
             var positives = examples.Count(e => e.Label);
             summary.Add($"{type}: {examples.Count} training sentences ({positives} yes) from {file}, {model.Weights.Count} features");
             foreach (var t in tried)
@@ -62,5 +68,34 @@ public static class EventModelTraining
             ["counts"] = counts,
         };
         return new EventTrainingResult(detector.ToJson(metadata), summary);
+    }
+
+    /// <summary>The GSR files and the type each one labels.</summary>
+    internal static readonly (string Type, string File)[] Files = [("ASSAULT", "assault_gsr.csv"), ("PROTEST", "protest_gsr.csv")];
+
+    /// <summary>
+    /// Trains every type's model on its examples with the setting (L2, class weight) and threshold chosen by the inner
+    /// cross-validation; <paramref name="selection"/> holds the chosen setting's CV figures and all tried ones.
+    /// </summary>
+    internal static Dictionary<string, TypeModel> TrainTypes(EventDetectorTrainer trainer, IReadOnlyDictionary<string, IReadOnlyList<DetectorExample>> examples,
+        out Dictionary<string, (CrossValidation Chosen, IReadOnlyList<CrossValidation> Tried)> selection)
+    {
+        var types = new Dictionary<string, TypeModel>(StringComparer.Ordinal);
+        selection = new Dictionary<string, (CrossValidation, IReadOnlyList<CrossValidation>)>(StringComparer.Ordinal);
+        foreach (var (type, data) in examples.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            types[type] = trainer.TrainSelected(data, out var cv, out var tried);
+            selection[type] = (cv, tried);
+        }
+
+        return types;
+    }
+
+    /// <summary>Score minus threshold (the coder keeps a trigger of the type when it is ≥ 0).</summary>
+    internal static double Margin(TypeModel model, IReadOnlyList<DetectorFeature> features)
+    {
+        double sum = 0;
+        foreach (var f in features) sum += model.Weights.GetValueOrDefault(f.Name) * f.Value;
+        return sum - model.Threshold;
     }
 }
