@@ -69,7 +69,7 @@ public static class EventCrossValidation
                 for (var i = 0; i < examples.Count; i++)
                 {
                     if (assigned[i] != fold) continue;
-                    var (features, label, candidate) = examples[i];
+                    var (features, label, candidate, _) = examples[i];
                     var predicted = candidate && EventModelTraining.Margin(model, features) >= 0;
                     s = new DetectionScore(s.TruePositives + (predicted && label ? 1 : 0), s.FalsePositives + (predicted && !label ? 1 : 0), s.FalseNegatives + (!predicted && label ? 1 : 0));
                 }

@@ -125,6 +125,9 @@ internal sealed class EventDetector
             // A count next to the trigger (قتل 18 شخصا، ثمانية اشخاص قتلوا، تظاهر مئات، آلاف المتظاهرين): a reported event
             // with its size rather than a mention of the event type.
             if (HasCountNear(tokens, hit.First, hit.Last, cues)) context.Add("count");
+            if (Experiment("time") && HasNear(tokens, hit.First, hit.Last, cues, "time", 4)) context.Add("time");
+            if (Experiment("modal") && HasNear(tokens, hit.First, -1, cues, "modal", 3)) context.Add("modal");
+            if (Experiment("form")) features.Add("lexw:" + e.Plover + ":" + Bare(tokens[hit.First].Folded));
             if (context.Count == 1) context.Add("bare");
             foreach (var c in context)
             {
@@ -133,7 +136,43 @@ internal sealed class EventDetector
             }
         }
 
+        if (Experiment("casualty"))
+        {
+            var casualties = 0;
+            foreach (var t in tokens) if (cues.IsStripped("casualty", t) || cues.Is("casualty", t)) casualties++;
+            if (casualties > 0) features.Add(casualties == 1 ? "cas:1" : "cas:2");
+        }
+
         return features;
+    }
+
+    internal static readonly string Experiments = Environment.GetEnvironmentVariable("RASID_EVX") ?? "";
+
+    private static bool Experiment(string name) => Experiments.Contains(name, StringComparison.Ordinal);
+
+    private static string Bare(string f) => f.Length > 3 && f[0] is '\u0648' or '\u0641' ? f[1..] : f;
+
+    /// <summary>A word of class <paramref name="cls"/> within <paramref name="n"/> words of the trigger, in its clause.</summary>
+    private static bool HasNear(IReadOnlyList<ViewToken> tokens, int first, int last, RoleCues cues, string cls, int n)
+    {
+        for (var dir = -1; dir <= (last < 0 ? -1 : 1); dir += 2)
+        {
+            var k = dir < 0 ? first - 1 : last + 1;
+            for (var steps = 0; steps < n && k >= 0 && k < tokens.Count; k += dir)
+            {
+                var t = tokens[k];
+                if (!t.IsWord)
+                {
+                    if (t.Kind == Core.TokenKind.Punctuation) break;
+                    continue;
+                }
+
+                steps++;
+                if (cues.Is(cls, t) || cues.IsStripped(cls, t)) return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A number or a quantifier word (role_cues.tsv class <c>quantifier</c>) within three tokens of the trigger, in its clause.</summary>

@@ -84,12 +84,63 @@ public static class EventModelTraining
         selection = new Dictionary<string, (CrossValidation, IReadOnlyList<CrossValidation>)>(StringComparer.Ordinal);
         foreach (var (type, data) in examples.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            types[type] = trainer.TrainSelected(data, out var cv, out var tried);
-            selection[type] = (cv, tried);
+            if (!ShareTypes || examples.Count < 2)
+            {
+                types[type] = trainer.TrainSelected(data, out var cv, out var tried);
+                selection[type] = (cv, tried);
+                continue;
+            }
+
+            // Cross-type sharing: the trigger features (lex*) of every type's sentences get a copy named relative to the
+            // type the sentence is labelled for (lexx:ASSAULT:v:count → sh:lexx:SELF:v:count in assault_gsr.csv), so a
+            // reported event with its size, time and position in a PROTEST sentence teaches the ASSAULT model too. The
+            // other file's sentences are auxiliary examples: their own features are renamed away (x:), never scored.
+            var others = examples.Where(kv => kv.Key != type).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+            var list = data.Select(e => e with { Features = Shared(e.Features, type) }).ToList();
+            foreach (var (other, auxiliary) in others)
+            {
+                list.AddRange(auxiliary.Select(e => new DetectorExample(
+                    [.. e.Features.Select(f => new DetectorFeature("x:" + f.Name, f.Value)), .. e.Features.Where(f => IsTriggerFeature(f.Name)).Select(f => new DetectorFeature("sh:" + Relative(f.Name, other), f.Value))],
+                    e.Label, e.Candidate, Auxiliary: true)));
+            }
+
+            var model = trainer.TrainSelected(list, out var sharedCv, out var sharedTried);
+            var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (name, w) in model.Weights)
+            {
+                if (name.StartsWith("x:", StringComparison.Ordinal)) continue;
+                var concrete = name.StartsWith("sh:", StringComparison.Ordinal) ? Concrete(name[3..], type, others[0].Key) : name;
+                weights[concrete] = weights.GetValueOrDefault(concrete) + w;
+            }
+
+            types[type] = model with { Weights = weights };
+            selection[type] = (sharedCv, sharedTried);
         }
 
         return types;
     }
+
+    /// <summary>Experiment switch: train ASSAULT and PROTEST with shared trigger features (see <see cref="TrainTypes"/>).</summary>
+    internal static bool ShareTypes { get; set; } = Environment.GetEnvironmentVariable("RASID_EVX")?.Contains("share", StringComparison.Ordinal) == true;
+
+    private static bool IsTriggerFeature(string name) => name.StartsWith("lex", StringComparison.Ordinal);
+
+    private static List<DetectorFeature> Shared(List<DetectorFeature> features, string type) =>
+        [.. features, .. features.Where(f => IsTriggerFeature(f.Name)).Select(f => new DetectorFeature("sh:" + Relative(f.Name, type), f.Value))];
+
+    /// <summary>lexx:ASSAULT:v:count for ASSAULT → lexx:SELF:v:count; for PROTEST → lexx:OTHER:v:count.</summary>
+    private static string Relative(string name, string type)
+    {
+        foreach (var (t, _) in Files)
+        {
+            if (name.Contains(t, StringComparison.Ordinal)) return name.Replace(t, t == type ? "SELF" : "OTHER", StringComparison.Ordinal);
+        }
+
+        return name;
+    }
+
+    private static string Concrete(string name, string type, string other) =>
+        name.Replace("SELF", type, StringComparison.Ordinal).Replace("OTHER", other, StringComparison.Ordinal);
 
     /// <summary>Score minus threshold (the coder keeps a trigger of the type when it is ≥ 0).</summary>
     internal static double Margin(TypeModel model, IReadOnlyList<DetectorFeature> features)
