@@ -206,7 +206,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             var pre = Subject(tokens, hit.First, candidates, cues);
             // ان انتحاريا يقود سيارة مفخخة فجر نفسه: the subject right after ان, separated from its verb by a clause.
             if (ComplementSubject(tokens, hit.First, candidates, hits) is { } complement && (pre is null || (!IsAttackerMention(pre) && IsAttackerMention(complement)))) pre = complement;
-            if (entry.Plover == "ASSAULT" && IsPassive(tokens, hit) && !(post is not null && IsAttackerMention(post)))
+            if (entry.Plover == "ASSAULT" && IsPassive(tokens, hit, cues) && !(post is not null && IsAttackerMention(post)))
             {
                 // قتل 18 شخصا، اغتيل ...: the name after the verb (or before a passive plural: شخصين قتلا) is the patient.
                 target = post ?? pre;
@@ -513,14 +513,27 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     }
 
     /// <summary>A passive reading of an unvocalised verb: اغتيل، or a verb followed by a number (قتل 18 شخصا).</summary>
-    private static bool IsPassive(IReadOnlyList<ViewToken> tokens, TriggerHit hit)
+    private static bool IsPassive(IReadOnlyList<ViewToken> tokens, TriggerHit hit, RoleCues cues)
     {
         var f = tokens[hit.First].Folded;
         if (f.Length > 3 && f[0] is '\u0648' or '\u0641') f = f[1..];
         if (f.StartsWith("\u0627\u063A\u062A\u064A\u0644", StringComparison.Ordinal) || f == "\u0642\u062A\u0644\u0627") return true; // اغتيل، قتلا
         // Only a bare perfect (قتل، خطف، اختطف) can be a passive: قتلت / خطفوا with a number after are active (فقتلت 32 متمردا).
         if (f.EndsWith('\u062A') || f.EndsWith('\u0627')) return false; // ت ا
-        return NumberFollows(tokens, hit.Last);
+        return NumberFollows(tokens, hit.Last) || QuantifierFollows(tokens, hit.Last, cues);
+    }
+
+    /// <summary>The first word after <paramref name="k"/> (skipping امس) is a number word or quantifier (قتل ثمانية من عناصر الشرطة).</summary>
+    private static bool QuantifierFollows(IReadOnlyList<ViewToken> tokens, int k, RoleCues cues)
+    {
+        for (var j = k + 1; j < tokens.Count && j <= k + 3; j++)
+        {
+            if (!tokens[j].IsWord) continue;
+            if (tokens[j].Folded.TrimStart('\u0648') is "\u0627\u0645\u0633" or "\u0627\u0644\u064A\u0648\u0645") continue; // امس اليوم
+            return cues.IsStripped("quantifier", tokens[j]) || cues.Is("quantifier", tokens[j]);
+        }
+
+        return false;
     }
 
     /// <summary>The first word after <paramref name="k"/> (skipping time adverbs امس) is a number.</summary>
