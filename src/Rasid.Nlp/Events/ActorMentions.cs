@@ -15,6 +15,8 @@ internal sealed record ActorMention
     /// <summary>The preposition governing the mention (folded: في، الي، ب، ل...), "gov" for a governing noun with ب/ل, or null.</summary>
     public string? Preposition { get; init; }
     public Entity? Entity { get; init; }
+    /// <summary>A bare nationality adjective right after an event noun (غارة اسرائيلية): it names the event's agent.</summary>
+    public bool IsAdjective { get; init; }
     public bool FromEntity => Entity is not null;
 }
 
@@ -70,10 +72,12 @@ internal static class ActorMentions
                 // A bare nationality adjective after a noun: القرار الروسي → RUS.
                 if (i > 0 && !covered[i - 1] && tokens[i - 1].IsWord && Nationality(tokens[i], knowledge) is { } iso && agents.All(a => a.Last < i - 1))
                 {
+                    // After an event noun (ضربة جوية أميركية، غارة اسرائيلية) the adjective alone names the agent.
+                    var noun = triggerTokens.Contains(i - 1) ? i : i - 1;
                     agents.Add(new ActorMention
                     {
-                        First = i - 1, Last = i, Start = tokens[i - 1].Start, End = tokens[i].End, Code = iso,
-                        Preposition = CliticPreposition(ProcliticOf(tokens[i - 1])) ?? PrecedingPreposition(tokens, i - 1, triggerTokens, knowledge.Cues),
+                        First = noun, Last = i, Start = tokens[noun].Start, End = tokens[i].End, Code = iso, IsAdjective = noun == i,
+                        Preposition = noun == i ? null : CliticPreposition(ProcliticOf(tokens[i - 1])) ?? PrecedingPreposition(tokens, i - 1, triggerTokens, knowledge.Cues),
                     });
                 }
 

@@ -253,7 +253,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 source ??= between ?? Subject(tokens, support, candidates, cues);
                 target = genitive;
             }
-            else if (genitive is not null && entry.Genitive == "source") source ??= genitive;
+            else if (genitive is not null && (entry.Genitive == "source" || genitive.IsAdjective)) source ??= genitive; // ضربة جوية أميركية
             else if (genitive is not null && entry.Genitive == "target") target = genitive;
             else if (genitive is not null && entry.Plover == "ASSAULT" && genitive.Code is { } gcode && IsAttacker(gcode))
             {
