@@ -134,7 +134,8 @@ internal static class EventCommands
             ["file"] = "events-detect.json",
             ["version"] = EventModelTraining.ModelVersion,
             ["trained_on"] = "../shared/data/arabic_event_gsr assault_gsr.csv + protest_gsr.csv, train split (FNV-1a(id) % 5 != 0); labels yes vs easy/difficult no",
-            ["licence"] = "MIT (training data: Arabic event GSR, Open Event Data Alliance)",
+            // Keep a licence written by hand (the cluster features make the model non-commercial).
+            ["licence"] = root["events-detect"]?["licence"]?.GetValue<string>() ?? "MIT (training data: Arabic event GSR, Open Event Data Alliance)",
             ["score"] = score,
             ["command"] = "rasid train events",
         };

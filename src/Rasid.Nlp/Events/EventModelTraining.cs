@@ -15,7 +15,7 @@ public sealed record EventTrainingResult(string ModelJson, IReadOnlyList<string>
 public static class EventModelTraining
 {
     /// <summary>Model format version written into the model and used in evidence ids.</summary>
-    public const int ModelVersion = 3;
+    public const int ModelVersion = 4;
 
     /// <summary>
     /// Trains on the training part (see <see cref="GsrData.IsDev"/>) of <c>assault_gsr.csv</c> and <c>protest_gsr.csv</c>
@@ -62,7 +62,7 @@ public static class EventModelTraining
         var metadata = new JsonObject
         {
             ["trained_on"] = "arabic_event_gsr assault_gsr.csv + protest_gsr.csv, train split (FNV-1a(id) % 5 != 0)",
-            ["algorithm"] = string.Create(CultureInfo.InvariantCulture, $"{trainer.Algorithm}, {trainer.Epochs} epochs, L2 (from {string.Join('/', trainer.L2Grid)}) and class weight (class ratio^{string.Join('/', trainer.BalanceGrid)}) chosen per type, and threshold by {trainer.ThresholdFolds}-fold cross-validation on the training split (threshold chosen on the sentences with a kept trigger of the type); {(trainer.AverageFolds ? "final model = average of the fold models" : "final model refitted on the whole training split")}"),
+            ["algorithm"] = string.Create(CultureInfo.InvariantCulture, $"{trainer.Algorithm}, {trainer.Epochs} epochs, L2 (from {string.Join('/', trainer.L2Grid)}) and class weight (class ratio^{string.Join('/', trainer.BalanceGrid)}) chosen per type, trigger features shared between the types (the other file's sentences as auxiliary examples), and threshold by {trainer.ThresholdFolds}-fold cross-validation on the training split (threshold chosen on the sentences with a kept trigger of the type); {(trainer.AverageFolds ? "final model = average of the fold models" : "final model refitted on the whole training split")}"),
             ["knowledge"] = knowledge.Versions,
             ["licence"] = "trained on the Arabic event GSR (MIT, Open Event Data Alliance)",
             ["counts"] = counts,
@@ -120,8 +120,8 @@ public static class EventModelTraining
         return types;
     }
 
-    /// <summary>Experiment switch: train ASSAULT and PROTEST with shared trigger features (see <see cref="TrainTypes"/>).</summary>
-    internal static bool ShareTypes { get; set; } = Environment.GetEnvironmentVariable("RASID_EVX")?.Contains("share", StringComparison.Ordinal) == true;
+    /// <summary>Train ASSAULT and PROTEST with shared trigger features (see <see cref="TrainTypes"/>); false only for ablations.</summary>
+    internal static bool ShareTypes { get; set; } = true;
 
     private static bool IsTriggerFeature(string name) => name.StartsWith("lex", StringComparison.Ordinal);
 
