@@ -15,6 +15,8 @@ internal sealed record ActorMention
     /// <summary>The preposition governing the mention (folded: في، الي، ب، ل...), "gov" for a governing noun with ب/ل, or null.</summary>
     public string? Preposition { get; init; }
     public Entity? Entity { get; init; }
+    /// <summary>A bare nationality adjective right after an event noun (غارة اسرائيلية): it names the event's agent.</summary>
+    public bool IsAdjective { get; init; }
     public bool FromEntity => Entity is not null;
 }
 
@@ -70,10 +72,12 @@ internal static class ActorMentions
                 // A bare nationality adjective after a noun: القرار الروسي → RUS.
                 if (i > 0 && !covered[i - 1] && tokens[i - 1].IsWord && Nationality(tokens[i], knowledge) is { } iso && agents.All(a => a.Last < i - 1))
                 {
+                    // After an event noun (ضربة جوية أميركية، غارة اسرائيلية) the adjective alone names the agent.
+                    var noun = triggerTokens.Contains(i - 1) ? i : i - 1;
                     agents.Add(new ActorMention
                     {
-                        First = i - 1, Last = i, Start = tokens[i - 1].Start, End = tokens[i].End, Code = iso,
-                        Preposition = CliticPreposition(ProcliticOf(tokens[i - 1])) ?? PrecedingPreposition(tokens, i - 1, triggerTokens, knowledge.Cues),
+                        First = noun, Last = i, Start = tokens[noun].Start, End = tokens[i].End, Code = iso, IsAdjective = noun == i,
+                        Preposition = noun == i ? null : CliticPreposition(ProcliticOf(tokens[i - 1])) ?? PrecedingPreposition(tokens, i - 1, triggerTokens, knowledge.Cues),
                     });
                 }
 
@@ -131,7 +135,40 @@ internal static class ActorMentions
 
         result.AddRange(agents);
         result.Sort((a, b) => a.First.CompareTo(b.First));
+        OwnedObjects(tokens, result, knowledge.Cues, triggerTokens);
         return result;
+    }
+
+    /// <summary>
+    /// An attacked object with its owner (role_cues.tsv class <c>object</c>): دورية للجيش الأميركي، حافلة تابعة للشرطة، حافلة
+    /// تقل عناصر من الحرس الثوري، دوريتين للشرطة. The object and the owner become one mention with the owner's code and the
+    /// object's own governing preposition, so that an attack on the object has the owner as its target.
+    /// </summary>
+    private static void OwnedObjects(IReadOnlyList<ViewToken> tokens, List<ActorMention> mentions, RoleCues cues, IReadOnlySet<int> triggerTokens)
+    {
+        for (var n = 0; n < mentions.Count; n++)
+        {
+            var owner = mentions[n];
+            if (owner.Code is null || owner.First == 0) continue;
+            // Walk back over a linking word (تابعة، التابعة، مملوكة، تقل، تضم) and a partitive (عناصر من) to the object noun.
+            var k = owner.First - 1;
+            var words = 0;
+            while (k >= 0 && words < 3)
+            {
+                if (!tokens[k].IsWord) break;
+                if (cues.IsStripped("object", tokens[k]) || cues.Is("object", tokens[k])) break;
+                if (!cues.Is("owner_link", tokens[k]) && !cues.IsStripped("owner_link", tokens[k])) break;
+                words++;
+                k--;
+            }
+
+            if (k < 0 || !tokens[k].IsWord || triggerTokens.Contains(k) || !(cues.IsStripped("object", tokens[k]) || cues.Is("object", tokens[k]))) continue;
+            // The owner is governed by ل (للجيش، لقوات) or follows a linking word (تقل عناصر من).
+            if (words == 0 && owner.Preposition is not "gov" and not "\u0644") continue;
+            if (mentions.Any(m => m != owner && m.First <= k && m.Last >= k)) continue;
+            var preposition = CliticPreposition(ProcliticOf(tokens[k])) ?? PrecedingPreposition(tokens, k, triggerTokens, cues);
+            mentions[n] = owner with { First = k, Start = tokens[k].Start, Preposition = preposition, Entity = null };
+        }
     }
 
     private static (int Last, string Role, string Proclitic, bool Curated)? MatchAgent(IReadOnlyList<ViewToken> tokens, bool[] covered, int i, EventKnowledge knowledge)

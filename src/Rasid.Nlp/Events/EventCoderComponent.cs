@@ -206,7 +206,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             var pre = Subject(tokens, hit.First, candidates, cues);
             // ان انتحاريا يقود سيارة مفخخة فجر نفسه: the subject right after ان, separated from its verb by a clause.
             if (ComplementSubject(tokens, hit.First, candidates, hits) is { } complement && (pre is null || (!IsAttackerMention(pre) && IsAttackerMention(complement)))) pre = complement;
-            if (entry.Plover == "ASSAULT" && IsPassive(tokens, hit) && !(post is not null && IsAttackerMention(post)))
+            if (entry.Plover == "ASSAULT" && IsPassive(tokens, hit, cues) && !(post is not null && IsAttackerMention(post)))
             {
                 // قتل 18 شخصا، اغتيل ...: the name after the verb (or before a passive plural: شخصين قتلا) is the patient.
                 target = post ?? pre;
@@ -253,9 +253,13 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 source ??= between ?? Subject(tokens, support, candidates, cues);
                 target = genitive;
             }
-            else if (genitive is not null && entry.Genitive == "source") source ??= genitive;
+            else if (genitive is not null && (entry.Genitive == "source" || genitive.IsAdjective)) source ??= genitive; // ضربة جوية أميركية
             else if (genitive is not null && entry.Genitive == "target") target = genitive;
-            else if (genitive is not null && entry.Plover == "ASSAULT" && genitive.Code is { } gcode && IsAttacker(gcode)) source ??= genitive; // هجمات الارهابيين
+            else if (genitive is not null && entry.Plover == "ASSAULT" && genitive.Code is { } gcode && IsAttacker(gcode))
+            {
+                // هجمات الارهابيين; but هجوم انتحاري تبنته طالبان: the claimed agent names the attacker, the adjective its manner.
+                source ??= ClaimAgent(tokens, hit, candidates, cues) ?? genitive;
+            }
             else if (genitive is not null && entry.Plover == "ASSAULT") target = genitive;
 
             if (source is null && entry.SourcePrepositions.Count > 0)
@@ -263,7 +267,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 source = candidates.FirstOrDefault(m => m.First > hit.Last && WordsBetween(tokens, hit.Last, m.First) <= 6 && m.Preposition is { } p && entry.SourcePrepositions.Contains(p));
             }
 
-            source ??= RelativeAgent(tokens, hit, candidates, cues);
+            source ??= RelativeAgent(tokens, hit, candidates, cues) ?? (entry.Plover == "ASSAULT" ? ClaimAgent(tokens, hit, candidates, cues) : null);
         }
 
         if (target is null)
@@ -271,6 +275,23 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             var after = Math.Max(hit.Last, source is not null && source.First > hit.Last ? source.Last : hit.Last);
             target = candidates.FirstOrDefault(m => m.First > after && m != source && WordsBetween(tokens, hit.Last, m.First) <= 12 && !ClauseBreak(tokens, hit.Last, m.First) &&
                 (m.Preposition is { } p ? entry.TargetPrepositions.Contains(p) : entry.DirectObject));
+        }
+
+        if (target is null && entry.Plover == "ASSAULT") target = VictimTarget(tokens, hit, candidates, cues, source);
+
+        // A claim of responsibility after a nominal attack of the sentence (اثر هجوم انتحاري تبنته طالبان) names the attacker
+        // of every attack the sentence reports, over an unnamed attacker (انتحاري، مسلحون).
+        if (entry.Plover == "ASSAULT" && (source is null || (source.Entity is null && IsAttackerMention(source))))
+        {
+            foreach (var other in hits)
+            {
+                if (other.IsVerb || other.Entry.Plover != "ASSAULT") continue;
+                if (ClaimAgent(tokens, other, candidates, cues) is { } claimed && claimed != target)
+                {
+                    source = claimed;
+                    break;
+                }
+            }
         }
 
         // An agentless attack: the sentence's attacker (مسلحون، انتحاري) is its source (قتل 18 شخصا في انفجار ... يقوده انتحاري).
@@ -288,6 +309,70 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     }
 
     private bool IsAttackerMention(ActorMention m) => m.Code is { } c && IsAttacker(c);
+
+    /// <summary>
+    /// The target of an attack that names no object of its own (role_cues.tsv classes <c>exposure</c>, <c>consequence</c>,
+    /// <c>casualty</c>, <c>targeting</c>): the subject of an exposure verb before a nominal trigger (تعرضت قافلته لهجوم، نجا
+    /// وزير ... من انفجار، جرح وزير الدفاع في تفجير); the victims of a consequence clause after it (انفجرت ... ما اسفر عن
+    /// مقتل ثلاثة جنود)، or the object of a targeting verb after it (هجوم انتحاري استهدف قاعدة للشرطة، لدى مرور دورية).
+    /// </summary>
+    private static ActorMention? VictimTarget(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates, RoleCues cues, ActorMention? source)
+    {
+        bool Usable(ActorMention m) => m != source && (m.Preposition is null || m.Preposition == "\u0645\u0646"); // من (partitive)
+        if (!hit.IsVerb)
+        {
+            // Backwards from the trigger, within eight words and the clause, to an exposure verb.
+            var words = 0;
+            for (var k = hit.First - 1; k >= 0 && words < 8; k--)
+            {
+                if (!tokens[k].IsWord)
+                {
+                    // Commas may set off a place or a time (نجا قائد شرطة النجدة في بغداد، أمس، من محاولة اغتيال).
+                    if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "." or ";" or "\u061B" or ":") break;
+                    continue;
+                }
+
+                words++;
+                if (!cues.Is("exposure", tokens[k])) continue;
+                var subject = candidates.FirstOrDefault(m => m.First > k && m.Last < hit.First && WordsBetween(tokens, k, m.First) <= 3 && Usable(m))
+                    ?? candidates.LastOrDefault(m => m.Last < k && WordsBetween(tokens, m.Last, k) <= 1 && m.Preposition is null && !ClauseBreak(tokens, m.Last, k));
+                if (subject is not null) return subject;
+                break;
+            }
+        }
+
+        // Forwards, within fifteen words: a consequence clause (اسفر عن مقتل، ادى الى اصابة) or a targeting verb (استهدف).
+        var ahead = 0;
+        for (var k = hit.Last + 1; k < tokens.Count && ahead < 15; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "." or ";" or "\u061B") break;
+                continue;
+            }
+
+            ahead++;
+            var from = -1;
+            if (cues.Is("targeting", tokens[k])) from = k;
+            else if (cues.Is("consequence", tokens[k]) || cues.IsStripped("consequence", tokens[k]))
+            {
+                for (var j = k + 1; j < tokens.Count && j <= k + 4; j++)
+                {
+                    if (tokens[j].IsWord && (cues.IsStripped("casualty", tokens[j]) || cues.Is("casualty", tokens[j])))
+                    {
+                        from = j;
+                        break;
+                    }
+                }
+            }
+
+            if (from < 0) continue;
+            var victim = candidates.FirstOrDefault(m => m.First > from && WordsBetween(tokens, from, m.First) <= 3 && Usable(m) && !ClauseBreak(tokens, from, m.First));
+            if (victim is not null) return victim;
+        }
+
+        return null;
+    }
 
     /// <summary>The agent of another nominal attack of the sentence (قتل سبعة ... اثر هجوم انتحاري تبنته طالبان).</summary>
     private static ActorMention? OtherAgent(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> candidates, RoleCues cues)
@@ -404,15 +489,51 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         return null;
     }
 
+    /// <summary>
+    /// The agent of a claim of responsibility (role_cues.tsv class <c>claim</c>: تبنته، نسب الى) within fourteen words after a
+    /// nominal attack, in its sentence (هجوم انتحاري بسيارة مفخخة استهدف موكبا ... وتبنته حركة طالبان).
+    /// </summary>
+    private static ActorMention? ClaimAgent(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates, RoleCues cues)
+    {
+        var words = 0;
+        for (var k = hit.Last + 1; k < tokens.Count && words < 14; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "." or ";" or "\u061B") return null;
+                continue;
+            }
+
+            words++;
+            if (!cues.Is("claim", tokens[k])) continue;
+            return candidates.FirstOrDefault(m => m.First > k && WordsBetween(tokens, k, m.First) <= 2 && (m.Preposition is null || m.Preposition == "\u0627\u0644\u064A")); // الي (نسب الى)
+        }
+
+        return null;
+    }
+
     /// <summary>A passive reading of an unvocalised verb: اغتيل، or a verb followed by a number (قتل 18 شخصا).</summary>
-    private static bool IsPassive(IReadOnlyList<ViewToken> tokens, TriggerHit hit)
+    private static bool IsPassive(IReadOnlyList<ViewToken> tokens, TriggerHit hit, RoleCues cues)
     {
         var f = tokens[hit.First].Folded;
         if (f.Length > 3 && f[0] is '\u0648' or '\u0641') f = f[1..];
         if (f.StartsWith("\u0627\u063A\u062A\u064A\u0644", StringComparison.Ordinal) || f == "\u0642\u062A\u0644\u0627") return true; // اغتيل، قتلا
         // Only a bare perfect (قتل، خطف، اختطف) can be a passive: قتلت / خطفوا with a number after are active (فقتلت 32 متمردا).
         if (f.EndsWith('\u062A') || f.EndsWith('\u0627')) return false; // ت ا
-        return NumberFollows(tokens, hit.Last);
+        return NumberFollows(tokens, hit.Last) || QuantifierFollows(tokens, hit.Last, cues);
+    }
+
+    /// <summary>The first word after <paramref name="k"/> (skipping امس) is a number word or quantifier (قتل ثمانية من عناصر الشرطة).</summary>
+    private static bool QuantifierFollows(IReadOnlyList<ViewToken> tokens, int k, RoleCues cues)
+    {
+        for (var j = k + 1; j < tokens.Count && j <= k + 3; j++)
+        {
+            if (!tokens[j].IsWord) continue;
+            if (tokens[j].Folded.TrimStart('\u0648') is "\u0627\u0645\u0633" or "\u0627\u0644\u064A\u0648\u0645") continue; // امس اليوم
+            return cues.IsStripped("quantifier", tokens[j]) || cues.Is("quantifier", tokens[j]);
+        }
+
+        return false;
     }
 
     /// <summary>The first word after <paramref name="k"/> (skipping time adverbs امس) is a number.</summary>

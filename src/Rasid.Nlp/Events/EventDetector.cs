@@ -16,7 +16,7 @@ internal sealed class EventDetector
 {
     /// <summary>Model id written into evidence.</summary>
     public const string ModelName = "events-detect";
-    public const string FeatureSet = "events.features/3";
+    public const string FeatureSet = "events.features/4";
     private const string ResourceName = "Rasid.Nlp.models.events-detect.json";
 
     private static readonly Lazy<EventDetector?> Embedded = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -125,6 +125,8 @@ internal sealed class EventDetector
             // A count next to the trigger (قتل 18 شخصا، ثمانية اشخاص قتلوا، تظاهر مئات، آلاف المتظاهرين): a reported event
             // with its size rather than a mention of the event type.
             if (HasCountNear(tokens, hit.First, hit.Last, cues)) context.Add("count");
+            // A modal or preventive word just before it (قد، يخشى، احباط، تهديد): possible, feared or foiled, not reported.
+            if (HasNear(tokens, hit.First, -1, cues, "modal", 3)) context.Add("modal");
             if (context.Count == 1) context.Add("bare");
             foreach (var c in context)
             {
@@ -133,7 +135,34 @@ internal sealed class EventDetector
             }
         }
 
+        // Casualty words (قتلى، جرحى، مصرع، اصيب) in the sentence, one or several: a reported attack with its toll.
+        var casualties = 0;
+        foreach (var t in tokens) if (cues.IsStripped("casualty", t) || cues.Is("casualty", t)) casualties++;
+        if (casualties > 0) features.Add(casualties == 1 ? "cas:1" : "cas:2");
         return features;
+    }
+
+    /// <summary>A word of class <paramref name="cls"/> within <paramref name="n"/> words of the trigger (before it only when <paramref name="last"/> &lt; 0), in its clause.</summary>
+    private static bool HasNear(IReadOnlyList<ViewToken> tokens, int first, int last, RoleCues cues, string cls, int n)
+    {
+        for (var dir = -1; dir <= (last < 0 ? -1 : 1); dir += 2)
+        {
+            var k = dir < 0 ? first - 1 : last + 1;
+            for (var steps = 0; steps < n && k >= 0 && k < tokens.Count; k += dir)
+            {
+                var t = tokens[k];
+                if (!t.IsWord)
+                {
+                    if (t.Kind == Core.TokenKind.Punctuation) break;
+                    continue;
+                }
+
+                steps++;
+                if (cues.Is(cls, t) || cues.IsStripped(cls, t)) return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A number or a quantifier word (role_cues.tsv class <c>quantifier</c>) within three tokens of the trigger, in its clause.</summary>

@@ -93,10 +93,10 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
         var sum = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var fold = 0; fold < ThresholdFolds; fold++)
         {
-            var train = examples.Where((_, i) => i % ThresholdFolds != fold).ToList();
+            var train = examples.Where((e, i) => e.Auxiliary || i % ThresholdFolds != fold).ToList();
             var foldModel = TrainOnce(train);
             foreach (var (f, w) in foldModel.Weights) sum[f] = sum.GetValueOrDefault(f) + w / ThresholdFolds;
-            foreach (var (features, label, candidate) in examples.Where((_, i) => i % ThresholdFolds == fold))
+            foreach (var (features, label, candidate, _) in examples.Where((e, i) => !e.Auxiliary && i % ThresholdFolds == fold))
             {
                 double score = 0;
                 foreach (var feature in features) score += foldModel.Weights.GetValueOrDefault(feature.Name) * feature.Value;
@@ -145,7 +145,11 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
         var w = new double[index.Count];
         var g2 = new double[index.Count];
         var positives = Math.Max(1, data.Count(d => d.Label));
-        var posWeight = Math.Pow((double)(data.Length - positives) / positives, Balance);
+        // Class weight from the type's own examples (auxiliary examples of another type would change the ratio).
+        var own = examples.Where(e => !e.Auxiliary).ToList();
+        if (own.Count < examples.Count) positives = Math.Max(1, own.Count(e => e.Label));
+        var negatives = (own.Count < examples.Count ? own.Count : data.Length) - positives;
+        var posWeight = Math.Pow((double)negatives / positives, Balance);
         var lambda = L2;
         var order = Enumerable.Range(0, data.Length).ToArray();
         ulong state = 0x9E3779B97F4A7C15UL;
@@ -244,7 +248,9 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
 /// <param name="Features">The sentence's features.</param>
 /// <param name="Label">Gold label (yes / no).</param>
 /// <param name="Candidate">True when the coder would consider the sentence (it has a kept trigger of the type).</param>
-internal readonly record struct DetectorExample(List<DetectorFeature> Features, bool Label, bool Candidate);
+/// <param name="Auxiliary">True for an example of another type shared through renamed features: always trained on, never scored
+/// (not in the held-out folds, not in the threshold choice).</param>
+internal readonly record struct DetectorExample(List<DetectorFeature> Features, bool Label, bool Candidate, bool Auxiliary = false);
 
 /// <summary>Out-of-fold figures of a cross-validation on the training split at the threshold it chose.</summary>
 internal readonly record struct CrossValidation(double L2, double Balance, double Precision, double Recall, double F1, int Positives);

@@ -15,7 +15,7 @@ public sealed record EventTrainingResult(string ModelJson, IReadOnlyList<string>
 public static class EventModelTraining
 {
     /// <summary>Model format version written into the model and used in evidence ids.</summary>
-    public const int ModelVersion = 3;
+    public const int ModelVersion = 4;
 
     /// <summary>
     /// Trains on the training part (see <see cref="GsrData.IsDev"/>) of <c>assault_gsr.csv</c> and <c>protest_gsr.csv</c>
@@ -28,16 +28,22 @@ public static class EventModelTraining
         var trainer = new EventDetectorTrainer(knowledge);
         var tokenizer = new Tokenizer();
         var clusters = WordClusters.Default;
-        var types = new Dictionary<string, TypeModel>(StringComparer.Ordinal);
         var summary = new List<string>();
         var counts = new JsonObject();
-        foreach (var (type, file) in new[] { ("ASSAULT", "assault_gsr.csv"), ("PROTEST", "protest_gsr.csv") })
+        var train = new Dictionary<string, IReadOnlyList<DetectorExample>>(StringComparer.Ordinal);
+        foreach (var (type, file) in Files)
         {
             var sentences = GsrData.Read(Path.Combine(gsrDirectory, file));
-            var examples = sentences.Where(s => !s.IsDev && s.Gold is not null)
+            train[type] = sentences.Where(s => !s.IsDev && s.Gold is not null)
                 .Select(s => trainer.Example(s.Text, s.Gold!.Value, type, tokenizer, clusters)).ToList();
-            var model = trainer.TrainSelected(examples, out var cv, out var tried);
-            types[type] = model;
+        }
+
+        var types = TrainTypes(trainer, train, out var selection);
+        foreach (var (type, file) in Files)
+        {
+            var examples = train[type];
+            var model = types[type];
+            var (cv, tried) = selection[type];
             var positives = examples.Count(e => e.Label);
             summary.Add($"{type}: {examples.Count} training sentences ({positives} yes) from {file}, {model.Weights.Count} features");
             foreach (var t in tried)
@@ -56,11 +62,91 @@ public static class EventModelTraining
         var metadata = new JsonObject
         {
             ["trained_on"] = "arabic_event_gsr assault_gsr.csv + protest_gsr.csv, train split (FNV-1a(id) % 5 != 0)",
-            ["algorithm"] = string.Create(CultureInfo.InvariantCulture, $"{trainer.Algorithm}, {trainer.Epochs} epochs, L2 (from {string.Join('/', trainer.L2Grid)}) and class weight (class ratio^{string.Join('/', trainer.BalanceGrid)}) chosen per type, and threshold by {trainer.ThresholdFolds}-fold cross-validation on the training split (threshold chosen on the sentences with a kept trigger of the type); {(trainer.AverageFolds ? "final model = average of the fold models" : "final model refitted on the whole training split")}"),
+            ["algorithm"] = string.Create(CultureInfo.InvariantCulture, $"{trainer.Algorithm}, {trainer.Epochs} epochs, L2 (from {string.Join('/', trainer.L2Grid)}) and class weight (class ratio^{string.Join('/', trainer.BalanceGrid)}) chosen per type, trigger features shared between the types (the other file's sentences as auxiliary examples), and threshold by {trainer.ThresholdFolds}-fold cross-validation on the training split (threshold chosen on the sentences with a kept trigger of the type); {(trainer.AverageFolds ? "final model = average of the fold models" : "final model refitted on the whole training split")}"),
             ["knowledge"] = knowledge.Versions,
             ["licence"] = "trained on the Arabic event GSR (MIT, Open Event Data Alliance)",
             ["counts"] = counts,
         };
         return new EventTrainingResult(detector.ToJson(metadata), summary);
+    }
+
+    /// <summary>The GSR files and the type each one labels.</summary>
+    internal static readonly (string Type, string File)[] Files = [("ASSAULT", "assault_gsr.csv"), ("PROTEST", "protest_gsr.csv")];
+
+    /// <summary>
+    /// Trains every type's model on its examples with the setting (L2, class weight) and threshold chosen by the inner
+    /// cross-validation; <paramref name="selection"/> holds the chosen setting's CV figures and all tried ones.
+    /// </summary>
+    internal static Dictionary<string, TypeModel> TrainTypes(EventDetectorTrainer trainer, IReadOnlyDictionary<string, IReadOnlyList<DetectorExample>> examples,
+        out Dictionary<string, (CrossValidation Chosen, IReadOnlyList<CrossValidation> Tried)> selection)
+    {
+        var types = new Dictionary<string, TypeModel>(StringComparer.Ordinal);
+        selection = new Dictionary<string, (CrossValidation, IReadOnlyList<CrossValidation>)>(StringComparer.Ordinal);
+        foreach (var (type, data) in examples.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (!ShareTypes || examples.Count < 2)
+            {
+                types[type] = trainer.TrainSelected(data, out var cv, out var tried);
+                selection[type] = (cv, tried);
+                continue;
+            }
+
+            // Cross-type sharing: the trigger features (lex*) of every type's sentences get a copy named relative to the
+            // type the sentence is labelled for (lexx:ASSAULT:v:count → sh:lexx:SELF:v:count in assault_gsr.csv), so a
+            // reported event with its size, time and position in a PROTEST sentence teaches the ASSAULT model too. The
+            // other file's sentences are auxiliary examples: their own features are renamed away (x:), never scored.
+            var others = examples.Where(kv => kv.Key != type).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+            var list = data.Select(e => e with { Features = Shared(e.Features, type) }).ToList();
+            foreach (var (other, auxiliary) in others)
+            {
+                list.AddRange(auxiliary.Select(e => new DetectorExample(
+                    [.. e.Features.Select(f => new DetectorFeature("x:" + f.Name, f.Value)), .. e.Features.Where(f => IsTriggerFeature(f.Name)).Select(f => new DetectorFeature("sh:" + Relative(f.Name, other), f.Value))],
+                    e.Label, e.Candidate, Auxiliary: true)));
+            }
+
+            var model = trainer.TrainSelected(list, out var sharedCv, out var sharedTried);
+            var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (name, w) in model.Weights)
+            {
+                if (name.StartsWith("x:", StringComparison.Ordinal)) continue;
+                var concrete = name.StartsWith("sh:", StringComparison.Ordinal) ? Concrete(name[3..], type, others[0].Key) : name;
+                weights[concrete] = weights.GetValueOrDefault(concrete) + w;
+            }
+
+            types[type] = model with { Weights = weights };
+            selection[type] = (sharedCv, sharedTried);
+        }
+
+        return types;
+    }
+
+    /// <summary>Train ASSAULT and PROTEST with shared trigger features (see <see cref="TrainTypes"/>); false only for ablations.</summary>
+    internal static bool ShareTypes { get; set; } = true;
+
+    private static bool IsTriggerFeature(string name) => name.StartsWith("lex", StringComparison.Ordinal);
+
+    private static List<DetectorFeature> Shared(List<DetectorFeature> features, string type) =>
+        [.. features, .. features.Where(f => IsTriggerFeature(f.Name)).Select(f => new DetectorFeature("sh:" + Relative(f.Name, type), f.Value))];
+
+    /// <summary>lexx:ASSAULT:v:count for ASSAULT → lexx:SELF:v:count; for PROTEST → lexx:OTHER:v:count.</summary>
+    private static string Relative(string name, string type)
+    {
+        foreach (var (t, _) in Files)
+        {
+            if (name.Contains(t, StringComparison.Ordinal)) return name.Replace(t, t == type ? "SELF" : "OTHER", StringComparison.Ordinal);
+        }
+
+        return name;
+    }
+
+    private static string Concrete(string name, string type, string other) =>
+        name.Replace("SELF", type, StringComparison.Ordinal).Replace("OTHER", other, StringComparison.Ordinal);
+
+    /// <summary>Score minus threshold (the coder keeps a trigger of the type when it is ≥ 0).</summary>
+    internal static double Margin(TypeModel model, IReadOnlyList<DetectorFeature> features)
+    {
+        double sum = 0;
+        foreach (var f in features) sum += model.Weights.GetValueOrDefault(f.Name) * f.Value;
+        return sum - model.Threshold;
     }
 }

@@ -8,8 +8,19 @@ namespace Rasid.Nlp.Events;
 internal sealed class RoleCues
 {
     private readonly Dictionary<string, List<string[]>> _classes;
+    // The one-word forms of each class as a set, looked up by span (no substring per prefix).
+    private readonly Dictionary<string, HashSet<string>.AlternateLookup<ReadOnlySpan<char>>> _words;
 
-    public RoleCues(Dictionary<string, List<string[]>> classes) => _classes = classes;
+    public RoleCues(Dictionary<string, List<string[]>> classes)
+    {
+        _classes = classes;
+        _words = new Dictionary<string, HashSet<string>.AlternateLookup<ReadOnlySpan<char>>>(StringComparer.Ordinal);
+        foreach (var (cls, forms) in classes)
+        {
+            var set = new HashSet<string>(forms.Where(f => f.Length == 1).Select(f => f[0]), StringComparer.Ordinal);
+            _words[cls] = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+    }
 
     /// <summary>No cues (knowledge folders without role_cues.tsv).</summary>
     public static RoleCues Empty { get; } = new([]);
@@ -17,30 +28,20 @@ internal sealed class RoleCues
     /// <summary>True when the token (after an optional و/ف) is a one-word form of <paramref name="cls"/>.</summary>
     public bool Is(string cls, ViewToken token)
     {
-        if (!token.IsWord || !_classes.TryGetValue(cls, out var forms)) return false;
-        var f = token.Folded;
-        var bare = f.Length > 3 && f[0] is '\u0648' or '\u0641' ? f[1..] : f; // و ف
-        foreach (var form in forms)
-        {
-            if (form.Length == 1 && (form[0] == f || form[0] == bare)) return true;
-        }
-
-        return false;
+        if (!token.IsWord || !_words.TryGetValue(cls, out var words)) return false;
+        var f = token.Folded.AsSpan();
+        return words.Contains(f) || (f.Length > 3 && f[0] is '\u0648' or '\u0641' && words.Contains(f[1..])); // و ف
     }
 
     /// <summary>True when the token, after stripping و/ف, ب/ل/ك and ال, is a one-word form of <paramref name="cls"/> (بشمال، والمدينة).</summary>
     public bool IsStripped(string cls, ViewToken token)
     {
-        if (!token.IsWord || !_classes.TryGetValue(cls, out var forms)) return false;
+        if (!token.IsWord || !_words.TryGetValue(cls, out var words)) return false;
         var f = token.Folded;
         foreach (var prefix in StripPrefixes)
         {
             if (!f.StartsWith(prefix, StringComparison.Ordinal) || f.Length - prefix.Length < 2) continue;
-            var rest = f[prefix.Length..];
-            foreach (var form in forms)
-            {
-                if (form.Length == 1 && form[0] == rest) return true;
-            }
+            if (words.Contains(f.AsSpan(prefix.Length))) return true;
         }
 
         return false;

@@ -4,7 +4,10 @@ namespace Rasid.Nlp.Events;
 internal sealed record TriggerHit(TriggerEntry Entry, int First, int Last, string Proclitic, int ConsumedUntil, bool IsVerb)
 {
     /// <summary>True for a nominal trigger with the purpose proclitic ل and no article (لمحاربة، لإرسال): not an event itself.</summary>
-    public bool IsPurpose => !IsVerb && Proclitic is "\u0644" or "\u0648\u0644" or "\u0641\u0644"; // ل ول فل
+    public bool IsPurpose => !IsVerb && !Governed && Proclitic is "\u0644" or "\u0648\u0644" or "\u0641\u0644"; // ل ول فل
+
+    /// <summary>True when the ل is the object preposition of a verb before it (تعرضت القافلة لهجوم): an event, not a purpose.</summary>
+    public bool Governed { get; init; }
 }
 
 /// <summary>Finds the triggers of <see cref="EventKnowledge"/> in a sentence.</summary>
@@ -56,11 +59,31 @@ internal static class TriggerMatcher
             }
 
             if (best is null) continue;
+            if (best.IsPurpose && GovernedByVerb(tokens, i, knowledge.Cues)) best = best with { Governed = true };
             hits.Add(best);
             consumed = best.ConsumedUntil;
         }
 
         return hits;
+    }
+
+    /// <summary>A verb of role_cues.tsv class <c>governs_l</c> (تعرض) within four words before a nominal trigger with ل.</summary>
+    private static bool GovernedByVerb(IReadOnlyList<ViewToken> tokens, int trigger, RoleCues cues)
+    {
+        var words = 0;
+        for (var k = trigger - 1; k >= 0 && words < 4; k--)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == Core.TokenKind.Punctuation) return false;
+                continue;
+            }
+
+            words++;
+            if (cues.Is("governs_l", tokens[k])) return true;
+        }
+
+        return false;
     }
 
     private static int MatchRest(IReadOnlyList<ViewToken> tokens, int first, string[] form)

@@ -154,4 +154,40 @@ public sealed class EventCoderRuleTests
         Assert.InRange(dev, 850, 1150);
         Assert.Equal(ids.Select(GsrData.IsDev), ids.Select(GsrData.IsDev));
     }
+
+    [Fact]
+    public void An_attack_noun_with_la_after_taarrada_is_an_event_not_a_purpose()
+    {
+        const string text = "تعرضت القوات الاميركية لهجوم في الرمادي مساء الخميس.";
+        var e = Assert.Single(Code(text).Events, e => e.Type == "ASSAULT");
+        Assert.Equal("لهجوم", e.Trigger.Text);
+        Assert.Equal(text.IndexOf("لهجوم", StringComparison.Ordinal), e.Trigger.Start);
+        Assert.Equal(text.IndexOf("القوات", StringComparison.Ordinal), e.Target?.Start);
+        Assert.Equal("USAMIL", e.Target?.Actor);
+    }
+
+    [Fact]
+    public void An_attack_noun_with_la_of_purpose_is_still_not_an_event()
+    {
+        const string text = "وحشد الجيش قواته لهجوم على المدينة.";
+        Assert.DoesNotContain(Code(text).Events, e => e.Type == "ASSAULT");
+    }
+
+    [Fact]
+    public void Cross_validation_folds_are_stratified_by_label_and_independent_of_file_order()
+    {
+        var sentences = Enumerable.Range(0, 50).Select(i => new GsrSentence($"AAW_ARB_2008.{i}", "ASSAULT", i % 10 == 0 ? "yes" : i % 7 == 0 ? "ambiguous" : "easy no", "نص", i + 2)).ToList();
+        var folds = EventCrossValidation.StratifiedFolds(sentences, 5);
+        for (var f = 0; f < 5; f++)
+        {
+            Assert.Equal(1, Enumerable.Range(0, sentences.Count).Count(i => folds[i] == f && sentences[i].Gold == true));
+        }
+
+        var reversed = Enumerable.Reverse(sentences).ToList();
+        var again = EventCrossValidation.StratifiedFolds(reversed, 5);
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            if (sentences[i].Gold is not null) Assert.Equal(folds[i], again[sentences.Count - 1 - i]);
+        }
+    }
 }

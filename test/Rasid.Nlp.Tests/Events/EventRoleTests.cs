@@ -85,8 +85,64 @@ public sealed class EventRoleTests
     [Fact]
     public void Role_cues_file_is_embedded_and_versioned()
     {
-        Assert.Contains("role_cues.tsv@1", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+        Assert.Contains("role_cues.tsv@2", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.True(EventKnowledge.Default.Cues.HasValue("attacker", "UAF"));
         Assert.False(EventKnowledge.Default.Cues.HasValue("attacker", "CVL"));
+    }
+
+    [Fact]
+    public void The_subject_of_an_exposure_verb_is_the_target_of_the_nominal_attack_after_it()
+    {
+        const string text = "نجا وزير الدفاع العراقي من محاولة اغتيال في بغداد.";
+        var e = Assert.Single(Code(text).Events, e => e.Type == "ASSAULT");
+        Assert.Equal("اغتيال", e.Trigger.Text);
+        Assert.Equal(text.IndexOf("وزير", StringComparison.Ordinal), e.Target?.Start);
+        Assert.Equal("IRQGOV", e.Target?.Actor);
+    }
+
+    [Fact]
+    public void The_casualties_of_a_consequence_clause_are_the_target_of_an_intransitive_explosion()
+    {
+        const string text = "انفجرت عبوة ناسفة في بعقوبة ما اسفر عن مقتل ثلاثة من عناصر الشرطة.";
+        var e = Assert.Single(Code(text).Events, e => e.Type == "ASSAULT" && e.Trigger.Text == "انفجرت");
+        Assert.Equal("---COP", e.Target?.Actor);
+        Assert.True(e.Target!.Start > text.IndexOf("مقتل", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_explosion_without_casualties_gets_no_target_from_a_negated_consequence()
+    {
+        const string text = "انفجرت قنبلة امام مقر الحزب ولم يسفر الانفجار عن اصابات.";
+        var e = Assert.Single(Code(text).Events, e => e.Type == "ASSAULT" && e.Trigger.Text == "انفجرت");
+        Assert.Null(e.Target);
+    }
+
+    [Fact]
+    public void An_attacked_object_with_its_owner_is_one_target_coded_as_the_owner()
+    {
+        const string text = "انفجرت سيارة مفخخة لدى مرور حافلة تابعة للجيش الأميركي في الموصل.";
+        var e = Assert.Single(Code(text).Events, e => e.Type == "ASSAULT" && e.Trigger.Text == "انفجرت");
+        Assert.Equal(text.IndexOf("حافلة", StringComparison.Ordinal), e.Target?.Start);
+        Assert.Equal(text.IndexOf(" في الموصل", StringComparison.Ordinal), e.Target?.End);
+        Assert.Equal("USAMIL", e.Target?.Actor);
+    }
+
+    [Fact]
+    public void A_claimed_agent_is_the_source_rather_than_the_suicide_bomber_adjective()
+    {
+        const string text = "قتل سبعة من عناصر الشرطة اثر هجوم انتحاري تبنته طالبان.";
+        var e = Assert.Single(Code(text).Events, e => e.Type == "ASSAULT" && e.Trigger.Text == "قتل");
+        Assert.Equal(text.IndexOf("طالبان", StringComparison.Ordinal), e.Source?.Start);
+        Assert.Equal("---COP", e.Target?.Actor);
+    }
+
+    [Fact]
+    public void A_nationality_adjective_after_an_attack_noun_is_its_source()
+    {
+        const string text = "وقال الجيش إن ضربة جوية أميركية أسفرت عن مقتل خمسة مسلحين.";
+        var e = Assert.Single(Code(text).Events, e => e.Type == "ASSAULT" && e.Trigger.Text.StartsWith("ضربة", StringComparison.Ordinal));
+        Assert.Equal("USA", e.Source?.Actor);
+        Assert.Equal(text.IndexOf("أميركية", StringComparison.Ordinal), e.Source?.Start);
+        Assert.Equal("---UAF", e.Target?.Actor);
     }
 }
