@@ -56,18 +56,19 @@ internal static class EntityCommands
             }
 
             var outDir = parse.GetValue(output)!;
-            var clusterPath = parse.GetValue(clusters) ?? Path.Combine(outDir, "ner-clusters.txt.gz");
-            var wordClusters = clusterPath == "none" ? WordClusters.Empty
-                : File.Exists(clusterPath) ? WordClusters.LoadFile(clusterPath)
-                : parse.GetValue(clusters) is null ? WordClusters.Default
-                : throw new UsageException($"{clusterPath}: no such cluster file (run 'rasid train clusters')");
-            console.Error.WriteLine($"word clusters: {wordClusters.Count} words (version {wordClusters.Version})");
-            var cluster2Path = parse.GetValue(clusters2) ?? Path.Combine(outDir, "ner-clusters-2.txt.gz");
-            var secondClusters = cluster2Path == "none" ? WordClusters.Empty
-                : File.Exists(cluster2Path) ? WordClusters.LoadFile(cluster2Path)
-                : parse.GetValue(clusters2) is null ? WordClusters.SecondDefault
-                : throw new UsageException($"{cluster2Path}: no such cluster file (run 'rasid train clusters --seed 29 --levels 4,3,3 --out {cluster2Path}')");
-            console.Error.WriteLine($"second word clusters: {secondClusters.Count} words (version {secondClusters.Version})");
+            WordClusters LoadClusters(Option<string?> option, string file, WordClusters fallback, string train, string what)
+            {
+                var path = parse.GetValue(option) ?? Path.Combine(outDir, file);
+                var loaded = path == "none" ? WordClusters.Empty
+                    : File.Exists(path) ? WordClusters.LoadFile(path)
+                    : parse.GetValue(option) is null ? fallback
+                    : throw new UsageException($"{path}: no such cluster file (run 'rasid train clusters{train.Replace("{path}", path, StringComparison.Ordinal)}')");
+                console.Error.WriteLine($"{what}: {loaded.Count} words (version {loaded.Version})");
+                return loaded;
+            }
+
+            var wordClusters = LoadClusters(clusters, "ner-clusters.txt.gz", WordClusters.Default, "", "word clusters");
+            var secondClusters = LoadClusters(clusters2, "ner-clusters-2.txt.gz", WordClusters.SecondDefault, " --seed 29 --levels 4,3,3 --out {path}", "second word clusters");
             var contextDir = parse.GetValue(context)!;
             List<string?>? contextStream = null;
             var contextSource = "";
