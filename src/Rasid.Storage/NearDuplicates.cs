@@ -34,25 +34,59 @@ internal static class DedupNormalizer
     /// <summary>The normalised words of <paramref name="text"/>.</summary>
     public static List<string> Words(string text)
     {
-        var words = new List<string>(text.Length / 5);
-        var current = new StringBuilder(24);
+        var sink = new StringSink(new List<string>(text.Length / 5), new StringBuilder(24));
+        Scan(text, ref sink);
+        return sink.Words;
+    }
+
+    /// <summary>Receives the words of a text from <see cref="Scan"/>, one kept character at a time.</summary>
+    internal interface IWordSink
+    {
+        /// <summary>The next normalised character of the current word.</summary>
+        void Add(char c);
+
+        /// <summary>The current word ended.</summary>
+        void End();
+    }
+
+    /// <summary>
+    /// The one word-splitting rule of near-duplicate detection: characters mapped by <see cref="Map"/> (dropped ones
+    /// skipped), words are runs of letters and digits. A struct sink is called directly (no delegate, no string).
+    /// </summary>
+    internal static void Scan<TSink>(string text, ref TSink sink)
+        where TSink : struct, IWordSink
+    {
+        var inWord = false;
         foreach (var raw in text)
         {
             var c = Map(raw);
             if (c == '\0') continue; // dropped (diacritic, tatweel)
             if (char.IsLetterOrDigit(c))
             {
-                current.Append(c);
+                sink.Add(c);
+                inWord = true;
             }
-            else if (current.Length > 0)
+            else if (inWord)
             {
-                words.Add(current.ToString());
-                current.Clear();
+                sink.End();
+                inWord = false;
             }
         }
 
-        if (current.Length > 0) words.Add(current.ToString());
-        return words;
+        if (inWord) sink.End();
+    }
+
+    private struct StringSink(List<string> words, StringBuilder current) : IWordSink
+    {
+        public readonly List<string> Words => words;
+
+        public readonly void Add(char c) => current.Append(c);
+
+        public readonly void End()
+        {
+            words.Add(current.ToString());
+            current.Clear();
+        }
     }
 
     /// <summary>Maps one character; '\0' drops it.</summary>
@@ -201,36 +235,28 @@ public sealed class MinHasher
         }
     }
 
-    /// <summary>
-    /// FNV-1a hashes of the words of <paramref name="text"/> as <see cref="DedupNormalizer.Words"/> splits and
-    /// normalises them (the same values as hashing those strings), without making the strings.
-    /// </summary>
+    /// <summary>FNV-1a hashes of the words of <paramref name="text"/> (the values of hashing the strings of <see cref="DedupNormalizer.Words"/>), without making the strings.</summary>
     private static int WordHashes(string text, ulong[] hashes)
     {
-        const ulong Offset = 0xcbf29ce484222325ul;
-        var count = 0;
-        var h = Offset;
-        var inWord = false;
-        foreach (var raw in text)
-        {
-            var c = DedupNormalizer.Map(raw);
-            if (c == '\0') continue;
-            if (char.IsLetterOrDigit(c))
-            {
-                h ^= c;
-                h *= 0x100000001b3ul;
-                inWord = true;
-            }
-            else if (inWord)
-            {
-                hashes[count++] = h;
-                h = Offset;
-                inWord = false;
-            }
-        }
+        var sink = new HashSink(hashes);
+        DedupNormalizer.Scan(text, ref sink);
+        return sink.Count;
+    }
 
-        if (inWord) hashes[count++] = h;
-        return count;
+    private struct HashSink(ulong[] hashes) : DedupNormalizer.IWordSink
+    {
+        private const ulong Offset = 0xcbf29ce484222325ul;
+        private ulong _hash = Offset;
+
+        public int Count { get; private set; }
+
+        public void Add(char c) => _hash = (_hash ^ c) * 0x100000001b3ul;
+
+        public void End()
+        {
+            hashes[Count++] = _hash;
+            _hash = Offset;
+        }
     }
 
     /// <summary>For each hash function (seed), the least high half of the mixed shingles; vectorised across seeds.</summary>
