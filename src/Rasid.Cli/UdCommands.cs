@@ -190,10 +190,16 @@ internal static class UdCommands
                           "train on PADT + the other K-1 folds, segment the held-out fold's raw text, CoNLL 2018 Tokens/Sentences/Words counts summed over folds.",
             HelpName = "K",
         };
+        var seeds = new Option<int>("--seeds")
+        {
+            Description = "Train this many perceptrons on different shuffles of the training forms (seeds 17, 18, ...) and average their weights (default 9, as model 3).",
+            DefaultValueFactory = _ => 9,
+            HelpName = "N",
+        };
         var noPudTraining = new Option<bool>("--no-pud-training") { Description = "With --folds: train on PADT only (the baseline of the same cross-validation)." };
         var command = new Command("segmenter", "Train the clitic segmenter on UD Arabic-PADT v1 (../shared/data/ud/padt-v1, diacritics stripped, surface tokens rebuilt) and optionally UD Arabic-PUD, with word counts from raw news.")
         {
-            data, output, corpus, dev, dropout, noNames, learnUnanalysed, minAffix, pud, folds, noPudTraining,
+            data, output, corpus, dev, dropout, noNames, learnUnanalysed, minAffix, pud, folds, noPudTraining, seeds,
         };
         command.SetAction(parse =>
         {
@@ -201,7 +207,7 @@ internal static class UdCommands
             var outPath = OutPath(parse.GetValue(output), "ar-segmenter.txt.gz");
             var devPath = parse.GetValue(dev) is { } d ? Path.GetFullPath(d) : null;
             if (devPath is not null && !File.Exists(devPath)) throw new UsageException($"{devPath}: no such file (a PADT v1 CoNLL-U file to hold out)");
-            var trainer = new CliticSegmenterTrainer { CorpusDropout = parse.GetValue(dropout) };
+            var trainer = new CliticSegmenterTrainer { CorpusDropout = parse.GetValue(dropout), Seeds = parse.GetValue(seeds) };
             var keepUnanalysed = parse.GetValue(learnUnanalysed);
             var clock = Stopwatch.StartNew();
             int added = 0, skipped = 0;
@@ -247,7 +253,7 @@ internal static class UdCommands
                 for (var fold = 0; fold < k; fold++)
                 {
                     var (train, test) = UdCrossValidation.Split(pudGold, k, fold);
-                    var foldTrainer = new CliticSegmenterTrainer { CorpusDropout = parse.GetValue(dropout) };
+                    var foldTrainer = new CliticSegmenterTrainer { CorpusDropout = parse.GetValue(dropout), Seeds = parse.GetValue(seeds) };
                     foreach (var token in padtTokens.Where(t => t.Form.Length > 0 && t.Prefix >= 0)) AddSegmenterToken(foldTrainer, token, keepUnanalysed);
                     var pudAdded = 0;
                     if (!parse.GetValue(noPudTraining))
@@ -302,7 +308,7 @@ internal static class UdCommands
                 return ExitCodes.Ok;
             }
 
-            using (var stream = File.Create(outPath)) trainer.Save(stream, "2", minAffixCount: parse.GetValue(minAffix));
+            using (var stream = File.Create(outPath)) trainer.Save(stream, "3", minAffixCount: parse.GetValue(minAffix));
             console.Out.WriteLine($"segmenter: {added} tokens ({skipped} non-Arabic skipped), {corpusNote} → {outPath} ({new FileInfo(outPath).Length / 1024} KB, {clock.Elapsed.TotalSeconds:0.0} s)");
             return ExitCodes.Ok;
         });

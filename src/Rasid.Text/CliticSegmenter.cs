@@ -438,7 +438,7 @@ internal readonly record struct SegLabel(byte Prefix, byte Suffix, bool Elided)
 /// <summary>Hashed features of a candidate segmentation (shared by the segmenter and its trainer).</summary>
 internal static class SegmenterFeatures
 {
-    public const int Count = 23;
+    public const int Count = 25;
 
     public delegate int HostCounter(ReadOnlySpan<char> host);
 
@@ -492,6 +492,33 @@ internal static class SegmenterFeatures
         buckets[1] = letters is null ? 'n' : NameLetterModel.Bucket(label.Prefix + label.Suffix == 0 ? wholeLetters : letters.Score(host));
         output[i++] = Mix(shape, Hash(25, buckets));
         output[i++] = Mix(Hash(26, p, e), Hash(26, buckets[1..], hostCorpus, formCorpus));
+
+        // Article paradigm: the letters before the enclitic also occur in news after the article ال (بعيدة → البعيدة,
+        // بطاقات → البطاقات, بنية → البنية), so their first letter belongs to a noun or adjective stem, not to a proclitic.
+        var article = label.Elided || (form.Length > 2 && form[0] == '\u0627' && form[1] == '\u0644') ? "a" : CorpusBucket(ArticleCount(form[..(form.Length - label.Suffix)], label.Suffix > 0, corpusCount));
+        output[i++] = Mix(Hash(27, p, e), Hash(27, article));
+        output[i++] = Mix(Hash(28, p, e), Hash(28, article, hostCorpus));
+    }
+
+    /// <summary>
+    /// Corpus count of ال + <paramref name="stem"/>; a final ا may be the accusative tanween alef, which the article drops
+    /// (فرداً → الفرد), and before an enclitic a final ت stands for ة (شركتي → الشركة).
+    /// </summary>
+    private static int ArticleCount(ReadOnlySpan<char> stem, bool beforeEnclitic, HostCounter corpusCount)
+    {
+        Span<char> buffer = stackalloc char[CliticSegmenter.MaxLetters + 2];
+        buffer[0] = '\u0627';
+        buffer[1] = '\u0644';
+        stem.CopyTo(buffer[2..]);
+        var count = corpusCount(buffer[..(stem.Length + 2)]);
+        if (stem.Length > 2 && stem[^1] == '\u0627') count = Math.Max(count, corpusCount(buffer[..(stem.Length + 1)]));
+        if (beforeEnclitic && stem.Length > 1 && stem[^1] == '\u062A')
+        {
+            buffer[stem.Length + 1] = '\u0629';
+            count = Math.Max(count, corpusCount(buffer[..(stem.Length + 2)]));
+        }
+
+        return count;
     }
 
     private static string CorpusBucket(int count) => count switch { 0 => "0", < 5 => "1", < 20 => "2", < 100 => "3", < 1000 => "4", _ => "5" };

@@ -27,6 +27,12 @@ public sealed class CliticSegmenterTrainer
     /// </summary>
     public int CorpusDropout { get; init; } = 3;
 
+    /// <summary>
+    /// Number of perceptrons trained with different shuffles of the training forms (seeds 17, 18, ...) whose averaged
+    /// weights are averaged again (default 1): less dependent on one training order.
+    /// </summary>
+    public int Seeds { get; init; } = 1;
+
     /// <summary>Number of tokens added.</summary>
     public int Tokens { get; private set; }
 
@@ -106,7 +112,22 @@ public sealed class CliticSegmenterTrainer
         var prefixes = _prefixes.Where(kv => kv.Value >= minAffixCount).Select(kv => kv.Key).ToList();
         var suffixes = _suffixes.Where(kv => kv.Value >= minAffixCount).Select(kv => kv.Key).ToList();
         var letters = _names.Count == 0 ? null : NameLetterModel.Build(_names, _corpus.Count > 0 ? _corpus.Keys : _forms.Keys);
-        var weights = TrainPerceptron(prefixes, suffixes, epochs, letters);
+        var weights = TrainPerceptron(prefixes, suffixes, epochs, letters, 17);
+        if (Seeds > 1)
+        {
+            for (var seed = 1; seed < Seeds; seed++)
+            {
+                foreach (var (f, w) in TrainPerceptron(prefixes, suffixes, epochs, letters, 17 + seed)) weights[f] = weights.GetValueOrDefault(f) + w;
+            }
+
+            foreach (var f in weights.Keys.ToList())
+            {
+                var avg = weights[f] / Seeds;
+                if (Math.Abs(avg) > 1e-3f) weights[f] = avg;
+                else weights.Remove(f);
+            }
+        }
+
         var nonArticle = _alHosts.Where(kv => kv.Value.Def * 2 < kv.Value.All).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
         var known = _forms.ToDictionary(kv => kv.Key, kv => Best(kv.Value), StringComparer.Ordinal);
 
@@ -155,14 +176,14 @@ public sealed class CliticSegmenterTrainer
         return label.Elided ? "\u0627" + host : host;
     }
 
-    private Dictionary<ulong, float> TrainPerceptron(List<string> prefixes, List<string> suffixes, int epochs, NameLetterModel? letters)
+    private Dictionary<ulong, float> TrainPerceptron(List<string> prefixes, List<string> suffixes, int epochs, NameLetterModel? letters, int seed)
     {
         var weights = new Dictionary<ulong, float>();
         var totals = new Dictionary<ulong, double>();
         var stamps = new Dictionary<ulong, int>();
         var step = 1;
         var examples = _forms.Where(kv => _analysed.Contains(kv.Key)).Select(kv => (Form: kv.Key, Label: Best(kv.Value), Labels: kv.Value)).OrderBy(x => x.Form, StringComparer.Ordinal).ToArray();
-        var random = new Random(17);
+        var random = new Random(seed);
         var gold = new ulong[SegmenterFeatures.Count];
         var guess = new ulong[SegmenterFeatures.Count];
         for (var epoch = 0; epoch < epochs; epoch++)
