@@ -53,7 +53,8 @@ internal static class EventCommands
         var errors = new Option<int>("--errors") { Description = "How many errors of each kind to list (default 10).", HelpName = "N", DefaultValueFactory = _ => 10 };
         var model = new Option<string?>("--model") { Description = "Event detection model to use instead of the built-in one (a file written by 'rasid train events --out').", HelpName = "FILE" };
         var cv = new Option<bool>("--cv") { Description = "Instead: 5-fold nested cross-validation of the detector over all labelled GSR sentences (train + dev), folds stratified by label (trains 25 models per type; a few minutes)." };
-        var command = new Command("events", "Event detection P/R/F1 (ASSAULT, PROTEST) on the GSR dev split and whole files; actor codes and triggers on the spans files.") { data, json, errors, model, cv };
+        var predictions = new Option<string?>("--predictions") { Description = "With --cv: write every sentence's out-of-fold decision (type, id, fold, label, candidate, margin, predicted, text) as TSV.", HelpName = "FILE" };
+        var command = new Command("events", "Event detection P/R/F1 (ASSAULT, PROTEST) on the GSR dev split and whole files; actor codes and triggers on the spans files.") { data, json, errors, model, cv, predictions };
         command.SetAction(parse =>
         {
             var gsr = GsrDirectory(parse.GetValue(data));
@@ -61,7 +62,13 @@ internal static class EventCommands
             {
                 try
                 {
-                    console.Out.Write(EventCrossValidation.ToText(EventCrossValidation.Run(gsr)));
+                    var results = EventCrossValidation.Run(gsr);
+                    console.Out.Write(EventCrossValidation.ToText(results, errors: parse.GetResult(errors) is null ? 0 : Math.Max(0, parse.GetValue(errors))));
+                    if (parse.GetValue(predictions) is { } path)
+                    {
+                        File.WriteAllText(path, EventCrossValidation.PredictionsTsv(results));
+                        console.Out.WriteLine($"wrote the out-of-fold decisions to {path}");
+                    }
                     return ExitCodes.Ok;
                 }
                 catch (Exception ex) when (ex is FormatException or IOException)

@@ -11,7 +11,16 @@ namespace Rasid.Nlp.Events;
 /// <param name="Sentences">Labelled sentences ("ambiguous" excluded), train and dev splits together.</param>
 /// <param name="Score">Out-of-fold detection figures summed over the folds.</param>
 /// <param name="FoldF1">F1 of each outer fold.</param>
-public sealed record EventCrossValidationResult(string Type, int Sentences, DetectionScore Score, IReadOnlyList<double> FoldF1);
+/// <param name="Predictions">Every labelled sentence with its outer fold and out-of-fold decision, in file order.</param>
+public sealed record EventCrossValidationResult(string Type, int Sentences, DetectionScore Score, IReadOnlyList<double> FoldF1, IReadOnlyList<CvPrediction> Predictions);
+
+/// <summary>The out-of-fold decision on one GSR sentence in <see cref="EventCrossValidation.Run"/>.</summary>
+/// <param name="Sentence">The sentence and its gold label.</param>
+/// <param name="Fold">Its outer fold.</param>
+/// <param name="Candidate">True when it has a kept trigger of the type (only such sentences can be events).</param>
+/// <param name="Margin">Score minus the fold model's threshold.</param>
+/// <param name="Predicted">The coder's decision: a candidate with margin ≥ 0.</param>
+public sealed record CvPrediction(GsrSentence Sentence, int Fold, bool Candidate, double Margin, bool Predicted);
 
 /// <summary>
 /// <c>rasid eval events --cv</c>: k-fold cross-validation of the ASSAULT/PROTEST detector over <b>all</b> labelled GSR
@@ -58,11 +67,12 @@ public static class EventCrossValidation
         var results = new List<EventCrossValidationResult>();
         var scores = data.Keys.ToDictionary(t => t, _ => default(DetectionScore), StringComparer.Ordinal);
         var foldF1 = data.Keys.ToDictionary(t => t, _ => new List<double>(), StringComparer.Ordinal);
+        var predictions = data.ToDictionary(kv => kv.Key, kv => new CvPrediction[kv.Value.Examples.Count], StringComparer.Ordinal);
         for (var fold = 0; fold < folds; fold++)
         {
             var train = data.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<DetectorExample>)kv.Value.Examples.Where((_, i) => kv.Value.Folds[i] != fold).ToList(), StringComparer.Ordinal);
             var models = EventModelTraining.TrainTypes(trainer, train, out _);
-            foreach (var (type, (_, examples, assigned)) in data)
+            foreach (var (type, (sentences, examples, assigned)) in data)
             {
                 var model = models[type];
                 DetectionScore s = default;
@@ -70,7 +80,9 @@ public static class EventCrossValidation
                 {
                     if (assigned[i] != fold) continue;
                     var (features, label, candidate, _) = examples[i];
-                    var predicted = candidate && EventModelTraining.Margin(model, features) >= 0;
+                    var margin = EventModelTraining.Margin(model, features);
+                    var predicted = candidate && margin >= 0;
+                    predictions[type][i] = new CvPrediction(sentences[i], fold, candidate, margin, predicted);
                     s = new DetectionScore(s.TruePositives + (predicted && label ? 1 : 0), s.FalsePositives + (predicted && !label ? 1 : 0), s.FalseNegatives + (!predicted && label ? 1 : 0));
                 }
 
@@ -80,12 +92,16 @@ public static class EventCrossValidation
             }
         }
 
-        foreach (var type in data.Keys) results.Add(new EventCrossValidationResult(type, data[type].Examples.Count, scores[type], foldF1[type]));
+        foreach (var type in data.Keys) results.Add(new EventCrossValidationResult(type, data[type].Examples.Count, scores[type], foldF1[type], predictions[type]));
         return results;
     }
 
-    /// <summary>The figures as report lines.</summary>
-    public static string ToText(IReadOnlyList<EventCrossValidationResult> results, int folds = 5)
+    /// <summary>
+    /// The figures as report lines; with <paramref name="errors"/> &gt; 0, the first false positives and false negatives of
+    /// each type (by margin: the most confident errors first) with the gold label, the accept/reject-free label text and the
+    /// margin, "no trigger" for a "yes" without a kept trigger.
+    /// </summary>
+    public static string ToText(IReadOnlyList<EventCrossValidationResult> results, int folds = 5, int errors = 0)
     {
         ArgumentNullException.ThrowIfNull(results);
         var text = new StringBuilder();
@@ -96,6 +112,28 @@ public static class EventCrossValidation
             var sd = Math.Sqrt(r.FoldF1.Sum(f => (f - mean) * (f - mean)) / Math.Max(1, r.FoldF1.Count - 1));
             text.AppendLine(CultureInfo.InvariantCulture, $"{r.Type} detection, {folds}-fold nested CV over all labelled sentences (train + dev, {r.Sentences}, {s.TruePositives + s.FalseNegatives} yes; folds stratified by label)");
             text.AppendLine(CultureInfo.InvariantCulture, $"  pooled P {s.Precision:0.000}  R {s.Recall:0.000}  F1 {s.F1:0.000}  (TP {s.TruePositives}, FP {s.FalsePositives}, FN {s.FalseNegatives}); fold F1 {string.Join(' ', r.FoldF1.Select(f => f.ToString("0.000", CultureInfo.InvariantCulture)))} (mean {mean:0.000}, sd {sd:0.000})");
+            if (errors <= 0) continue;
+            var falsePositives = r.Predictions.Where(p => p.Predicted && p.Sentence.Gold == false).OrderByDescending(p => p.Margin).Take(errors).ToList();
+            var falseNegatives = r.Predictions.Where(p => !p.Predicted && p.Sentence.Gold == true).OrderBy(p => p.Candidate ? 0 : 1).ThenByDescending(p => p.Margin).Take(errors).ToList();
+            text.AppendLine(CultureInfo.InvariantCulture, $"  false positives ({falsePositives.Count} shown):");
+            foreach (var p in falsePositives) text.AppendLine(CultureInfo.InvariantCulture, $"    [{p.Sentence.Label}, fold {p.Fold}, {p.Margin:+0.00;-0.00}] {p.Sentence.Text}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  false negatives ({falseNegatives.Count} shown):");
+            foreach (var p in falseNegatives) text.AppendLine(CultureInfo.InvariantCulture, $"    [fold {p.Fold}, {(p.Candidate ? p.Margin.ToString("+0.00;-0.00", CultureInfo.InvariantCulture) : "no trigger")}] {p.Sentence.Text}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Every out-of-fold decision as TSV (header line first): type, id, fold, label, candidate, margin, predicted, text.</summary>
+    public static string PredictionsTsv(IReadOnlyList<EventCrossValidationResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var text = new StringBuilder("type\tid\tfold\tlabel\tcandidate\tmargin\tpredicted\ttext\n");
+        foreach (var r in results)
+        foreach (var p in r.Predictions)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{r.Type}\t{p.Sentence.Id}\t{p.Fold}\t{p.Sentence.Label}\t{(p.Candidate ? 1 : 0)}\t{p.Margin:0.000}\t{(p.Predicted ? 1 : 0)}\t");
+            text.Append(p.Sentence.Text.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ')).Append('\n');
         }
 
         return text.ToString();

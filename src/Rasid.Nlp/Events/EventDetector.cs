@@ -16,7 +16,7 @@ internal sealed class EventDetector
 {
     /// <summary>Model id written into evidence.</summary>
     public const string ModelName = "events-detect";
-    public const string FeatureSet = "events.features/4";
+    public const string FeatureSet = "events.features/5";
     private const string ResourceName = "Rasid.Nlp.models.events-detect.json";
 
     private static readonly Lazy<EventDetector?> Embedded = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -51,7 +51,7 @@ internal sealed class EventDetector
     {
         var lexical = LexicalFeatures(sentence, clusters, out var words);
         var triggers = TriggerFeatures(sentence, hits, cues);
-        var value = words <= LengthNormWords ? 1.0 : Math.Sqrt(LengthNormWords / words);
+        var value = (words <= LengthNormWords ? 1.0 : Math.Sqrt(LengthNormWords / words));
         var result = new List<DetectorFeature>(lexical.Count + triggers.Count + 1) { new("bias", 1) };
         var seen = new HashSet<string>(StringComparer.Ordinal) { "bias" };
         foreach (var f in lexical) if (seen.Add(f)) result.Add(new DetectorFeature(f, value));
@@ -127,6 +127,11 @@ internal sealed class EventDetector
             if (HasCountNear(tokens, hit.First, hit.Last, cues)) context.Add("count");
             // A modal or preventive word just before it (قد، يخشى، احباط، تهديد): possible, feared or foiled, not reported.
             if (HasNear(tokens, hit.First, -1, cues, "modal", 3)) context.Add("modal");
+            // A venue after the trigger (تجمع مئات امام المحكمة، في الشوارع): the gathering itself is reported.
+            if (HasAfter(tokens, hit.Last, cues, "venue", 6)) context.Add("venue");
+            // A speech or demand verb right before (وردد المتظاهرون، وطالب المحتجون): the participants say or demand something,
+            // a detail of a protest reported elsewhere rather than its report.
+            if (HasNear(tokens, hit.First, -1, cues, "utter", 1)) context.Add("utter");
             if (context.Count == 1) context.Add("bare");
             foreach (var c in context)
             {
@@ -160,6 +165,25 @@ internal sealed class EventDetector
                 steps++;
                 if (cues.Is(cls, t) || cues.IsStripped(cls, t)) return true;
             }
+        }
+
+        return false;
+    }
+
+    /// <summary>A word of class <paramref name="cls"/> within <paramref name="n"/> words after token <paramref name="last"/>, in its clause.</summary>
+    private static bool HasAfter(IReadOnlyList<ViewToken> tokens, int last, RoleCues cues, string cls, int n)
+    {
+        for (int k = last + 1, steps = 0; steps < n && k < tokens.Count; k++)
+        {
+            var t = tokens[k];
+            if (!t.IsWord)
+            {
+                if (t.Kind == Core.TokenKind.Punctuation) break;
+                continue;
+            }
+
+            steps++;
+            if (cues.Is(cls, t) || cues.IsStripped(cls, t)) return true;
         }
 
         return false;

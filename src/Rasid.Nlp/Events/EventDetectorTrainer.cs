@@ -50,6 +50,12 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
     /// <summary>True: the final model is the average of the cross-validation fold models (bagging); false: one model refitted on all data.</summary>
     public bool AverageFolds { get; init; } = true;
 
+    /// <summary>
+    /// Half-window (in ranks of the out-of-fold scores) over which the F1 of a threshold is averaged before the best one is
+    /// chosen (0: the single best cut, as up to model v4).
+    /// </summary>
+    public int ThresholdSmoothing { get; init; } = 3;
+
     /// <summary>Class-weight exponents tried by <see cref="TrainSelected"/>.</summary>
     public IReadOnlyList<double> BalanceGrid { get; init; } = [1.0, 0.5];
 
@@ -68,10 +74,10 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
         foreach (var balance in BalanceGrid)
         foreach (var l2 in L2Grid)
         {
-            var trainer = new EventDetectorTrainer(knowledge) { GateThreshold = GateThreshold, Epochs = Epochs, L2 = l2, Balance = balance, AverageFolds = AverageFolds, Algorithm = Algorithm, ThresholdFolds = ThresholdFolds, PositiveWeight = PositiveWeight };
+            var trainer = new EventDetectorTrainer(knowledge) { GateThreshold = GateThreshold, Epochs = Epochs, L2 = l2, Balance = balance, AverageFolds = AverageFolds, Algorithm = Algorithm, ThresholdFolds = ThresholdFolds, PositiveWeight = PositiveWeight, ThresholdSmoothing = ThresholdSmoothing };
             var model = trainer.Train(examples, out var result);
             all.Add(result);
-            if (best is null || result.F1 > cv.F1 + 1e-9)
+            if (best is null || result.Smoothed > cv.Smoothed + 1e-9)
             {
                 best = model;
                 cv = result;
@@ -108,22 +114,39 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
 
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
         var positives = scored.Count(x => x.Label) + missedByGate;
-        double bestF1 = -1, threshold = 0;
+        double bestF1 = -1, threshold = 0, bestSmoothed = -1;
         int tp = 0, bestTp = 0, bestPredicted = 0;
+        var f1s = new double[scored.Count];
         for (var i = 0; i < scored.Count; i++)
         {
             if (scored[i].Label) tp++;
-            var f1 = 2.0 * tp / (i + 1 + positives);
-            if (f1 > bestF1 && (i + 1 == scored.Count || scored[i + 1].Score < scored[i].Score))
+            f1s[i] = 2.0 * tp / (i + 1 + positives);
+        }
+
+        // The F1 of a cut averaged over its neighbouring cuts (ThresholdSmoothing ranks on each side): with a few dozen
+        // positives the best single cut is often a spike that one sentence makes. The setting (L2, class weight) is chosen
+        // by the same smoothed F1.
+        var half = ThresholdSmoothing;
+        tp = 0;
+        for (var i = 0; i < scored.Count; i++)
+        {
+            if (scored[i].Label) tp++;
+            if (i + 1 < scored.Count && scored[i + 1].Score >= scored[i].Score) continue;
+            double window = 0;
+            var n = 0;
+            for (var j = Math.Max(0, i - half); j <= Math.Min(scored.Count - 1, i + half); j++, n++) window += f1s[j];
+            var smoothed = window / n;
+            if (smoothed > bestSmoothed)
             {
-                bestF1 = f1;
+                bestSmoothed = smoothed;
+                bestF1 = f1s[i];
                 bestTp = tp;
                 bestPredicted = i + 1;
                 threshold = i + 1 < scored.Count ? (scored[i].Score + scored[i + 1].Score) / 2 : scored[i].Score - 1e-6;
             }
         }
 
-        cv = new CrossValidation(L2, Balance, bestPredicted == 0 ? 0 : (double)bestTp / bestPredicted, positives == 0 ? 0 : (double)bestTp / positives, Math.Max(0, bestF1), positives);
+        cv = new CrossValidation(L2, Balance, bestPredicted == 0 ? 0 : (double)bestTp / bestPredicted, positives == 0 ? 0 : (double)bestTp / positives, Math.Max(0, bestF1), positives) { Auc = Auc(scored), Smoothed = bestSmoothed };
         // The fold models' average is the final model, so the threshold chosen on their out-of-fold scores fits the
         // model it is applied to (a model refitted on all the data has larger weights and shifted scores).
         if (AverageFolds)
@@ -133,6 +156,20 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
         }
 
         return model with { Threshold = Math.Round(threshold, 4) };
+    }
+
+    /// <summary>Area under the ROC curve of the scored (candidate) examples: the chance that a positive outranks a negative.</summary>
+    private static double Auc(List<(double Score, bool Label)> sortedDescending)
+    {
+        double pairs = 0, negativesAbove = 0;
+        int positives = 0, negatives = 0;
+        foreach (var (_, label) in sortedDescending)
+        {
+            if (label) { positives++; pairs += negativesAbove; }
+            else { negatives++; negativesAbove++; }
+        }
+
+        return positives == 0 || negatives == 0 ? 0 : 1 - pairs / ((double)positives * negatives);
     }
 
     private TypeModel TrainOnce(IReadOnlyList<DetectorExample> examples) =>
@@ -253,4 +290,11 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
 internal readonly record struct DetectorExample(List<DetectorFeature> Features, bool Label, bool Candidate, bool Auxiliary = false);
 
 /// <summary>Out-of-fold figures of a cross-validation on the training split at the threshold it chose.</summary>
-internal readonly record struct CrossValidation(double L2, double Balance, double Precision, double Recall, double F1, int Positives);
+internal readonly record struct CrossValidation(double L2, double Balance, double Precision, double Recall, double F1, int Positives)
+{
+    /// <summary>Area under the ROC curve of the out-of-fold scores of the candidate sentences.</summary>
+    public double Auc { get; init; }
+
+    /// <summary>F1 at the chosen cut averaged over its neighbouring cuts (equal to F1 without smoothing).</summary>
+    public double Smoothed { get; init; }
+}

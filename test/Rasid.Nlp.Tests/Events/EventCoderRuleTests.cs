@@ -190,4 +190,27 @@ public sealed class EventCoderRuleTests
             if (sentences[i].Gold is not null) Assert.Equal(folds[i], again[sentences.Count - 1 - i]);
         }
     }
+
+    [Fact]
+    public void A_gathering_verb_with_a_crowd_or_a_venue_after_it_is_a_protest_trigger()
+    {
+        const string text = "وتجمع مئات من الأقباط أمام الكاتدرائية الشهيرة.";
+        var e = Assert.Single(Code(text).Events);
+        Assert.Equal("PROTEST", e.Type);
+        Assert.Equal("141", e.Cameo);
+        Assert.Equal("وتجمع", e.Trigger.Text);
+        Assert.Equal(0, e.Trigger.Start);
+        Assert.Equal(5, e.Trigger.End);
+
+        const string streets = "ونزل آلاف الاشخاص الى الشوارع للاحتجاج على تدني الاجور.";
+        Assert.Contains(Code(streets).Events, ev => ev.Type == "PROTEST" && ev.Trigger.Text == "ونزل" && ev.Trigger.Start == 0);
+    }
+
+    [Fact]
+    public void A_gathering_verb_without_a_crowd_or_a_venue_is_not_a_protest()
+    {
+        // تجمع = brings together (a federation), خرج = came out of a meeting: no protest.
+        Assert.DoesNotContain(Code("ولا بالسعي للعودة إلى رابطة فيدرالية تجمع بينهما هذه المرة.").Events, e => e.Type == "PROTEST");
+        Assert.DoesNotContain(Code("وخرج الاجتماع بقرارات مهمة بشأن الاقتصاد.").Events, e => e.Type == "PROTEST");
+    }
 }

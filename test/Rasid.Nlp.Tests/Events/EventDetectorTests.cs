@@ -63,6 +63,38 @@ public sealed class EventDetectorTests
     }
 
     [Fact]
+    public void A_venue_after_a_protest_trigger_and_a_speech_verb_before_it_are_features()
+    {
+        Assert.Contains(FeaturesOf("وتجمع مئات المتظاهرين امام مبنى مجلس المحافظة"), f => f.Name == "lexx:PROTEST:v:venue");
+        Assert.Contains(FeaturesOf("وردد المتظاهرون شعارات ضد محافظ البصرة"), f => f.Name == "lexx:PROTEST:n:utter");
+        // The protesters as the subject of the protest itself, with no venue in the clause: neither feature.
+        var plain = FeaturesOf("احتج المتظاهرون على قرار الحكومة");
+        Assert.DoesNotContain(plain, f => f.Name.EndsWith(":venue", StringComparison.Ordinal) || f.Name.EndsWith(":utter", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Threshold_smoothing_keeps_every_positive_of_separable_data_and_reports_the_AUC()
+    {
+        // Positives and negatives told apart by one word each; every sixth sentence is positive.
+        var examples = new List<DetectorExample>();
+        for (var i = 0; i < 60; i++)
+        {
+            var positive = i % 6 == 0;
+            examples.Add(new DetectorExample([new("bias", 1), new(positive ? "w:تظاهر" : "w:مباراه", 1), new("w:n" + i, 1)], positive, Candidate: true));
+        }
+
+        var smoothed = new EventDetectorTrainer(EventKnowledge.Default) { Epochs = 5, L2 = 1e-3 };
+        var single = new EventDetectorTrainer(EventKnowledge.Default) { Epochs = 5, L2 = 1e-3, ThresholdSmoothing = 0 };
+        smoothed.Train(examples, out var a);
+        single.Train(examples, out var b);
+        // Separable data: both find every positive; the smoothed F1 of the chosen cut is at most the single cut's F1.
+        Assert.Equal(1.0, a.Recall, 3);
+        Assert.Equal(b.F1, b.Smoothed, 6);
+        Assert.True(a.Smoothed <= a.F1 + 1e-9);
+        Assert.InRange(a.Auc, 0.99, 1.0);
+    }
+
+    [Fact]
     public void The_threshold_counts_a_positive_without_a_trigger_as_missed_when_it_is_chosen_on_triggered_sentences()
     {
         // Ten positives share a word; half of them have no trigger of the type, so the coder can never code them.
