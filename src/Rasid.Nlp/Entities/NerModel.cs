@@ -32,7 +32,7 @@ internal sealed class NerModel
 
     // The same index keyed by 64-bit hashes of the feature strings (decoding without building strings); null when two
     // features of the model share a hash, and decoding then goes through the strings.
-    private readonly HashedFeatureTable? hashed;
+    private readonly WeightTable? hashed;
 
     public NerModel(Dictionary<string, int> features, float[] weights, float[] transitions, string trainedOn, EntityMemory memory)
     {
@@ -41,7 +41,7 @@ internal sealed class NerModel
         this.weights = weights;
         this.transitions = transitions;
         TrainedOn = trainedOn;
-        hashed = HashedFeatureTable.Build(features);
+        hashed = WeightTable.Build(features, weights, TagCount);
     }
 
     /// <summary>What the model was trained on (for the manifest and evidence).</summary>
@@ -114,7 +114,7 @@ internal sealed class NerModel
     public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, IReadOnlyList<string>[]? hints = null)
     {
         if (hashed is null) return Decode(featurizer.Extract(tokens, memory, hints), out confidence);
-        var sink = new EmissionSink(tokens.Count, hashed, weights, TagCount);
+        var sink = new EmissionSink(tokens.Count, hashed);
         featurizer.Extract(tokens, memory, sink, hints);
         return Viterbi(sink.Scores, tokens.Count, transitions, out confidence);
     }
@@ -136,8 +136,7 @@ internal sealed class NerModel
     {
         private readonly NerModel first;
         private readonly NerModel document;
-        private readonly HashedFeatureTable table;
-        private readonly float[] rows; // per name: TagCount weights of the first model, then TagCount of the document model
+        private readonly WeightTable table;
 
         internal static Pair? Build(NerModel first, NerModel document)
         {
@@ -145,22 +144,19 @@ internal sealed class NerModel
             var union = new Dictionary<string, int>(first.features.Count + document.features.Count / 8, StringComparer.Ordinal);
             foreach (var name in first.features.Keys) union.TryAdd(name, union.Count);
             foreach (var name in document.features.Keys) union.TryAdd(name, union.Count);
-            var table = HashedFeatureTable.Build(union);
-            if (table is null) return null;
             // Row of a name: its weights in the first model, then in the document model (zeros where a model lacks it:
             // adding +0 to a sum that starts at +0 leaves every sum bit-identical).
             var rows = new float[union.Count * 2 * TagCount];
             foreach (var (name, fi) in first.features) first.weights.AsSpan(fi * TagCount, TagCount).CopyTo(rows.AsSpan(union[name] * 2 * TagCount));
             foreach (var (name, fi) in document.features) document.weights.AsSpan(fi * TagCount, TagCount).CopyTo(rows.AsSpan((union[name] * 2 + 1) * TagCount));
-            return new Pair(first, document, table, rows);
+            return WeightTable.Build(union, rows, 2 * TagCount) is { } table ? new Pair(first, document, table) : null;
         }
 
-        private Pair(NerModel first, NerModel document, HashedFeatureTable table, float[] rows)
+        private Pair(NerModel first, NerModel document, WeightTable table)
         {
             this.first = first;
             this.document = document;
             this.table = table;
-            this.rows = rows;
         }
 
         /// <summary>
@@ -169,7 +165,7 @@ internal sealed class NerModel
         /// </summary>
         public int[] DecodeFirst(IReadOnlyList<string> tokens, NerFeatures featurizer, out float[] confidence, FirstPassRecord record)
         {
-            var sink = new EmissionSink(tokens.Count, table, rows, 2 * TagCount, record);
+            var sink = new EmissionSink(tokens.Count, table, record);
             featurizer.Extract(tokens, first.Memory, sink);
             return Viterbi(sink.Scores, tokens.Count, first.transitions, out confidence);
         }
@@ -182,7 +178,7 @@ internal sealed class NerModel
         /// </summary>
         public int[] DecodeSecond(FirstPassRecord record, int firstToken, IReadOnlyList<string>[] hints, out float[] confidence)
         {
-            var sink = new EmissionSink(hints.Length, document.hashed!, document.weights, TagCount);
+            var sink = new EmissionSink(hints.Length, document.hashed!);
             sink.Start(record.Scores(firstToken, hints.Length));
             for (var i = 0; i < hints.Length; i++)
             {
@@ -216,10 +212,10 @@ internal sealed class NerModel
 
     /// <summary>
     /// Adds the weights of each feature to its token's emission scores [token, tag], looked up by hash; a token's
-    /// hashes are looked up together when the token ends. A row of <paramref name="rows"/> holds TagCount weights, or
-    /// 2 × TagCount when a second model's scores go to a <see cref="FirstPassRecord"/>.
+    /// hashes are looked up together when the token ends. With a <see cref="FirstPassRecord"/>, the table holds 2 × TagCount
+    /// weights per feature and the second TagCount (the document model's) are summed into the record.
     /// </summary>
-    private sealed class EmissionSink(int tokens, HashedFeatureTable index, float[] rows, int stride, FirstPassRecord? record = null) : NerFeatureSink
+    private sealed class EmissionSink(int tokens, WeightTable index, FirstPassRecord? record = null) : NerFeatureSink
     {
         private readonly Scratch scratch = Scratch.Current;
         private readonly int length = Clear(Scratch.Current, tokens * TagCount);
@@ -270,11 +266,12 @@ internal sealed class NerModel
             Span<int> found = count <= 256 ? stackalloc int[count] : new int[count];
             index.FindAll(pending, found);
             var target = scratch.Emissions.AsSpan(row, TagCount);
+            var rows = index.Data;
             if (record is null)
             {
                 foreach (var fi in found)
                 {
-                    if (fi >= 0) AddTo(target, rows.AsSpan(fi * stride, TagCount));
+                    if (fi >= 0) AddTo(target, rows.AsSpan(fi, TagCount));
                 }
             }
             else
@@ -283,8 +280,8 @@ internal sealed class NerModel
                 foreach (var fi in found)
                 {
                     if (fi < 0) continue;
-                    AddTo(target, rows.AsSpan(fi * stride, TagCount));
-                    AddTo(second, rows.AsSpan(fi * stride + TagCount, TagCount));
+                    AddTo(target, rows.AsSpan(fi, TagCount));
+                    AddTo(second, rows.AsSpan(fi + TagCount, TagCount));
                 }
             }
 
@@ -310,65 +307,71 @@ internal sealed class NerModel
         }
     }
 
-    /// <summary>Open-addressing table from feature hash to feature index (linear probing, at most half full).</summary>
-    private sealed class HashedFeatureTable
+    /// <summary>
+    /// Open-addressing table from feature hash to the feature's weights, stored in the slot right after the key (linear
+    /// probing, at most 70% full): a look-up that finds its key has the weights in the same or the next cache line,
+    /// instead of reading an index and then a row elsewhere.
+    /// </summary>
+    private sealed class WeightTable
     {
-        // Key and value side by side: one cache line per probe.
-        private readonly (ulong Key, int Value)[] slots;
-        private readonly int shift;
+        private const int KeyFloats = 2; // the 64-bit key, in the slot's first two floats
 
-        private HashedFeatureTable(int capacity)
+        // capacity × (KeyFloats + Width) floats; key 0 = empty slot.
+        private readonly float[] data;
+        private readonly int slotFloats;
+        private readonly ulong capacity;
+
+        private WeightTable(int count, int width)
         {
-            slots = new (ulong, int)[capacity];
-            shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
+            Width = width;
+            slotFloats = KeyFloats + width;
+            capacity = (ulong)(count * 10L / 7 + 16);
+            data = new float[(int)capacity * slotFloats];
         }
 
-        /// <summary>The table of <paramref name="features"/>, or null when two of them share a hash (or one hashes to 0, the empty mark).</summary>
-        public static HashedFeatureTable? Build(Dictionary<string, int> features)
+        /// <summary>Weights per feature.</summary>
+        public int Width { get; }
+
+        /// <summary>The weights (slot data; see <see cref="FindAll"/>).</summary>
+        public float[] Data => data;
+
+        /// <summary>
+        /// The table of <paramref name="features"/> with their weights (<paramref name="width"/> per feature index, from
+        /// <paramref name="rows"/>), or null when two of them share a hash (or one hashes to 0, the empty mark).
+        /// </summary>
+        public static WeightTable? Build(Dictionary<string, int> features, float[] rows, int width)
         {
-            var capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, features.Count * 2));
-            var table = new HashedFeatureTable(capacity);
+            var table = new WeightTable(features.Count, width);
             foreach (var (name, index) in features)
             {
                 var hash = NerFeatureHash.Of(name);
                 if (hash == 0) return null;
-                var slot = table.Slot(hash);
-                while (table.slots[slot].Key != 0)
+                var slot = table.Home(hash);
+                while (table.KeyAt(slot) != 0)
                 {
-                    if (table.slots[slot].Key == hash) return null;
-                    slot = (slot + 1) & (capacity - 1);
+                    if (table.KeyAt(slot) == hash) return null;
+                    slot = table.Next(slot);
                 }
 
-                table.slots[slot] = (hash, index);
+                Unsafe.As<float, ulong>(ref table.data[slot * table.slotFloats]) = hash;
+                rows.AsSpan(index * width, width).CopyTo(table.data.AsSpan(slot * table.slotFloats + KeyFloats));
             }
 
             return table;
         }
 
-        /// <summary>The feature index of <paramref name="hash"/>, or -1.</summary>
-        public int Find(ulong hash)
-        {
-            var mask = slots.Length - 1;
-            for (var slot = Slot(hash); ; slot = (slot + 1) & mask)
-            {
-                var (key, value) = slots[slot];
-                if (key == hash) return value;
-                if (key == 0) return -1;
-            }
-        }
-
         /// <summary>
-        /// <see cref="Find"/> of every hash into <paramref name="result"/>: the home slots are read first in a loop without
-        /// branches, so that the cache misses of a token's ~40 look-ups overlap instead of queueing one behind the other.
+        /// For every hash, where its weights start in <see cref="Data"/>, or -1 when the table lacks it. The home slots are
+        /// read first in a loop without branches, so that the cache misses of a token's ~40 look-ups overlap instead of
+        /// queueing one behind the other.
         /// </summary>
         public void FindAll(ReadOnlySpan<ulong> hashes, Span<int> result)
         {
-            var mask = slots.Length - 1;
             Span<ulong> home = hashes.Length <= 256 ? stackalloc ulong[hashes.Length] : new ulong[hashes.Length];
             for (var i = 0; i < hashes.Length; i++)
             {
-                result[i] = Slot(hashes[i]);
-                home[i] = slots[result[i]].Key;
+                result[i] = Home(hashes[i]);
+                home[i] = KeyAt(result[i]);
             }
 
             for (var i = 0; i < hashes.Length; i++)
@@ -378,16 +381,20 @@ internal sealed class NerModel
                 var key = home[i];
                 while (key != hash && key != 0)
                 {
-                    slot = (slot + 1) & mask;
-                    key = slots[slot].Key;
+                    slot = Next(slot);
+                    key = KeyAt(slot);
                 }
 
-                result[i] = key == 0 ? -1 : slots[slot].Value;
+                result[i] = key == 0 ? -1 : slot * slotFloats + KeyFloats;
             }
         }
 
-        // Fibonacci hashing: the top bits of hash × 2^64/φ.
-        private int Slot(ulong hash) => (int)((hash * 11400714819323198485UL) >> shift);
+        private ulong KeyAt(int slot) => Unsafe.As<float, ulong>(ref data[slot * slotFloats]);
+
+        private int Next(int slot) => (ulong)(slot + 1) == capacity ? 0 : slot + 1;
+
+        // Fibonacci hashing (hash × 2^64/φ), its top 32 bits scaled to the capacity.
+        private int Home(ulong hash) => (int)(((hash * 11400714819323198485UL) >> 32) * capacity >> 32);
     }
 
     internal static int[] Viterbi(float[,] em, float[] trans, out float[] confidence) =>
