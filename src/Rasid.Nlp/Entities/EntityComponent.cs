@@ -19,12 +19,13 @@ internal sealed class EntityComponent : IDocumentComponent
     private readonly ActorLinker linker;
     private readonly EntityLexicon lexicon;
 
-    // The document pass scores the first pass's recorded feature hashes plus its hints (no second feature extraction).
-    private readonly bool reuseFeatures;
+    // Both passes decoded together: the first pass also sums the document model's scores of its features, and the
+    // document pass adds only its hints (no second feature extraction or look-up). Null when the models cannot be paired.
+    private readonly NerModel.Pair? pair;
 
-    // The first pass's record of the document being processed on this thread (buffers reused from document to document).
+    // The first pass's record of the document being processed on this thread (buffer reused from document to document).
     [ThreadStatic]
-    private static FeatureRecord? Record;
+    private static FirstPassRecord? Record;
 
     /// <param name="model">The sentence tagger (first pass), or null for dictionary spans only.</param>
     /// <param name="lexicon">Names, places and actors.</param>
@@ -33,7 +34,7 @@ internal sealed class EntityComponent : IDocumentComponent
     {
         this.model = model;
         this.documentModel = model is null ? null : documentModel;
-        reuseFeatures = model is not null && documentModel is not null && documentModel.CanReuseFeaturesOf(model);
+        pair = model is not null && documentModel is not null ? model.PairWith(documentModel) : null;
         this.lexicon = lexicon;
         features = new NerFeatures(lexicon);
         linker = new ActorLinker(lexicon);
@@ -69,7 +70,7 @@ internal sealed class EntityComponent : IDocumentComponent
         List<string>[][]? hints = null;
         // Where each sentence's tokens start in the first pass's record (null: the second pass extracts features again).
         int[]? recordedFrom = null;
-        var record = reuseFeatures ? (Record ??= new FeatureRecord()) : null;
+        var record = pair is not null ? (Record ??= new FirstPassRecord()) : null;
         if (model is not null && documentModel is not null)
         {
             // First pass over the whole document; its tags of repeated words are the second pass's hints.
@@ -82,7 +83,7 @@ internal sealed class EntityComponent : IDocumentComponent
                 if (record is not null)
                 {
                     recordedFrom![si] = record.TokenCount;
-                    path = model.Decode(words[si], features, model.Memory, out _, record);
+                    path = pair!.DecodeFirst(words[si], features, out _, record);
                 }
                 else
                 {
@@ -162,7 +163,7 @@ internal sealed class EntityComponent : IDocumentComponent
         {
             var tagger = hints is null ? model : documentModel!;
             var path = hints is not null && recordedFrom >= 0
-                ? tagger.DecodeWithHints(Record!, recordedFrom, hints, out var confidence)
+                ? pair!.DecodeSecond(Record!, recordedFrom, hints, out var confidence)
                 : tagger.Decode(words, features, tagger.Memory, out confidence, hints);
             var tags = path.Select(i => NerModel.Tags[i]).ToArray();
             foreach (var (s, e, type) in Evaluation.ConllNer.Chunks(tags))

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Rasid.Nlp.Entities;
@@ -31,7 +32,7 @@ internal sealed class NerModel
 
     // The same index keyed by 64-bit hashes of the feature strings (decoding without building strings); null when two
     // features of the model share a hash, and decoding then goes through the strings.
-    private readonly HashedFeatureTable? hashed;
+    private readonly WeightTable? hashed;
 
     public NerModel(Dictionary<string, int> features, float[] weights, float[] transitions, string trainedOn, EntityMemory memory)
     {
@@ -40,7 +41,7 @@ internal sealed class NerModel
         this.weights = weights;
         this.transitions = transitions;
         TrainedOn = trainedOn;
-        hashed = HashedFeatureTable.Build(features);
+        hashed = WeightTable.Build(features, weights, TagCount);
     }
 
     /// <summary>What the model was trained on (for the manifest and evidence).</summary>
@@ -113,55 +114,82 @@ internal sealed class NerModel
     public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, IReadOnlyList<string>[]? hints = null)
     {
         if (hashed is null) return Decode(featurizer.Extract(tokens, memory, hints), out confidence);
-        return DecodeHashed(hashed, tokens, featurizer, memory, hints, record: null, out confidence);
-    }
-
-    /// <summary>
-    /// <see cref="Decode(IReadOnlyList{string}, NerFeatures, EntityMemory?, out float[], IReadOnlyList{string}[])"/> without
-    /// hints that also appends the hashes of every token's features, in order, to <paramref name="record"/> (when this
-    /// model decodes by hashes: see <see cref="CanReuseFeaturesOf"/>), for <see cref="DecodeWithHints"/> of a second model.
-    /// </summary>
-    public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, FeatureRecord record)
-    {
-        if (hashed is null) return Decode(featurizer.Extract(tokens, memory), out confidence);
-        return DecodeHashed(hashed, tokens, featurizer, memory, hints: null, record, out confidence);
-    }
-
-    private int[] DecodeHashed(HashedFeatureTable table, IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory,
-        IReadOnlyList<string>[]? hints, FeatureRecord? record, out float[] confidence)
-    {
-        var sink = new EmissionSink(tokens.Count, table, weights, record);
+        var sink = new EmissionSink(tokens.Count, hashed);
         featurizer.Extract(tokens, memory, sink, hints);
         return Viterbi(sink.Scores, tokens.Count, transitions, out confidence);
     }
 
     /// <summary>
-    /// Whether <see cref="DecodeWithHints"/> of this model may take the feature hashes recorded by <paramref name="first"/>:
-    /// both decode by hashes and remember the same names (the memory features are part of the recorded ones).
+    /// This model as the first pass and <paramref name="document"/> as the second pass of a document, decoded together
+    /// (<see cref="Pair"/>), or null when they cannot be: both must decode by hashes and remember the same names (the
+    /// memory features are among the shared ones), and no two names of the two models may share a hash.
     /// </summary>
-    public bool CanReuseFeaturesOf(NerModel first) => hashed is not null && first.hashed is not null && Memory.SameAs(first.Memory);
+    public Pair? PairWith(NerModel document) => Pair.Build(this, document);
 
     /// <summary>
-    /// Decodes a sentence whose features (without hints) a first pass recorded (tokens <paramref name="firstToken"/> ..
-    /// + hints.Length of <paramref name="record"/>), adding <paramref name="hints"/> as <see cref="NerFeatures.AddHints"/>
-    /// does: equal to <c>Decode(tokens, featurizer, Memory, out confidence, hints)</c> (the same features in the same
-    /// order) without extracting the features a second time.
+    /// Two models decoding the two passes over a document (<see cref="EntityComponent"/>): the document pass scores the
+    /// same features as the first pass plus its hints. One table holds the names of both models with their weights side
+    /// by side, so the first pass looks each feature up once and also sums the second model's scores of it
+    /// (<see cref="FirstPassRecord"/>); the second pass then adds only its hints. Immutable and thread-safe.
     /// </summary>
-    public int[] DecodeWithHints(FeatureRecord record, int firstToken, IReadOnlyList<string>[] hints, out float[] confidence)
+    public sealed class Pair
     {
-        if (hashed is null) throw new InvalidOperationException("this model decodes by feature strings");
-        var sink = new EmissionSink(hints.Length, hashed, weights);
-        for (var i = 0; i < hints.Length; i++)
+        private readonly NerModel first;
+        private readonly NerModel document;
+        private readonly WeightTable table;
+
+        internal static Pair? Build(NerModel first, NerModel document)
         {
-            sink.Token(i);
-            sink.Push(record.Token(firstToken + i));
-            NerFeatures.AddHints(sink, hints, i);
+            if (first.hashed is null || document.hashed is null || !first.Memory.SameAs(document.Memory)) return null;
+            var union = new Dictionary<string, int>(first.features.Count + document.features.Count / 8, StringComparer.Ordinal);
+            foreach (var name in first.features.Keys) union.TryAdd(name, union.Count);
+            foreach (var name in document.features.Keys) union.TryAdd(name, union.Count);
+            // Row of a name: its weights in the first model, then in the document model (zeros where a model lacks it:
+            // adding +0 to a sum that starts at +0 leaves every sum bit-identical).
+            var rows = new float[union.Count * 2 * TagCount];
+            foreach (var (name, fi) in first.features) first.weights.AsSpan(fi * TagCount, TagCount).CopyTo(rows.AsSpan(union[name] * 2 * TagCount));
+            foreach (var (name, fi) in document.features) document.weights.AsSpan(fi * TagCount, TagCount).CopyTo(rows.AsSpan((union[name] * 2 + 1) * TagCount));
+            return WeightTable.Build(union, rows, 2 * TagCount) is { } table ? new Pair(first, document, table) : null;
         }
 
-        return Viterbi(sink.Scores, hints.Length, transitions, out confidence);
+        private Pair(NerModel first, NerModel document, WeightTable table)
+        {
+            this.first = first;
+            this.document = document;
+            this.table = table;
+        }
+
+        /// <summary>
+        /// The first pass over one sentence: equals <c>first.Decode(tokens, featurizer, first.Memory, out confidence)</c>,
+        /// and appends to <paramref name="record"/> each token's document-model scores of the same features.
+        /// </summary>
+        public int[] DecodeFirst(IReadOnlyList<string> tokens, NerFeatures featurizer, out float[] confidence, FirstPassRecord record)
+        {
+            var sink = new EmissionSink(tokens.Count, table, record);
+            featurizer.Extract(tokens, first.Memory, sink);
+            return Viterbi(sink.Scores, tokens.Count, first.transitions, out confidence);
+        }
+
+        /// <summary>
+        /// The document pass over a sentence whose tokens start at <paramref name="firstToken"/> of <paramref name="record"/>,
+        /// with <paramref name="hints"/> (one list per token): equals
+        /// <c>document.Decode(tokens, featurizer, document.Memory, out confidence, hints)</c> (the same features in the same
+        /// order, so the same sums) without extracting or looking up the first pass's features again.
+        /// </summary>
+        public int[] DecodeSecond(FirstPassRecord record, int firstToken, IReadOnlyList<string>[] hints, out float[] confidence)
+        {
+            var sink = new EmissionSink(hints.Length, document.hashed!);
+            sink.Start(record.Scores(firstToken, hints.Length));
+            for (var i = 0; i < hints.Length; i++)
+            {
+                sink.Token(i);
+                NerFeatures.AddHints(sink, hints, i);
+            }
+
+            return Viterbi(sink.Scores, hints.Length, document.transitions, out confidence);
+        }
     }
 
-    /// <summary>Adds the weights of each feature to its token's emission scores [token, tag], looked up by hash.</summary>
     /// <summary>Per-thread buffers of decoding (emission scores, Viterbi tables): decoding allocates only its results.</summary>
     private sealed class Scratch
     {
@@ -184,26 +212,24 @@ internal sealed class NerModel
 
     /// <summary>
     /// Adds the weights of each feature to its token's emission scores [token, tag], looked up by hash; a token's
-    /// hashes are looked up together when the token ends. Optionally records every token's hashes.
+    /// hashes are looked up together when the token ends. With a <see cref="FirstPassRecord"/>, the table holds 2 × TagCount
+    /// weights per feature and the second TagCount (the document model's) are summed into the record.
     /// </summary>
-    private sealed class EmissionSink : NerFeatureSink
+    private sealed class EmissionSink(int tokens, WeightTable index, FirstPassRecord? record = null) : NerFeatureSink
     {
-        private readonly HashedFeatureTable index;
-        private readonly float[] weights;
-        private readonly FeatureRecord? record;
         private readonly Scratch scratch = Scratch.Current;
-        private readonly int length;
+        private readonly int length = Clear(Scratch.Current, tokens * TagCount);
         private int count;
         private int row = -1;
 
-        public EmissionSink(int tokens, HashedFeatureTable index, float[] weights, FeatureRecord? record = null)
+        private static int Clear(Scratch scratch, int length)
         {
-            this.index = index;
-            this.weights = weights;
-            this.record = record;
-            length = tokens * TagCount;
             Scratch.Ensure(ref scratch.Emissions, length).AsSpan(0, length).Clear();
+            return length;
         }
+
+        /// <summary>Sets the emission scores to <paramref name="scores"/> before any feature is added (row-major [token, tag]).</summary>
+        public void Start(ReadOnlySpan<float> scores) => scores.CopyTo(scratch.Emissions.AsSpan(0, length));
 
         /// <summary>The emission scores, row-major [token, tag] (a per-thread buffer), once every token's features have been added.</summary>
         public ReadOnlySpan<float> Scores
@@ -227,98 +253,125 @@ internal sealed class NerModel
 
         public override void Add(string prefix, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Push(NerFeatureHash.Of(prefix, a, b));
 
-        /// <summary>A feature given by its hash (<see cref="NerFeatureHash"/>).</summary>
-        public void Push(ulong hash)
+        private void Push(ulong hash)
         {
             if (count == scratch.Pending.Length) Array.Resize(ref scratch.Pending, count * 2);
             scratch.Pending[count++] = hash;
-        }
-
-        /// <summary>Adds the features of a token recorded by a first pass.</summary>
-        public void Push(ReadOnlySpan<ulong> hashes)
-        {
-            foreach (var hash in hashes) Push(hash);
         }
 
         private void Flush()
         {
             if (row < 0) return;
             var pending = scratch.Pending.AsSpan(0, count);
-            record?.AddToken(pending);
             Span<int> found = count <= 256 ? stackalloc int[count] : new int[count];
             index.FindAll(pending, found);
             var target = scratch.Emissions.AsSpan(row, TagCount);
-            foreach (var fi in found)
+            var rows = index.Data;
+            if (record is null)
             {
-                if (fi < 0) continue;
-                var source = weights.AsSpan(fi * TagCount, TagCount);
-                for (var t = 0; t < source.Length; t++) target[t] += source[t];
+                foreach (var fi in found)
+                {
+                    if (fi >= 0) AddTo(target, rows.AsSpan(fi, TagCount));
+                }
+            }
+            else
+            {
+                var second = record.AddToken();
+                foreach (var fi in found)
+                {
+                    if (fi < 0) continue;
+                    AddTo(target, rows.AsSpan(fi, TagCount));
+                    AddTo(second, rows.AsSpan(fi + TagCount, TagCount));
+                }
             }
 
             count = 0;
             row = -1;
         }
+
+        // target[t] += source[t] for every t (8 lanes at a time: the same additions as one at a time).
+        private static void AddTo(Span<float> target, ReadOnlySpan<float> source)
+        {
+            var t = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                ref var to = ref MemoryMarshal.GetReference(target);
+                ref var from = ref MemoryMarshal.GetReference(source);
+                for (; t + Vector256<float>.Count <= source.Length; t += Vector256<float>.Count)
+                {
+                    (Vector256.LoadUnsafe(ref to, (nuint)t) + Vector256.LoadUnsafe(ref from, (nuint)t)).StoreUnsafe(ref to, (nuint)t);
+                }
+            }
+
+            for (; t < source.Length; t++) target[t] += source[t];
+        }
     }
 
-    /// <summary>Open-addressing table from feature hash to feature index (linear probing, at most half full).</summary>
-    private sealed class HashedFeatureTable
+    /// <summary>
+    /// Open-addressing table from feature hash to the feature's weights, stored in the slot right after the key (linear
+    /// probing, at most 70% full): a look-up that finds its key has the weights in the same or the next cache line,
+    /// instead of reading an index and then a row elsewhere.
+    /// </summary>
+    private sealed class WeightTable
     {
-        // Key and value side by side: one cache line per probe.
-        private readonly (ulong Key, int Value)[] slots;
-        private readonly int shift;
+        private const int KeyFloats = 2; // the 64-bit key, in the slot's first two floats
 
-        private HashedFeatureTable(int capacity)
+        // capacity × (KeyFloats + Width) floats; key 0 = empty slot.
+        private readonly float[] data;
+        private readonly int slotFloats;
+        private readonly ulong capacity;
+
+        private WeightTable(int count, int width)
         {
-            slots = new (ulong, int)[capacity];
-            shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
+            Width = width;
+            slotFloats = KeyFloats + width;
+            capacity = (ulong)(count * 10L / 7 + 16);
+            data = new float[(int)capacity * slotFloats];
         }
 
-        /// <summary>The table of <paramref name="features"/>, or null when two of them share a hash (or one hashes to 0, the empty mark).</summary>
-        public static HashedFeatureTable? Build(Dictionary<string, int> features)
+        /// <summary>Weights per feature.</summary>
+        public int Width { get; }
+
+        /// <summary>The weights (slot data; see <see cref="FindAll"/>).</summary>
+        public float[] Data => data;
+
+        /// <summary>
+        /// The table of <paramref name="features"/> with their weights (<paramref name="width"/> per feature index, from
+        /// <paramref name="rows"/>), or null when two of them share a hash (or one hashes to 0, the empty mark).
+        /// </summary>
+        public static WeightTable? Build(Dictionary<string, int> features, float[] rows, int width)
         {
-            var capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, features.Count * 2));
-            var table = new HashedFeatureTable(capacity);
+            var table = new WeightTable(features.Count, width);
             foreach (var (name, index) in features)
             {
                 var hash = NerFeatureHash.Of(name);
                 if (hash == 0) return null;
-                var slot = table.Slot(hash);
-                while (table.slots[slot].Key != 0)
+                var slot = table.Home(hash);
+                while (table.KeyAt(slot) != 0)
                 {
-                    if (table.slots[slot].Key == hash) return null;
-                    slot = (slot + 1) & (capacity - 1);
+                    if (table.KeyAt(slot) == hash) return null;
+                    slot = table.Next(slot);
                 }
 
-                table.slots[slot] = (hash, index);
+                Unsafe.As<float, ulong>(ref table.data[slot * table.slotFloats]) = hash;
+                rows.AsSpan(index * width, width).CopyTo(table.data.AsSpan(slot * table.slotFloats + KeyFloats));
             }
 
             return table;
         }
 
-        /// <summary>The feature index of <paramref name="hash"/>, or -1.</summary>
-        public int Find(ulong hash)
-        {
-            var mask = slots.Length - 1;
-            for (var slot = Slot(hash); ; slot = (slot + 1) & mask)
-            {
-                var (key, value) = slots[slot];
-                if (key == hash) return value;
-                if (key == 0) return -1;
-            }
-        }
-
         /// <summary>
-        /// <see cref="Find"/> of every hash into <paramref name="result"/>: the home slots are read first in a loop without
-        /// branches, so that the cache misses of a token's ~40 look-ups overlap instead of queueing one behind the other.
+        /// For every hash, where its weights start in <see cref="Data"/>, or -1 when the table lacks it. The home slots are
+        /// read first in a loop without branches, so that the cache misses of a token's ~40 look-ups overlap instead of
+        /// queueing one behind the other.
         /// </summary>
         public void FindAll(ReadOnlySpan<ulong> hashes, Span<int> result)
         {
-            var mask = slots.Length - 1;
             Span<ulong> home = hashes.Length <= 256 ? stackalloc ulong[hashes.Length] : new ulong[hashes.Length];
             for (var i = 0; i < hashes.Length; i++)
             {
-                result[i] = Slot(hashes[i]);
-                home[i] = slots[result[i]].Key;
+                result[i] = Home(hashes[i]);
+                home[i] = KeyAt(result[i]);
             }
 
             for (var i = 0; i < hashes.Length; i++)
@@ -328,16 +381,20 @@ internal sealed class NerModel
                 var key = home[i];
                 while (key != hash && key != 0)
                 {
-                    slot = (slot + 1) & mask;
-                    key = slots[slot].Key;
+                    slot = Next(slot);
+                    key = KeyAt(slot);
                 }
 
-                result[i] = key == 0 ? -1 : slots[slot].Value;
+                result[i] = key == 0 ? -1 : slot * slotFloats + KeyFloats;
             }
         }
 
-        // Fibonacci hashing: the top bits of hash × 2^64/φ.
-        private int Slot(ulong hash) => (int)((hash * 11400714819323198485UL) >> shift);
+        private ulong KeyAt(int slot) => Unsafe.As<float, ulong>(ref data[slot * slotFloats]);
+
+        private int Next(int slot) => (ulong)(slot + 1) == capacity ? 0 : slot + 1;
+
+        // Fibonacci hashing (hash × 2^64/φ), its top 32 bits scaled to the capacity.
+        private int Home(ulong hash) => (int)(((hash * 11400714819323198485UL) >> 32) * capacity >> 32);
     }
 
     internal static int[] Viterbi(float[,] em, float[] trans, out float[] confidence) =>
@@ -461,40 +518,35 @@ internal sealed class NerModel
 }
 
 /// <summary>
-/// The feature hashes of consecutive tokens, recorded by a first NER pass over a document for the second pass
-/// (<see cref="NerModel.DecodeWithHints"/>). Reusable: <see cref="Clear"/> keeps the buffers.
+/// The document model's emission scores of each token's features (without hints), summed by the first NER pass over a
+/// document for the second pass (<see cref="NerModel.Pair"/>). Reusable: <see cref="Clear"/> keeps the buffer.
 /// </summary>
-internal sealed class FeatureRecord
+internal sealed class FirstPassRecord
 {
-    private ulong[] hashes = new ulong[4096];
-    private int[] ends = new int[128];
-    private int count;
+    private float[] scores = new float[1024 * NerModel.Tags.Length];
 
     /// <summary>Tokens recorded so far.</summary>
     public int TokenCount { get; private set; }
 
-    /// <summary>Forgets every token (the buffers stay).</summary>
-    public void Clear()
+    /// <summary>Forgets every token (the buffer stays).</summary>
+    public void Clear() => TokenCount = 0;
+
+    /// <summary>Appends the next token: its scores, all zero, to be summed into.</summary>
+    public Span<float> AddToken()
     {
-        TokenCount = 0;
-        count = 0;
+        var tags = NerModel.TagCount;
+        var start = TokenCount * tags;
+        if (start + tags > scores.Length) Array.Resize(ref scores, scores.Length * 2);
+        TokenCount++;
+        var row = scores.AsSpan(start, tags);
+        row.Clear();
+        return row;
     }
 
-    /// <summary>Appends the next token's feature hashes.</summary>
-    public void AddToken(ReadOnlySpan<ulong> features)
+    /// <summary>The scores [token, tag] of <paramref name="count"/> tokens from token <paramref name="first"/>.</summary>
+    public ReadOnlySpan<float> Scores(int first, int count)
     {
-        if (count + features.Length > hashes.Length) Array.Resize(ref hashes, Math.Max(count + features.Length, hashes.Length * 2));
-        if (TokenCount == ends.Length) Array.Resize(ref ends, ends.Length * 2);
-        features.CopyTo(hashes.AsSpan(count));
-        count += features.Length;
-        ends[TokenCount++] = count;
-    }
-
-    /// <summary>The feature hashes of token <paramref name="index"/> (in recording order).</summary>
-    public ReadOnlySpan<ulong> Token(int index)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)TokenCount, nameof(index));
-        var start = index == 0 ? 0 : ends[index - 1];
-        return hashes.AsSpan(start, ends[index] - start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)(first + count), (uint)TokenCount, nameof(count));
+        return scores.AsSpan(first * NerModel.TagCount, count * NerModel.TagCount);
     }
 }
