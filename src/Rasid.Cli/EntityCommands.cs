@@ -35,7 +35,12 @@ internal static class EntityCommands
         var clusters2 = new Option<string?>("--clusters2") { Description = "Second word clustering for features (default: OUT/ner-clusters-2.txt.gz when it exists, else the built-in one; 'none' = no second clustering).", HelpName = "FILE" };
         var context = new Option<string>("--context") { Description = "Folder of SaudiNewsNet day files (*.zip) for the context-count features (words seen after/before the training data's entity cues; writes OUT/ner-context.txt.gz), or 'none'.", DefaultValueFactory = _ => "none", HelpName = "DIR" };
         var cv = new Option<int>("--cv") { Description = "Instead of training the shipped models: K-fold cross-validation over the train part (contiguous folds), pooled micro F1; writes nothing.", DefaultValueFactory = _ => 0 };
-        var command = new Command("ner", "Train the NER tagger (averaged structured perceptron) on the train part of the file; report dev F1.") { data, output, epochs, writeDev, full, minCount, clusters, devOutput, extra, extraWeight, extraTypes, writeExtra, docWindow, seeds, margin, cv, context, clusters2 };
+        var selfTrain = new Option<int>("--self-train") { Description = "Self-training: add at most N sentences of the --context corpus tagged by the model (confident sentences with an entity) and train again (0 = none).", DefaultValueFactory = _ => 0 };
+        var selfConfidence = new Option<float>("--self-confidence") { Description = "Self-training: least confidence of every token of a kept sentence (the N most confident sentences are kept).", DefaultValueFactory = _ => 0f };
+        var selfSelect = new Option<string>("--self-select") { Description = "Self-training: which tagged sentences to keep: 'confident' (the N whose least confident token is the most confident) or 'names' (sentences with names unseen in training that the model tags consistently across the corpus, every occurrence set to their type).", DefaultValueFactory = _ => "confident" };
+        selfSelect.AcceptOnlyFromAmong("confident", "names");
+        var writeSelf = new Option<string?>("--write-self") { Description = "Self-training: also write the kept sentences (TOKEN/TAG words, one sentence a line) to this file (the last set chosen).", HelpName = "FILE" };
+        var command = new Command("ner", "Train the NER tagger (averaged structured perceptron) on the train part of the file; report dev F1.") { data, output, epochs, writeDev, full, minCount, clusters, devOutput, extra, extraWeight, extraTypes, writeExtra, docWindow, seeds, margin, cv, context, clusters2, selfTrain, selfConfidence, selfSelect, writeSelf };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(data)!;
@@ -89,6 +94,16 @@ internal static class EntityCommands
                 return NerContextCounts.Build(contextStream, leftCues, rightCues, "1", $"{contextSource}; cues from {sentences.Count} training sentences: {leftCues.Count} left, {rightCues.Count} right");
             }
 
+            var selfMax = parse.GetValue(selfTrain);
+            if (selfMax > 0 && contextStream is null) throw new UsageException("--self-train needs --context DIR (the unlabelled corpus)");
+            var selfPool = selfMax > 0 ? SelfTrainingPool(contextStream!, selfMax * 8) : [];
+            Func<NerModel, NerFeatures, List<TaggedSentence>>? selfLabel = selfMax <= 0 ? null : (m, f) =>
+            {
+                var picked = parse.GetValue(selfSelect) == "names" ? NerTool.SelfLabelNames(m, f, selfPool, selfMax) : NerTool.SelfLabel(m, f, selfPool, selfMax, parse.GetValue(selfConfidence));
+                console.Error.WriteLine($"self-training: {picked.Count} of {selfPool.Count} unlabelled sentences kept, {picked.Sum(x => ConllNer.Chunks(x.Tags).Count)} entities");
+                if (parse.GetValue(writeSelf) is { } dump) File.WriteAllLines(dump, picked.Select(x => string.Join(' ', x.Tokens.Select((t, i) => x.Tags[i] == "O" ? t : t + "/" + x.Tags[i]))));
+                return picked;
+            };
             var contextCounts = ContextFor(train);
             if (contextStream is not null) console.Error.WriteLine($"context counts: {contextCounts.Count} words ({contextCounts.Source})");
             var featurizer = new NerFeatures(EntityLexicon.Default, wordClusters, contextCounts, secondClusters);
@@ -126,7 +141,7 @@ internal static class EntityCommands
                 var template = trainer;
                 Func<List<TaggedSentence>, NerTrainer>? perFold = contextStream is null ? null
                     : rest => new NerTrainer(new NerFeatures(EntityLexicon.Default, wordClusters, ContextFor(rest), secondClusters)) { Epochs = template.Epochs, MinFeatureCount = template.MinFeatureCount, ExtraWeight = template.ExtraWeight, Seeds = template.Seeds, Margin = template.Margin };
-                var pooled = NerTool.CrossValidate(trainer, train, folds, parse.GetValue(docWindow), extraSentences, (k, fold) => console.Error.WriteLine($"fold {k + 1}/{folds}: micro F1 {100 * fold.Score(null).F1:F2}"), perFold);
+                var pooled = NerTool.CrossValidate(trainer, train, folds, parse.GetValue(docWindow), extraSentences, (k, fold) => console.Error.WriteLine($"fold {k + 1}/{folds}: micro F1 {100 * fold.Score(null).F1:F2}"), perFold, selfLabel);
                 var m = pooled.Score(null);
                 var perType = string.Join(" ", pooled.Types.Select(t => $"{t} {100 * pooled.Score(t).F1:F2}"));
                 console.Out.WriteLine($"{folds}-fold CV over {train.Count} sentences: micro P {100 * m.Precision:F2} R {100 * m.Recall:F2} F1 {100 * m.F1:F2} ({perType})");
@@ -136,6 +151,12 @@ internal static class EntityCommands
             var trainedOn = $"{Path.GetFileName(path)}: first {train.Count} of {all.Count} sentences"
                 + (extraFiles.Length > 0 ? $" + {extraSentences.Count} sentences of {string.Join(", ", extraFiles.Select(Path.GetFileName))}" : "");
             var model = trainer.Train(train, trainedOn, console.Error.WriteLine, extra: extraSentences);
+            if (selfLabel is not null)
+            {
+                extraSentences = [.. extraSentences, .. selfLabel(model, featurizer)];
+                model = trainer.Train(train, trainedOn, console.Error.WriteLine, extra: extraSentences);
+            }
+
             console.Error.WriteLine($"trained in {watch.Elapsed.TotalSeconds:F1} s, {model.FeatureCount} features");
             NerScores scores;
             var window = parse.GetValue(docWindow);
@@ -174,6 +195,32 @@ internal static class EntityCommands
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // Sentences of the unlabelled corpus (normalized tokens; cut at text boundaries and at . ! ? ؟), 6-50 tokens, spread evenly
+    // over the corpus: at most `count` of them.
+    private static List<string[]> SelfTrainingPool(List<string?> stream, int count)
+    {
+        var all = new List<(int From, int To)>();
+        var start = 0;
+        for (var i = 0; i <= stream.Count; i++)
+        {
+            var end = i == stream.Count || stream[i] is null || stream[i] is "." or "!" or "?" or "؟";
+            if (!end) continue;
+            var to = i < stream.Count && stream[i] is not null ? i + 1 : i;
+            if (to - start is >= 6 and <= 50) all.Add((start, to));
+            start = i + 1;
+        }
+
+        var step = Math.Max(1, all.Count / Math.Max(1, count));
+        var pool = new List<string[]>();
+        for (var k = 0; k < all.Count && pool.Count < count; k += step)
+        {
+            var (from, to) = all[k];
+            pool.Add([.. stream.GetRange(from, to - from).Select(t => t!)]);
+        }
+
+        return pool;
     }
 
     public static Command TrainClusters(CliConsole console)

@@ -81,11 +81,102 @@ internal static class NerTool
     }
 
     /// <summary>
+    /// Self-training data: of the sentences of <paramref name="pool"/> (unlabelled text) that <paramref name="model"/> tags with at
+    /// least one entity, the <paramref name="max"/> whose least confident token is the most confident (ties in pool order;
+    /// none below <paramref name="minConfidence"/>), labelled with the model's tags.
+    /// </summary>
+    public static List<TaggedSentence> SelfLabel(NerModel model, NerFeatures featurizer, IReadOnlyList<string[]> pool, int max, float minConfidence)
+    {
+        var candidates = new List<(float Confidence, int Index, string[] Tags)>();
+        for (var k = 0; k < pool.Count; k++)
+        {
+            var path = model.Decode(pool[k], featurizer, model.Memory, out var confidence);
+            if (!path.Any(t => t != 0)) continue;
+            var least = confidence.Min();
+            if (least >= minConfidence) candidates.Add((least, k, [.. path.Select(t => NerModel.Tags[t])]));
+        }
+
+        return [.. candidates.OrderByDescending(c => c.Confidence).ThenBy(c => c.Index).Take(max).OrderBy(c => c.Index).Select(c => new TaggedSentence(pool[c.Index], c.Tags))];
+    }
+
+    /// <summary>
+    /// Self-training on names: <paramref name="model"/> tags every sentence of <paramref name="pool"/>; names it never saw in
+    /// training that it tags at least <paramref name="minTagged"/> times, with one type in ≥ 80% of them and in ≥ 60% of all their
+    /// occurrences in the pool, are taken as names of that type; at most <paramref name="max"/> pool sentences containing them are
+    /// returned with the model's tags, every occurrence of such a name set to its type (consistency across documents).
+    /// </summary>
+    public static List<TaggedSentence> SelfLabelNames(NerModel model, NerFeatures featurizer, IReadOnlyList<string[]> pool, int max, int minTagged = 3)
+    {
+        var tags = new string[pool.Count][];
+        var keys = new string[pool.Count][];
+        var tagged = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        for (var k = 0; k < pool.Count; k++)
+        {
+            tags[k] = [.. model.Decode(pool[k], featurizer, model.Memory, out _).Select(t => NerModel.Tags[t])];
+            keys[k] = [.. pool[k].Select(t => EntityMemory.WordKey(ArabicForms.Normalize(t)))];
+            foreach (var (start, end, type) in ConllNer.Chunks(tags[k]))
+            {
+                if (end - start > 5) continue;
+                var phrase = string.Join(' ', keys[k][start..end]);
+                if (model.Memory.Phrases.ContainsKey(phrase)) continue;
+                if (!tagged.TryGetValue(phrase, out var byType)) tagged[phrase] = byType = new Dictionary<string, int>(StringComparer.Ordinal);
+                byType[type] = byType.GetValueOrDefault(type) + 1;
+            }
+        }
+
+        var candidates = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (phrase, byType) in tagged)
+        {
+            var total = byType.Values.Sum();
+            var (best, n) = byType.OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal).First();
+            if (total >= minTagged && n >= 0.8 * total) candidates[phrase] = best;
+        }
+
+        // Occurrences of the candidate names anywhere in the pool, tagged or not.
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var sentence in keys)
+        {
+            for (var i = 0; i < sentence.Length; i++)
+            {
+                for (var len = 1; len <= 5 && i + len <= sentence.Length; len++)
+                {
+                    var phrase = string.Join(' ', sentence[i..(i + len)]);
+                    if (candidates.ContainsKey(phrase)) occurrences[phrase] = occurrences.GetValueOrDefault(phrase) + 1;
+                }
+            }
+        }
+
+        var names = candidates.Where(c => tagged[c.Key].Values.Sum() >= 0.6 * occurrences.GetValueOrDefault(c.Key)).ToDictionary(StringComparer.Ordinal);
+        var result = new List<TaggedSentence>();
+        for (var k = 0; k < pool.Count && result.Count < max; k++)
+        {
+            var t = (string[])tags[k].Clone();
+            var found = false;
+            for (var i = 0; i < t.Length; i++)
+            {
+                for (var len = Math.Min(5, t.Length - i); len >= 1; len--)
+                {
+                    if (!names.TryGetValue(string.Join(' ', keys[k][i..(i + len)]), out var type)) continue;
+                    for (var j = 0; j < len; j++) t[i + j] = (j == 0 ? "B-" : "I-") + type;
+                    if (i + len < t.Length && t[i + len].StartsWith("I-", StringComparison.Ordinal)) t[i + len] = "B-" + t[i + len][2..];
+                    found = true;
+                    i += len - 1;
+                    break;
+                }
+            }
+
+            if (found) result.Add(new TaggedSentence(pool[k], t));
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// K-fold cross-validation over <paramref name="sentences"/> (contiguous folds: held-out text is unseen text): trains the
     /// first pass (and the document pass when <paramref name="window"/> &gt; 0) on the other folds, tags the held-out fold, and
     /// pools the scores of all folds.
     /// </summary>
-    public static NerScores CrossValidate(NerTrainer trainer, List<TaggedSentence> sentences, int folds, int window, IReadOnlyList<TaggedSentence>? extra = null, Action<int, NerScores>? foldDone = null, Func<List<TaggedSentence>, NerTrainer>? trainerFor = null)
+    public static NerScores CrossValidate(NerTrainer trainer, List<TaggedSentence> sentences, int folds, int window, IReadOnlyList<TaggedSentence>? extra = null, Action<int, NerScores>? foldDone = null, Func<List<TaggedSentence>, NerTrainer>? trainerFor = null, Func<NerModel, NerFeatures, List<TaggedSentence>>? selfLabel = null)
     {
         var pooled = new NerScores();
         for (var k = 0; k < folds; k++)
@@ -96,10 +187,19 @@ internal static class NerTool
             var held = sentences.GetRange(from, to - from);
             if (trainerFor is not null) trainer = trainerFor(rest);
             var first = trainer.Train(rest, "cv", null, extra);
+            var foldExtra = extra;
+            if (selfLabel is not null)
+            {
+                foldExtra = [.. extra ?? [], .. selfLabel(first, trainer.Featurizer)];
+                first = trainer.Train(rest, "cv", null, foldExtra);
+            }
+
             var tokens = held.Select(s => s.Tokens).ToList();
-            var tags = window > 0
-                ? TagTwoPass(first, TrainSecondPass(trainer, rest, "cv", 5, window, null, extra), trainer.Featurizer, tokens, window)
+            var second = window > 0 ? TrainSecondPass(trainer, rest, "cv", 5, window, null, foldExtra) : null;
+            var tags = second is not null
+                ? TagTwoPass(first, second, trainer.Featurizer, tokens, window)
                 : [.. tokens.Select(t => Tag(first, trainer.Featurizer, t))];
+
             var fold = new NerScores();
             for (var s = 0; s < held.Count; s++)
             {
