@@ -148,32 +148,17 @@ internal sealed class EventDetector
     }
 
     /// <summary>A word of class <paramref name="cls"/> within <paramref name="n"/> words of the trigger (before it only when <paramref name="last"/> &lt; 0), in its clause.</summary>
-    private static bool HasNear(IReadOnlyList<ViewToken> tokens, int first, int last, RoleCues cues, string cls, int n)
-    {
-        for (var dir = -1; dir <= (last < 0 ? -1 : 1); dir += 2)
-        {
-            var k = dir < 0 ? first - 1 : last + 1;
-            for (var steps = 0; steps < n && k >= 0 && k < tokens.Count; k += dir)
-            {
-                var t = tokens[k];
-                if (!t.IsWord)
-                {
-                    if (t.Kind == Core.TokenKind.Punctuation) break;
-                    continue;
-                }
-
-                steps++;
-                if (cues.Is(cls, t) || cues.IsStripped(cls, t)) return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasNear(IReadOnlyList<ViewToken> tokens, int first, int last, RoleCues cues, string cls, int n) =>
+        HasInClause(tokens, first - 1, -1, cues, cls, n) || (last >= 0 && HasInClause(tokens, last + 1, 1, cues, cls, n));
 
     /// <summary>A word of class <paramref name="cls"/> within <paramref name="n"/> words after token <paramref name="last"/>, in its clause.</summary>
-    private static bool HasAfter(IReadOnlyList<ViewToken> tokens, int last, RoleCues cues, string cls, int n)
+    private static bool HasAfter(IReadOnlyList<ViewToken> tokens, int last, RoleCues cues, string cls, int n) =>
+        HasInClause(tokens, last + 1, 1, cues, cls, n);
+
+    /// <summary>A word of class <paramref name="cls"/> within <paramref name="n"/> words from token <paramref name="k"/> in direction <paramref name="dir"/>, stopping at punctuation.</summary>
+    private static bool HasInClause(IReadOnlyList<ViewToken> tokens, int k, int dir, RoleCues cues, string cls, int n)
     {
-        for (int k = last + 1, steps = 0; steps < n && k < tokens.Count; k++)
+        for (var steps = 0; steps < n && k >= 0 && k < tokens.Count; k += dir)
         {
             var t = tokens[k];
             if (!t.IsWord)
