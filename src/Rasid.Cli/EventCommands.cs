@@ -58,6 +58,14 @@ internal static class EventCommands
         command.SetAction(parse =>
         {
             var gsr = GsrDirectory(parse.GetValue(data));
+            if (parse.GetValue(predictions) is { } predictionsPath)
+            {
+                // Checked before the cross-validation's minutes of training, not after them.
+                if (!parse.GetValue(cv)) throw new UsageException("--predictions needs --cv (it writes the cross-validation's out-of-fold decisions)");
+                var folder = Path.GetDirectoryName(Path.GetFullPath(predictionsPath));
+                if (folder is not null && !Directory.Exists(folder)) throw new UsageException($"--predictions '{predictionsPath}': no such folder '{folder}'");
+            }
+
             if (parse.GetValue(cv))
             {
                 try
@@ -71,7 +79,7 @@ internal static class EventCommands
                     }
                     return ExitCodes.Ok;
                 }
-                catch (Exception ex) when (ex is FormatException or IOException)
+                catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
                 {
                     console.Error.WriteLine($"rasid eval events: {ex.Message}");
                     return ExitCodes.SomeInputsRejected;

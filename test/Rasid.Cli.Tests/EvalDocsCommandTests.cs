@@ -149,4 +149,20 @@ public sealed class EvalDocsCommandTests
         Assert.True(p.ExitCode == 0, $"{file} failed: {error}");
         return output;
     }
+
+    [Fact]
+    public void Eval_events_predictions_without_cv_or_into_a_missing_folder_is_one_usage_line_before_any_work()
+    {
+        using var dir = new TempDirectory();
+        var noCv = CliRunner.Run("eval", "events", "--data", dir.Path, "--predictions", dir.File("p.tsv"));
+        Assert.Equal(2, noCv.ExitCode);
+        Assert.Contains("--predictions needs --cv", noCv.Error, StringComparison.Ordinal);
+
+        var missing = Path.Combine(dir.Path, "no-such-folder", "p.tsv");
+        var result = CliRunner.Run("eval", "events", "--cv", "--data", dir.Path, "--predictions", missing);
+        Assert.Equal(2, result.ExitCode);
+        // One line naming the input and the reason (the usage handler adds its usual "Try 'rasid --help'." hint).
+        Assert.Contains($"--predictions '{missing}': no such folder", result.Error.Split('\n')[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", result.Error, StringComparison.Ordinal);
+    }
 }
