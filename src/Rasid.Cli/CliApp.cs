@@ -55,4 +55,16 @@ internal static class CliApp
 }
 
 /// <summary>A command line that parses but makes no sense (e.g. an invalid date): exit code 2.</summary>
-internal sealed class UsageException(string message) : Exception(message);
+internal sealed class UsageException(string message) : Exception(message)
+{
+    /// <summary>
+    /// Checks that an output file given by <paramref name="option"/> can be created (its folder exists) before a command
+    /// starts minutes of work whose result would go there.
+    /// </summary>
+    public static void RequireOutputFolder(string option, string? path)
+    {
+        if (path is null) return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder)) throw new UsageException($"{option} '{path}': no such folder '{folder}'");
+    }
+}

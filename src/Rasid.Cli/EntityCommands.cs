@@ -43,6 +43,9 @@ internal static class EntityCommands
         var command = new Command("ner", "Train the NER tagger (averaged structured perceptron) on the train part of the file; report dev F1.") { data, output, epochs, writeDev, full, minCount, clusters, devOutput, extra, extraWeight, extraTypes, writeExtra, docWindow, seeds, margin, cv, context, clusters2, selfTrain, selfConfidence, selfSelect, writeSelf };
         command.SetAction(parse =>
         {
+            // Output files are checked before the corpus is read and minutes of training start.
+            UsageException.RequireOutputFolder("--write-dev", parse.GetValue(writeDev));
+            UsageException.RequireOutputFolder("--write-self", parse.GetValue(writeSelf));
             var path = parse.GetValue(data)!;
             List<TaggedSentence> all;
             try { all = ConllNer.Read(path); }

@@ -62,8 +62,7 @@ internal static class EventCommands
             {
                 // Checked before the cross-validation's minutes of training, not after them.
                 if (!parse.GetValue(cv)) throw new UsageException("--predictions needs --cv (it writes the cross-validation's out-of-fold decisions)");
-                var folder = Path.GetDirectoryName(Path.GetFullPath(predictionsPath));
-                if (folder is not null && !Directory.Exists(folder)) throw new UsageException($"--predictions '{predictionsPath}': no such folder '{folder}'");
+                UsageException.RequireOutputFolder("--predictions", predictionsPath);
             }
 
             if (parse.GetValue(cv))

@@ -30,6 +30,22 @@ public sealed class EntityCommandTests
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--write-dev")]
+    [InlineData("--write-self")]
+    public void Train_ner_with_an_output_file_in_a_missing_folder_stops_with_one_usage_line_before_training(string option)
+    {
+        using var dir = new TempDirectory();
+        var data = Path.Combine(dir.Path, "mini.txt");
+        File.WriteAllText(data, "وصل O\nالرئيس O\nحسني B-PERS\nمبارك I-PERS\n. O\n");
+        var missing = Path.Combine(dir.Path, "no-such-folder", "out.txt");
+        var result = CliRunner.Run("train", "ner", "--data", data, option, missing, "--out", dir.Path);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{option} '{missing}': no such folder", result.Error.Split('\n')[0], StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "ner.bin")));
+        Assert.DoesNotContain("internal error", result.Error, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public void Eval_actors_scores_the_span_gold_per_country_and_role()
     {
