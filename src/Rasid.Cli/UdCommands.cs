@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Rasid.Nlp;
+using Rasid.Nlp.Entities;
 using Rasid.Nlp.Evaluation;
 using Rasid.Nlp.Tagging;
 using Rasid.Nlp.Training;
@@ -403,9 +404,15 @@ internal static class UdCommands
         var holdout = new Option<bool>("--holdout") { Description = "Instead of writing a model: train on 9/10 of PADT v1 (plus --pud) and report accuracy and confusions on PADT's held-out tenth (every 10th sentence)." };
         var noLexicon = new Option<bool>("--no-lexicon") { Description = "Train without the proper-noun lexicon (ANERcorp train PERS/LOC/ORG words, data/entities places and names)." };
         var dropout = new Option<double>("--rare-dropout") { Description = "Probability of hiding the identity of a word seen once in training, per pass (default 0.5).", DefaultValueFactory = _ => 0.5 };
+        var clustersOption = new Option<string?>("--clusters")
+        {
+            Description = "Word clusters for the cluster features of the word and its neighbours (default: models/ner-clusters.txt.gz, built from SaudiNewsNet by 'rasid train clusters'; stored in the model).",
+            HelpName = "FILE",
+        };
+        var noClusters = new Option<bool>("--no-clusters") { Description = "Train without word-cluster features." };
         var command = new Command("tagger", "Train the UPOS tagger and lemma table on UD Arabic-PADT v1 (diacritics stripped) and optionally UD Arabic-PUD, with a proper-noun lexicon feature.")
         {
-            data, output, pud, withPud, folds, pudWeight, noConventions, conventionCount, segmenterModel, writeSystem, predicted, epochs, holdout, noLexicon, dropout,
+            data, output, pud, withPud, folds, pudWeight, noConventions, conventionCount, segmenterModel, writeSystem, predicted, epochs, holdout, noLexicon, dropout, clustersOption, noClusters,
         };
         command.SetAction(parse =>
         {
@@ -416,7 +423,15 @@ internal static class UdCommands
             var pudPath = parse.GetValue(pud) ?? (parse.GetValue(withPud) || k > 1 ? Path.Combine(dir, "ud", "ar_pud-ud-test.conllu") : null);
             if (pudPath is not null && !File.Exists(pudPath)) throw new UsageException($"{pudPath}: no such file (a UD CoNLL-U file with surface tokens, e.g. ar_pud-ud-test.conllu)");
             var pudGold = pudPath is null ? [] : ReadUd(pudPath);
-            var recipe = new TaggerRecipe(parse.GetValue(pudWeight), !parse.GetValue(noConventions), parse.GetValue(conventionCount), parse.GetValue(epochs), parse.GetValue(dropout), parse.GetValue(predicted));
+            IReadOnlyDictionary<string, string>? clusters = null;
+            if (!parse.GetValue(noClusters))
+            {
+                var clusterPath = parse.GetValue(clustersOption) ?? Path.Combine(RepoRoot(), "models", "ner-clusters.txt.gz");
+                if (!File.Exists(clusterPath)) throw new UsageException($"{clusterPath}: no such file (word clusters written by 'rasid train clusters'; or give --no-clusters)");
+                clusters = WordClusters.LoadFile(clusterPath).Words;
+            }
+
+            var recipe = new TaggerRecipe(parse.GetValue(pudWeight), !parse.GetValue(noConventions), parse.GetValue(conventionCount), parse.GetValue(epochs), parse.GetValue(dropout), parse.GetValue(predicted), clusters);
             List<string> lexicon = [];
             if (!parse.GetValue(noLexicon))
             {
@@ -480,10 +495,10 @@ internal static class UdCommands
                 return ExitCodes.Ok;
             }
 
-            var model = recipe.Train(padt, pudGold, "3", lexicon, out var trainedNote);
+            var model = recipe.Train(padt, pudGold, "4", lexicon, out var trainedNote);
             var outPath = OutPath(parse.GetValue(output), "ar-tagger.txt.gz");
             using (var stream = File.Create(outPath)) model.Save(stream);
-            console.Out.WriteLine($"tagger: {padt.Count} PADT sentences{trainedNote}, lexicon {model.LexiconSize} words, {model.FeatureRows} features, tags {string.Join(' ', model.Tags)} → {outPath} ({new FileInfo(outPath).Length / 1024} KB, {clock.Elapsed.TotalSeconds:0.0} s)");
+            console.Out.WriteLine($"tagger: {padt.Count} PADT sentences{trainedNote}, lexicon {model.LexiconSize} words, {model.ClusterWords} cluster words, {model.FeatureRows} features, tags {string.Join(' ', model.Tags)} → {outPath} ({new FileInfo(outPath).Length / 1024} KB, {clock.Elapsed.TotalSeconds:0.0} s)");
             return ExitCodes.Ok;
         });
         return command;

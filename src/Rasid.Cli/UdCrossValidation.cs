@@ -55,7 +55,8 @@ internal static class UdCrossValidation
 /// <param name="Epochs">Perceptron passes.</param>
 /// <param name="RareDropout">Probability of hiding a word seen once.</param>
 /// <param name="PredictedHistory">Train on predicted rather than gold previous tags.</param>
-internal sealed record TaggerRecipe(int PudWeight, bool Conventions, int ConventionCount, int Epochs, double RareDropout, bool PredictedHistory = false)
+/// <param name="Clusters">Word clusters (normalized word → bit string) for the cluster features; null: none.</param>
+internal sealed record TaggerRecipe(int PudWeight, bool Conventions, int ConventionCount, int Epochs, double RareDropout, bool PredictedHistory = false, IReadOnlyDictionary<string, string>? Clusters = null)
 {
     /// <summary>Trains on <paramref name="padt"/> and the in-domain sentences <paramref name="pud"/> (may be empty).</summary>
     public PerceptronTagger Train(IReadOnlyList<IReadOnlyList<TrainingToken>> padt, IReadOnlyList<ConlluSentence> pud, string version, IEnumerable<string> lexicon, out string note)
@@ -76,6 +77,6 @@ internal sealed record TaggerRecipe(int PudWeight, bool Conventions, int Convent
             note = string.Create(CultureInfo.InvariantCulture, $" + {inDomain.Count} in-domain sentences × {Math.Max(1, PudWeight)}{note}");
         }
 
-        return PerceptronTagger.Train(sentences, version, Epochs, lexicon, RareDropout, PredictedHistory);
+        return PerceptronTagger.Train(sentences, version, Epochs, lexicon, RareDropout, PredictedHistory, Clusters);
     }
 }

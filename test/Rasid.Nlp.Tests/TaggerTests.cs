@@ -122,6 +122,47 @@ public sealed class TaggerTests
     }
 
     [Fact]
+    public void An_unseen_noun_takes_the_lemma_of_a_seen_spelling_variant_but_a_verb_does_not()
+    {
+        var tagger = PerceptronTagger.Default;
+        Assert.Equal("جد", tagger.Lemmatize("الأجداد", "NOUN"));   // seen without the article: أجداد → جد
+        Assert.Equal("سور", tagger.Lemmatize("الاسوار", "NOUN"));   // and folded: أسوار → سور
+        Assert.Equal("موهبة", tagger.Lemmatize("مواهب", "NOUN"));   // seen with the article: المواهب → موهبة
+        Assert.Equal("صفحة", tagger.Lemmatize("صفحت", "NOUN"));     // host of صفحته: ت as ة
+        Assert.NotEqual("موهبة", tagger.Lemmatize("مواهب", "VERB")); // only nouns, adjectives and names
+        Assert.NotEqual("جد", tagger.Lemmatize("الأجداد", "VERB"));
+    }
+
+    [Fact]
+    public void Cluster_bit_strings_become_codes_that_keep_their_length()
+    {
+        Assert.Equal(0b10110, PerceptronTagger.ClusterCodeOf("0110"));
+        Assert.Equal(0b1110, PerceptronTagger.ClusterCodeOf("110"));
+        Assert.NotEqual(PerceptronTagger.ClusterCodeOf("0110"), PerceptronTagger.ClusterCodeOf("110"));
+        Assert.Throws<FormatException>(() => PerceptronTagger.ClusterCodeOf("01a"));
+    }
+
+    [Fact]
+    public void A_model_trained_with_word_clusters_stores_them_and_tags_the_same_after_loading()
+    {
+        var sentences = ReadSample().Select(s => (IReadOnlyList<TrainingToken>)s).ToList();
+        // Keys normalized as by 'rasid train clusters' (ة → ه); دمشق is never seen in training but shares القاهرة's cluster.
+        var clusters = new Dictionary<string, string> { ["القاهره"] = "01101", ["دمشق"] = "01101", ["الرئيس"] = "10010" };
+        var model = PerceptronTagger.Train(sentences, "test", epochs: 3, clusters: clusters);
+        Assert.Equal(3, model.ClusterWords);
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        var loaded = PerceptronTagger.Load(stream);
+        Assert.Equal(3, loaded.ClusterWords);
+        List<TaggerInput> inputs = [new("زار", 0), new("الرئيس", 0), new("دمشق", 0)];
+        Assert.Equal(model.Tag(inputs), loaded.Tag(inputs));
+        var without = PerceptronTagger.Train(sentences, "test", epochs: 3);
+        Assert.Equal(0, without.ClusterWords);
+        Assert.True(model.FeatureRows > without.FeatureRows); // the cluster features carry weights
+    }
+
+    [Fact]
     public void A_saved_model_loads_back_with_the_same_tags_lexicon_and_lemmas()
     {
         var sentences = ReadSample().Select(s => (IReadOnlyList<TrainingToken>)s).ToList();

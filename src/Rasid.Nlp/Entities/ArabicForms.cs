@@ -41,6 +41,21 @@ internal static class ArabicForms
     /// </summary>
     public static string Normalize(string s) => CharFolding.Fold<NormalizeFold>(s);
 
+    /// <summary>
+    /// <see cref="Normalize(ReadOnlySpan{char})"/> written into <paramref name="target"/> (at least as long as
+    /// <paramref name="s"/>), without allocating; returns the normalized length.
+    /// </summary>
+    public static int NormalizeInto(ReadOnlySpan<char> s, Span<char> target)
+    {
+        var n = 0;
+        foreach (var c in s)
+        {
+            if (!Dropped(c)) target[n++] = Map(c);
+        }
+
+        return n;
+    }
+
     private static bool Dropped(char c) => (c >= '\u064B' && c <= '\u0652') || c == '\u0670' || c == Tatweel;
 
     private static char Map(char c) => c switch

@@ -42,6 +42,9 @@ internal sealed class WordClusters
 
     public int Count => paths.Count;
 
+    /// <summary>Every normalized word with its bit string.</summary>
+    public IReadOnlyDictionary<string, string> Words => paths;
+
     /// <summary>The distinct bit strings.</summary>
     public IEnumerable<string> Paths => paths.Values.Distinct(StringComparer.Ordinal);
 

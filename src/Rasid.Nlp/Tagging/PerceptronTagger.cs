@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Rasid.Nlp.Entities;
 using Rasid.Nlp.Training;
 using Rasid.Text;
 
@@ -27,7 +28,8 @@ public sealed record TaggerAccuracy(int Correct, int Total, int LemmasCorrect, i
 /// <summary>
 /// UPOS tagger and lemmatizer: a greedy left-to-right averaged perceptron over hashed features (the word,
 /// its neighbours, prefixes and suffixes, its role in its token, the previous tags, membership of the word and
-/// its neighbours in a proper-noun lexicon), and a lemma table (the most frequent lemma seen for form + UPOS,
+/// its neighbours in a proper-noun lexicon, the word clusters of the word and its neighbours learned from unlabelled
+/// news, stored in the model), and a lemma table (the most frequent lemma seen for form + UPOS,
 /// then for the form, then the form without its article). Features are hashed straight from the characters
 /// (no strings are built) and looked up in one open-addressing table whose rows are the per-tag weights, so
 /// tagging allocates nothing per word. Trained on UD Arabic (see <see cref="Train"/>). Immutable and thread-safe.
@@ -37,7 +39,9 @@ public sealed class PerceptronTagger
     /// <summary>Logical name of the embedded default model.</summary>
     internal const string ResourceName = "Rasid.Nlp.Models.ar-tagger.txt.gz";
 
-    private const int FeatureCount = 30;
+    private const int FeatureCount = 38;
+    private const int MaxClusterKey = 48;
+    private const double MaxWeight = 32.767;
     private const int None = -1;
     private const string HiddenText = "\uFFFD";
     private const string BosText = "\uFFFE";
@@ -62,8 +66,10 @@ public sealed class PerceptronTagger
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _formLookup;
     private readonly FrozenDictionary<string, LemmaRule> _lemmaRules;
     private readonly FrozenDictionary<string, LemmaRule>.AlternateLookup<ReadOnlySpan<char>> _ruleLookup;
+    private readonly FrozenDictionary<string, int> _clusters;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _clusterLookup;
 
-    private PerceptronTagger(string version, string[] tags, IReadOnlyDictionary<ulong, float[]> weights, IEnumerable<string> lexicon, IReadOnlyDictionary<string, string> lemmaByFormTag, IReadOnlyDictionary<string, string> lemmaByForm, IReadOnlyDictionary<string, LemmaRule> lemmaRules)
+    private PerceptronTagger(string version, string[] tags, IReadOnlyDictionary<ulong, float[]> weights, IEnumerable<string> lexicon, IReadOnlyDictionary<string, string> lemmaByFormTag, IReadOnlyDictionary<string, string> lemmaByForm, IReadOnlyDictionary<string, LemmaRule> lemmaRules, IReadOnlyDictionary<string, int> clusters)
     {
         Version = version;
         _tags = tags;
@@ -100,6 +106,8 @@ public sealed class PerceptronTagger
         _formLookup = _lemmaByForm.GetAlternateLookup<ReadOnlySpan<char>>();
         _lemmaRules = lemmaRules.ToFrozenDictionary(StringComparer.Ordinal);
         _ruleLookup = _lemmaRules.GetAlternateLookup<ReadOnlySpan<char>>();
+        _clusters = clusters.ToFrozenDictionary(StringComparer.Ordinal);
+        _clusterLookup = _clusters.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The tagger with the model embedded in Rasid.Nlp (loaded once).</summary>
@@ -116,6 +124,9 @@ public sealed class PerceptronTagger
 
     /// <summary>Number of hashed features with weights.</summary>
     internal int FeatureRows => _featureRows;
+
+    /// <summary>Number of words with a word cluster.</summary>
+    internal int ClusterWords => _clusters.Count;
 
     /// <summary>Number of words in the proper-noun lexicon.</summary>
     internal int LexiconSize => _lexiconWords.Length;
@@ -138,11 +149,13 @@ public sealed class PerceptronTagger
         if (output.Length < words.Length) throw new ArgumentException("output is shorter than the sentence", nameof(output));
         Span<ulong> features = stackalloc ulong[FeatureCount];
         Span<int> scores = stackalloc int[_stride];
+        var clusters = words.Length <= 256 ? stackalloc int[words.Length] : new int[words.Length];
+        for (var i = 0; i < words.Length; i++) clusters[i] = ClusterCode(_clusterLookup, words[i].Form);
         int prev = None, prev2 = None;
         for (var i = 0; i < words.Length; i++)
         {
-            Extract(words, i, prev, prev2, _lexicon, features);
-            var best = Best(features, scores);
+            var count = Extract(words, clusters, i, prev, prev2, _lexicon, features);
+            var best = Best(features[..count], scores);
             output[i] = best;
             prev2 = prev;
             prev = best;
@@ -224,7 +237,53 @@ public sealed class PerceptronTagger
             if (_formLookup.TryGetValue(buffer[..form.Length], out lemma)) return lemma;
         }
 
+        if (VariantLemma(form, upos) is { } known) return known;
         return _lemmaRules.Count > 0 && RuleLemma(form, upos) is { } ruled ? ruled : FallbackLemma(form, upos);
+    }
+
+    /// <summary>
+    /// The lemma of an unseen noun, adjective or name through a spelling variant seen in training: without its article
+    /// (السن → سن), with the article (مواهب → المواهب), with ت as ة before an enclitic (معيشت → معيشة), each also folded.
+    /// Null when no variant is known.
+    /// </summary>
+    private string? VariantLemma(string form, string upos)
+    {
+        if (upos is not ("NOUN" or "ADJ" or "PROPN") || form.Length < 2 || form.Length > 60) return null;
+        Span<char> buffer = stackalloc char[2 + 60 + 1 + 8];
+        var f = form.AsSpan();
+        if (f.Length > 3 && f.StartsWith("\u0627\u0644", StringComparison.Ordinal))
+        {
+            if (Known(f[2..], upos) is { } bare) return bare;
+        }
+        else
+        {
+            buffer[0] = '\u0627';
+            buffer[1] = '\u0644';
+            f.CopyTo(buffer[2..]);
+            if (Known(buffer[..(f.Length + 2)], upos) is { } with) return with;
+        }
+
+        if (f.Length > 2 && f[^1] == '\u062A')
+        {
+            f.CopyTo(buffer);
+            buffer[f.Length - 1] = '\u0629';
+            if (Known(buffer[..f.Length], upos) is { } marbuta) return marbuta;
+        }
+
+        return null;
+    }
+
+    /// <summary>The lemma the tables give <paramref name="word"/> (tagged <paramref name="upos"/>, or any tag), as spelled or folded.</summary>
+    private string? Known(ReadOnlySpan<char> word, string upos)
+    {
+        Span<char> key = stackalloc char[word.Length + 1 + upos.Length];
+        word.CopyTo(key);
+        key[word.Length] = '\t';
+        upos.AsSpan().CopyTo(key[(word.Length + 1)..]);
+        if (_formTagLookup.TryGetValue(key, out var lemma) || _formLookup.TryGetValue(word, out lemma)) return lemma;
+        if (word.IndexOfAny("\u0623\u0625\u0622\u0649") < 0) return null;
+        FoldInto(word, key);
+        return _formTagLookup.TryGetValue(key, out lemma) || _formLookup.TryGetValue(key[..word.Length], out lemma) ? lemma : null;
     }
 
     /// <summary>Number of learned lemma rules.</summary>
@@ -345,7 +404,7 @@ public sealed class PerceptronTagger
         return s.Length == form.Length ? form : s.ToString();
     }
 
-    private static void Extract(ReadOnlySpan<TaggerInput> words, int i, int prev, int prev2, FrozenSet<ulong> lexicon, Span<ulong> output, bool hideWord = false)
+    private static int Extract(ReadOnlySpan<TaggerInput> words, ReadOnlySpan<int> clusters, int i, int prev, int prev2, FrozenSet<ulong> lexicon, Span<ulong> output, bool hideWord = false)
     {
         var form = words[i].Form.AsSpan();
         var w = hideWord ? HiddenText.AsSpan() : form;
@@ -391,6 +450,65 @@ public sealed class PerceptronTagger
         output[k++] = Start(27).Add(lexP).Add(lexW).Add(lexN).Value;
         output[k++] = Start(28).Add(lexW).Add(Shape(form)).Add(prev).Value;
         output[k++] = Start(29).Add(Suffix(form, 4)).Value;
+        var cw = clusters[i];
+        var cp = i > 0 ? clusters[i - 1] : -2;
+        var cn = i + 1 < words.Length ? clusters[i + 1] : -3;
+        output[k++] = Start(30).Add(cw).Value;
+        output[k++] = Start(31).Add(ClusterPrefix(cw, 5)).Value;
+        output[k++] = Start(32).Add(ClusterPrefix(cw, 8)).Value;
+        output[k++] = Start(33).Add(cp).Value;
+        output[k++] = Start(34).Add(cn).Value;
+        output[k++] = Start(35).Add(cw).Add(role).Value;
+        output[k++] = Start(36).Add(w).Add(ClusterPrefix(cn, 8)).Value;
+        output[k++] = Start(37).Add(ClusterPrefix(cp, 8)).Add(w).Value;
+        return k;
+    }
+
+    /// <summary>
+    /// The cluster code of a word (its bit string with a leading 1, see <see cref="ClusterCodeOf"/>), looked up normalized
+    /// like the clusters (<see cref="ArabicForms.Normalize(ReadOnlySpan{char})"/>), then without its article, then with
+    /// the article added; 0 when none is known.
+    /// </summary>
+    private static int ClusterCode(FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> form)
+    {
+        if (lookup.Dictionary.Count == 0 || form.Length == 0 || form.Length > MaxClusterKey) return 0;
+        Span<char> buffer = stackalloc char[MaxClusterKey + 2];
+        buffer[0] = '\u0627';
+        buffer[1] = '\u0644';
+        var n = ArabicForms.NormalizeInto(form, buffer[2..]);
+        var word = buffer.Slice(2, n);
+        if (lookup.TryGetValue(word, out var code)) return code;
+        if (n > 3 && word.StartsWith("\u0627\u0644", StringComparison.Ordinal)) return lookup.TryGetValue(word[2..], out code) ? code : 0;
+        return n >= 2 && word[0] >= '\u0620' && word[0] <= '\u064A' && lookup.TryGetValue(buffer[..(n + 2)], out code) ? code : 0;
+    }
+
+    /// <summary>A cluster bit string as a number with a leading 1 ("0110" → 0b10110), so that prefixes of any length stay distinct.</summary>
+    internal static int ClusterCodeOf(string bits)
+    {
+        var code = 1;
+        foreach (var c in bits)
+        {
+            if (c is not ('0' or '1') || code >= 1 << 30) throw new FormatException($"'{bits}' is not a cluster bit string");
+            code = (code << 1) | (c - '0');
+        }
+
+        return code;
+    }
+
+    private static string ClusterBits(int code)
+    {
+        var length = BitOperations.Log2((uint)code);
+        var chars = new char[length];
+        for (var b = 0; b < length; b++) chars[b] = (char)('0' + ((code >> (length - 1 - b)) & 1));
+        return new string(chars);
+    }
+
+    /// <summary>The first <paramref name="bits"/> bits of a cluster code (unknown words and sentence edges unchanged).</summary>
+    private static int ClusterPrefix(int code, int bits)
+    {
+        if (code <= 0) return code;
+        var length = BitOperations.Log2((uint)code);
+        return length <= bits ? code : code >> (length - bits);
     }
 
     /// <summary>0 = not in the lexicon, 1 = the word is, 2 = the word without its article is.</summary>
@@ -481,11 +599,14 @@ public sealed class PerceptronTagger
     /// Trains a tagger on <paramref name="sentences"/> (averaged perceptron, <paramref name="epochs"/> passes, fixed
     /// seed). <paramref name="lexicon"/>: proper-noun words (any spelling; folded and stored in the model).
     /// <paramref name="predictedHistory"/>: train on the tags the model predicts for the previous words (as when
-    /// tagging) instead of the gold tags.
+    /// tagging) instead of the gold tags. <paramref name="clusters"/>: normalized word → cluster bit string (as written
+    /// by <c>rasid train clusters</c>; stored in the model) for the cluster features; null or empty: none.
     /// </summary>
-    public static PerceptronTagger Train(IReadOnlyList<IReadOnlyList<TrainingToken>> sentences, string version, int epochs = 10, IEnumerable<string>? lexicon = null, double rareDropout = 0, bool predictedHistory = false)
+    public static PerceptronTagger Train(IReadOnlyList<IReadOnlyList<TrainingToken>> sentences, string version, int epochs = 10, IEnumerable<string>? lexicon = null, double rareDropout = 0, bool predictedHistory = false, IReadOnlyDictionary<string, string>? clusters = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
+        var clusterCodes = (clusters ?? new Dictionary<string, string>()).ToDictionary(kv => kv.Key, kv => ClusterCodeOf(kv.Value), StringComparer.Ordinal);
+        var clusterLookup = clusterCodes.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var lexiconWords = (lexicon ?? []).Select(Fold).Where(w => w.Length >= 2).Distinct(StringComparer.Ordinal).ToArray();
         var lexiconKeys = lexiconWords.Select(w => LexiconKey(w)).ToFrozenSet();
         var tags = sentences.SelectMany(s => s).SelectMany(t => t.Words).Select(w => w.Upos).Where(t => t != TrainingCorpus.Unknown).Distinct().Order(StringComparer.Ordinal).ToArray();
@@ -497,12 +618,13 @@ public sealed class PerceptronTagger
         {
             var inputs = Inputs(s).ToArray();
             return (Inputs: inputs, Folded: inputs.Select(i => i with { Form = Fold(i.Form) }).ToArray(),
+                Clusters: inputs.Select(i => ClusterCode(clusterLookup, i.Form)).ToArray(),
                 Gold: s.SelectMany(t => t.Words).Select(w => tagIndex.GetValueOrDefault(w.Upos, None)).ToArray());
         }).ToArray();
         // Words seen once have their identity hidden in some passes, so that affix, shape and lexicon features learn
         // to carry unknown words.
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (inputs, _, _) in data)
+        foreach (var (inputs, _, _, _) in data)
         {
             foreach (var input in inputs) frequency[input.Form] = frequency.GetValueOrDefault(input.Form) + 1;
         }
@@ -517,16 +639,16 @@ public sealed class PerceptronTagger
         for (var epoch = 0; epoch < epochs; epoch++)
         {
             random.Shuffle(data);
-            foreach (var (plain, folded, gold) in data)
+            foreach (var (plain, folded, wordClusters, gold) in data)
             {
                 var inputs = random.Next(3) == 0 ? folded : plain;
                 int prev = None, prev2 = None;
                 for (var i = 0; i < inputs.Length; i++)
                 {
                     var hide = rareDropout > 0 && frequency.GetValueOrDefault(plain[i].Form) == 1 && random.NextDouble() < rareDropout;
-                    Extract(inputs, i, prev, prev2, lexiconKeys, features, hide);
+                    var count = Extract(inputs, wordClusters, i, prev, prev2, lexiconKeys, features, hide);
                     Array.Clear(scores);
-                    foreach (var f in features)
+                    foreach (var f in features.AsSpan(0, count))
                     {
                         if (!weights.TryGetValue(f, out var w)) continue;
                         for (var t = 0; t < scores.Length; t++) scores[t] += w[t];
@@ -548,7 +670,7 @@ public sealed class PerceptronTagger
                     var truth = gold[i];
                     if (best != truth)
                     {
-                        foreach (var f in features)
+                        foreach (var f in features.AsSpan(0, count))
                         {
                             Update(f, truth, 1);
                             Update(f, best, -1);
@@ -562,6 +684,15 @@ public sealed class PerceptronTagger
             }
         }
 
+        // The model stores weights as thousandths in 16 bits (|w| ≤ 32.767); when an averaged weight is larger, all are
+        // scaled down by the same factor, which changes no decision (the best tag is the same for any positive scale).
+        var largest = 0.0;
+        foreach (var (f, w) in weights)
+        {
+            for (var t = 0; t < tags.Length; t++) largest = Math.Max(largest, Math.Abs((totals[f][t] + (step - stamps[f][t]) * w[t]) / step));
+        }
+
+        var scale = largest > MaxWeight ? MaxWeight / largest : 1.0;
         var averaged = new Dictionary<ulong, float[]>();
         foreach (var (f, w) in weights)
         {
@@ -570,7 +701,7 @@ public sealed class PerceptronTagger
             for (var t = 0; t < tags.Length; t++)
             {
                 var total = totals[f][t] + (step - stamps[f][t]) * w[t];
-                avg[t] = (float)Math.Round(total / step, 3);
+                avg[t] = (float)Math.Round(total / step * scale, 3);
                 any |= avg[t] != 0;
             }
 
@@ -578,7 +709,7 @@ public sealed class PerceptronTagger
         }
 
         var (byFormTag, byForm) = LemmaTables(sentences);
-        return new PerceptronTagger(version, tags, averaged, lexiconWords, byFormTag, byForm, LemmaRules(sentences));
+        return new PerceptronTagger(version, tags, averaged, lexiconWords, byFormTag, byForm, LemmaRules(sentences), clusterCodes);
 
         void Update(ulong f, int t, float delta)
         {
@@ -728,7 +859,7 @@ public sealed class PerceptronTagger
         ArgumentNullException.ThrowIfNull(output);
         using var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new StreamWriter(gzip, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-        writer.WriteLine("# Rasid UPOS tagger: T tags | P proper-noun lexicon word (folded) | L form<TAB>upos lemma | F form lemma | R lemma-rule context, cut prefix, cut suffix, add prefix, add suffix | W feature-hash weights-per-tag");
+        writer.WriteLine("# Rasid UPOS tagger: T tags | P proper-noun lexicon word (folded) | L form<TAB>upos lemma | F form lemma | R lemma-rule context, cut prefix, cut suffix, add prefix, add suffix | C normalized word, cluster bits | W feature-hash weights-per-tag");
         writer.WriteLine($"# version: {Version}");
         writer.WriteLine("T\t" + string.Join('\t', _tags));
         foreach (var word in _lexiconWords) writer.WriteLine("P\t" + word);
@@ -738,6 +869,7 @@ public sealed class PerceptronTagger
         {
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"R\t{key}\t{rule.CutPrefix}\t{rule.CutSuffix}\t{rule.AddPrefix}\t{rule.AddSuffix}"));
         }
+        foreach (var (word, code) in _clusters.OrderBy(kv => kv.Key, StringComparer.Ordinal)) writer.WriteLine($"C\t{word}\t{ClusterBits(code)}");
         var rows = new List<(ulong Key, int Slot)>(_featureRows);
         for (var slot = 0; slot <= _mask; slot++)
         {
@@ -772,6 +904,7 @@ public sealed class PerceptronTagger
         var byForm = new Dictionary<string, string>(StringComparer.Ordinal);
         var lexicon = new List<string>();
         var rules = new Dictionary<string, LemmaRule>(StringComparer.Ordinal);
+        var clusters = new Dictionary<string, int>(StringComparer.Ordinal);
         var lines = new VersionedLineReader(reader);
         foreach (var (lineNo, line) in lines.Lines())
         {
@@ -784,6 +917,7 @@ public sealed class PerceptronTagger
                     case "L": byFormTag[cols[1] + "\t" + cols[2]] = cols[3]; break;
                     case "F": byForm[cols[1]] = cols[2]; break;
                     case "P": lexicon.Add(cols[1]); break;
+                    case "C": clusters[cols[1]] = ClusterCodeOf(cols[2]); break;
                     case "R":
                         rules[cols[1]] = new LemmaRule(int.Parse(cols[2], CultureInfo.InvariantCulture), int.Parse(cols[3], CultureInfo.InvariantCulture), cols[4], cols[5]);
                         break;
@@ -807,6 +941,6 @@ public sealed class PerceptronTagger
         }
 
         if (tags.Length == 0) throw new InvalidDataException("tagger model has no tag list");
-        return new PerceptronTagger(lines.Version, tags, weights, lexicon, byFormTag, byForm, rules);
+        return new PerceptronTagger(lines.Version, tags, weights, lexicon, byFormTag, byForm, rules, clusters);
     }
 }
