@@ -39,7 +39,7 @@ public sealed class PerceptronTagger
     /// <summary>Logical name of the embedded default model.</summary>
     internal const string ResourceName = "Rasid.Nlp.Models.ar-tagger.txt.gz";
 
-    private const int FeatureCount = 38;
+    private const int FeatureCount = 29;
     private const int MaxClusterKey = 48;
     private const double MaxWeight = 32.767;
     private const int None = -1;
@@ -411,21 +411,20 @@ public sealed class PerceptronTagger
         var bos = BosText.AsSpan();
         var eos = EosText.AsSpan();
         var p1 = i > 0 ? words[i - 1].Form.AsSpan() : bos;
-        var p2 = i > 1 ? words[i - 2].Form.AsSpan() : bos;
         var n1 = i + 1 < words.Length ? words[i + 1].Form.AsSpan() : eos;
-        var n2 = i + 2 < words.Length ? words[i + 2].Form.AsSpan() : eos;
         var role = words[i].Role;
         var nextRole = i + 1 < words.Length ? words[i + 1].Role : None;
         var lexW = InLexicon(lexicon, form);
         var lexP = i > 0 ? InLexicon(lexicon, p1) : 0;
         var lexN = i + 1 < words.Length ? InLexicon(lexicon, n1) : 0;
+        // Template numbers are part of the hashes; the gaps are templates of models v1–v3 that model v4 dropped (the words
+        // two to the left and right, folded word and bigrams, lexicon × shape × previous tag): the word clusters
+        // (30–36) carry what they did, and the 5-fold PUD cross-validation is higher without them (docs/tagging.md).
         var k = 0;
         output[k++] = Start(0).Value;
         output[k++] = Start(1).Add(w).Value;
         output[k++] = Start(2).Add(p1).Value;
         output[k++] = Start(3).Add(n1).Value;
-        output[k++] = Start(4).Add(p2).Value;
-        output[k++] = Start(5).Add(n2).Value;
         output[k++] = Start(6).Add(Suffix(form, 1)).Value;
         output[k++] = Start(7).Add(Suffix(form, 2)).Value;
         output[k++] = Start(8).Add(Suffix(form, 3)).Value;
@@ -442,25 +441,18 @@ public sealed class PerceptronTagger
         output[k++] = Start(19).Add(p1).Add(w).Value;
         output[k++] = Start(20).Add(w).Add(n1).Value;
         output[k++] = Start(21).Add(role).Add(Suffix(form, 2)).Value;
-        output[k++] = Start(22).AddFolded(w).Value;
-        output[k++] = Start(23).AddFolded(p1).AddFolded(w).Value;
-        output[k++] = Start(24).AddFolded(w).AddFolded(n1).Value;
         output[k++] = Start(25).AddFolded(Prefix(form, 2)).AddFolded(Suffix(form, 2)).Value;
         output[k++] = Start(26).Add(lexW).Add(role).Value;
         output[k++] = Start(27).Add(lexP).Add(lexW).Add(lexN).Value;
-        output[k++] = Start(28).Add(lexW).Add(Shape(form)).Add(prev).Value;
         output[k++] = Start(29).Add(Suffix(form, 4)).Value;
         var cw = clusters[i];
         var cp = i > 0 ? clusters[i - 1] : -2;
         var cn = i + 1 < words.Length ? clusters[i + 1] : -3;
         output[k++] = Start(30).Add(cw).Value;
         output[k++] = Start(31).Add(ClusterPrefix(cw, 5)).Value;
-        output[k++] = Start(32).Add(ClusterPrefix(cw, 8)).Value;
         output[k++] = Start(33).Add(cp).Value;
         output[k++] = Start(34).Add(cn).Value;
-        output[k++] = Start(35).Add(cw).Add(role).Value;
         output[k++] = Start(36).Add(w).Add(ClusterPrefix(cn, 8)).Value;
-        output[k++] = Start(37).Add(ClusterPrefix(cp, 8)).Add(w).Value;
         return k;
     }
 
