@@ -85,8 +85,8 @@ public sealed class EventRoleTests
     [Fact]
     public void Role_cues_file_is_embedded_and_versioned()
     {
-        Assert.Contains("role_cues.tsv@3", EventKnowledge.Default.Versions, StringComparison.Ordinal);
-        Assert.Contains("triggers.tsv@2", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+        Assert.Contains("role_cues.tsv@4", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+        Assert.Contains("triggers.tsv@3", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.True(EventKnowledge.Default.Cues.HasValue("attacker", "UAF"));
         Assert.False(EventKnowledge.Default.Cues.HasValue("attacker", "CVL"));
     }
