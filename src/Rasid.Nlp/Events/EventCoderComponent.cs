@@ -206,7 +206,15 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             var pre = Subject(tokens, hit.First, candidates, cues);
             // ان انتحاريا يقود سيارة مفخخة فجر نفسه: the subject right after ان, separated from its verb by a clause.
             if (ComplementSubject(tokens, hit.First, candidates, hits) is { } complement && (pre is null || (!IsAttackerMention(pre) && IsAttackerMention(complement)))) pre = complement;
-            if (entry.Plover == "ASSAULT" && IsPassive(tokens, hit, cues) && !(post is not null && IsAttackerMention(post)))
+            var speaker = source is null ? PronounSubject(tokens, hit.First, candidates) : null;
+            if (speaker is not null)
+            {
+                // اكد حلف شمال الاطلسي انه قتل نحو 150 متمردا: the pronoun of انه/انها/انهم right before the verb is its subject
+                // and stands for the speaker; the name after the verb is the object.
+                source = speaker;
+                target = post;
+            }
+            else if (entry.Plover == "ASSAULT" && IsPassive(tokens, hit, cues) && !(post is not null && IsAttackerMention(post)))
             {
                 // قتل 18 شخصا، اغتيل ...: the name after the verb (or before a passive plural: شخصين قتلا) is the patient.
                 target = post ?? pre;
@@ -385,6 +393,28 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
         return null;
     }
+
+    /// <summary>
+    /// When the word before the verb (after an optional قد) is a complementizer with a pronoun (انه، انها، انهم، بانه...), the
+    /// speaker: the last ungoverned mention within six words before it, in its clause (قال حلف شمال الاطلسي في أفغانستان انه قتل).
+    /// </summary>
+    private static ActorMention? PronounSubject(IReadOnlyList<ViewToken> tokens, int verb, List<ActorMention> candidates)
+    {
+        var k = PreviousWord(tokens, verb);
+        if (k >= verb) return null;
+        if (tokens[k].Folded == Qad) k = PreviousWord(tokens, k);
+        if (k >= verb || !tokens[k].IsWord || !PronounComplementizers.Contains(tokens[k].Folded)) return null;
+        var complementizer = k;
+        return candidates.LastOrDefault(m => m.Last < complementizer && m.Preposition is null && WordsBetween(tokens, m.Last, complementizer) <= 6 && !ClauseBreak(tokens, m.Last, complementizer));
+    }
+
+    // انه انها انهم بانه بانها بانهم وانه وانها وانهم
+    private static readonly HashSet<string> PronounComplementizers = new(StringComparer.Ordinal)
+    {
+        "\u0627\u0646\u0647", "\u0627\u0646\u0647\u0627", "\u0627\u0646\u0647\u0645",
+        "\u0628\u0627\u0646\u0647", "\u0628\u0627\u0646\u0647\u0627", "\u0628\u0627\u0646\u0647\u0645",
+        "\u0648\u0627\u0646\u0647", "\u0648\u0627\u0646\u0647\u0627", "\u0648\u0627\u0646\u0647\u0645",
+    };
 
     /// <summary>The mention right after the nearest complementizer (ان، بان) within twelve words before the verb, with no other verb trigger between.</summary>
     private static ActorMention? ComplementSubject(IReadOnlyList<ViewToken> tokens, int verb, List<ActorMention> candidates, IReadOnlyList<TriggerHit> hits)

@@ -63,53 +63,102 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
     public IReadOnlyList<double> L2Grid { get; init; } = [1e-3, 3e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1];
 
     /// <summary>
+    /// Number of (L2, class weight) settings whose models are averaged into the final one (1: the single best setting, as up
+    /// to model v5; 5 since v6, which lowers the variance of choosing one setting from a few dozen positives). With k &gt; 1 the k settings with the best smoothed out-of-fold F1 are averaged, their out-of-fold scores
+    /// too, and the threshold is chosen on those averaged scores.
+    /// </summary>
+    public int SettingEnsemble { get; init; } = 5;
+
+    /// <summary>
     /// Chooses L2 from <see cref="L2Grid"/> by the out-of-fold F1 of a cross-validation on <paramref name="examples"/> (the
     /// training split only), then trains on all of them with that L2; <paramref name="cv"/> is the chosen setting's CV figure.
     /// </summary>
     public TypeModel TrainSelected(IReadOnlyList<DetectorExample> examples, out CrossValidation cv, out IReadOnlyList<CrossValidation> tried)
     {
-        var all = new List<CrossValidation>();
-        TypeModel? best = null;
-        cv = default;
+        var all = new List<(TypeModel Model, CrossValidation Result, double[] Oof)>();
         foreach (var balance in BalanceGrid)
         foreach (var l2 in L2Grid)
         {
             var trainer = new EventDetectorTrainer(knowledge) { GateThreshold = GateThreshold, Epochs = Epochs, L2 = l2, Balance = balance, AverageFolds = AverageFolds, Algorithm = Algorithm, ThresholdFolds = ThresholdFolds, PositiveWeight = PositiveWeight, ThresholdSmoothing = ThresholdSmoothing };
-            var model = trainer.Train(examples, out var result);
-            all.Add(result);
-            if (best is null || result.Smoothed > cv.Smoothed + 1e-9)
-            {
-                best = model;
-                cv = result;
-            }
+            var model = trainer.Train(examples, out var result, out var oof);
+            all.Add((model, result, oof));
         }
 
-        tried = all;
-        return best!;
+        tried = all.Select(a => a.Result).ToList();
+        // The best setting first (ties: the earlier one in the grid, as before).
+        var ranked = all.Select((a, i) => (a, i)).OrderByDescending(x => x.a.Result.Smoothed).ThenBy(x => x.i).Select(x => x.a).ToList();
+        if (SettingEnsemble <= 1 || ThresholdFolds <= 1 || ranked.Count < 2)
+        {
+            cv = ranked[0].Result;
+            return ranked[0].Model;
+        }
+
+        var members = ranked.Take(SettingEnsemble).ToList();
+        var oofMean = new double[examples.Count];
+        foreach (var m in members) for (var i = 0; i < oofMean.Length; i++) oofMean[i] += m.Oof[i] / members.Count;
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var m in members) foreach (var (f, w) in m.Model.Weights) weights[f] = weights.GetValueOrDefault(f) + w / members.Count;
+        var choice = ChooseThreshold(examples, oofMean);
+        cv = choice with { L2 = members[0].Result.L2, Balance = members[0].Result.Balance };
+        return new TypeModel(weights, Math.Round(choice.Threshold, 4));
     }
 
     /// <summary>Trains one type's model and reports the out-of-fold figures at the chosen threshold.</summary>
-    public TypeModel Train(IReadOnlyList<DetectorExample> examples, out CrossValidation cv)
+    public TypeModel Train(IReadOnlyList<DetectorExample> examples, out CrossValidation cv) => Train(examples, out cv, out _);
+
+    /// <summary>
+    /// Trains one type's model and reports the out-of-fold figures at the chosen threshold; <paramref name="oof"/> holds each
+    /// example's out-of-fold score (0 for auxiliary examples).
+    /// </summary>
+    public TypeModel Train(IReadOnlyList<DetectorExample> examples, out CrossValidation cv, out double[] oof)
     {
+        oof = new double[examples.Count];
         var model = AverageFolds && ThresholdFolds > 1 ? new TypeModel(new Dictionary<string, double>(), 0) : TrainOnce(examples);
         cv = new CrossValidation(L2, Balance, 0, 0, 0, 0);
         if (ThresholdFolds <= 1) return model;
-        var scored = new List<(double Score, bool Label)>();
-        var missedByGate = 0;
         var sum = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var fold = 0; fold < ThresholdFolds; fold++)
         {
             var train = examples.Where((e, i) => e.Auxiliary || i % ThresholdFolds != fold).ToList();
             var foldModel = TrainOnce(train);
             foreach (var (f, w) in foldModel.Weights) sum[f] = sum.GetValueOrDefault(f) + w / ThresholdFolds;
-            foreach (var (features, label, candidate, _) in examples.Where((e, i) => !e.Auxiliary && i % ThresholdFolds == fold))
+            for (var i = 0; i < examples.Count; i++)
             {
+                if (examples[i].Auxiliary || i % ThresholdFolds != fold) continue;
                 double score = 0;
-                foreach (var feature in features) score += foldModel.Weights.GetValueOrDefault(feature.Name) * feature.Value;
-                // A sentence without a kept trigger is never an event: it counts as a negative prediction whatever its score.
-                if (candidate || !GateThreshold) scored.Add((score, label));
-                else if (label) missedByGate++;
+                foreach (var feature in examples[i].Features) score += foldModel.Weights.GetValueOrDefault(feature.Name) * feature.Value;
+                oof[i] = score;
             }
+        }
+
+        var choice = ChooseThreshold(examples, oof);
+        cv = choice with { L2 = L2, Balance = Balance };
+        // The fold models' average is the final model, so the threshold chosen on their out-of-fold scores fits the
+        // model it is applied to (a model refitted on all the data has larger weights and shifted scores).
+        if (AverageFolds)
+        {
+            var averaged = sum.Where(kv => Math.Abs(kv.Value) >= 0.02).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+            return new TypeModel(averaged, Math.Round(choice.Threshold, 4));
+        }
+
+        return model with { Threshold = Math.Round(choice.Threshold, 4) };
+    }
+
+    /// <summary>
+    /// The threshold on out-of-fold <paramref name="scores"/> with the best F1 averaged over ±<see cref="ThresholdSmoothing"/>
+    /// neighbouring cuts (with a few dozen positives the best single cut is often a spike that one sentence makes); a
+    /// sentence without a kept trigger counts as a negative prediction whatever its score (when <see cref="GateThreshold"/>).
+    /// </summary>
+    private CrossValidation ChooseThreshold(IReadOnlyList<DetectorExample> examples, double[] scores)
+    {
+        var scored = new List<(double Score, bool Label)>();
+        var missedByGate = 0;
+        for (var i = 0; i < examples.Count; i++)
+        {
+            var (_, label, candidate, auxiliary) = examples[i];
+            if (auxiliary) continue;
+            if (candidate || !GateThreshold) scored.Add((scores[i], label));
+            else if (label) missedByGate++;
         }
 
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
@@ -123,9 +172,6 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
             f1s[i] = 2.0 * tp / (i + 1 + positives);
         }
 
-        // The F1 of a cut averaged over its neighbouring cuts (ThresholdSmoothing ranks on each side): with a few dozen
-        // positives the best single cut is often a spike that one sentence makes. The setting (L2, class weight) is chosen
-        // by the same smoothed F1.
         var half = ThresholdSmoothing;
         tp = 0;
         for (var i = 0; i < scored.Count; i++)
@@ -146,16 +192,7 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
             }
         }
 
-        cv = new CrossValidation(L2, Balance, bestPredicted == 0 ? 0 : (double)bestTp / bestPredicted, positives == 0 ? 0 : (double)bestTp / positives, Math.Max(0, bestF1), positives) { Auc = Auc(scored), Smoothed = bestSmoothed };
-        // The fold models' average is the final model, so the threshold chosen on their out-of-fold scores fits the
-        // model it is applied to (a model refitted on all the data has larger weights and shifted scores).
-        if (AverageFolds)
-        {
-            var averaged = sum.Where(kv => Math.Abs(kv.Value) >= 0.02).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-            return new TypeModel(averaged, Math.Round(threshold, 4));
-        }
-
-        return model with { Threshold = Math.Round(threshold, 4) };
+        return new CrossValidation(0, 0, bestPredicted == 0 ? 0 : (double)bestTp / bestPredicted, positives == 0 ? 0 : (double)bestTp / positives, Math.Max(0, bestF1), positives) { Auc = Auc(scored), Smoothed = bestSmoothed, Threshold = threshold };
     }
 
     /// <summary>Area under the ROC curve of the scored (candidate) examples: the chance that a positive outranks a negative.</summary>
@@ -297,4 +334,7 @@ internal readonly record struct CrossValidation(double L2, double Balance, doubl
 
     /// <summary>F1 at the chosen cut averaged over its neighbouring cuts (equal to F1 without smoothing).</summary>
     public double Smoothed { get; init; }
+
+    /// <summary>The chosen threshold on the out-of-fold scores.</summary>
+    public double Threshold { get; init; }
 }

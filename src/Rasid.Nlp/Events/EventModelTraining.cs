@@ -15,7 +15,7 @@ public sealed record EventTrainingResult(string ModelJson, IReadOnlyList<string>
 public static class EventModelTraining
 {
     /// <summary>Model format version written into the model and used in evidence ids.</summary>
-    public const int ModelVersion = 5;
+    public const int ModelVersion = 6;
 
     /// <summary>
     /// Trains on the training part (see <see cref="GsrData.IsDev"/>) of <c>assault_gsr.csv</c> and <c>protest_gsr.csv</c>
@@ -51,6 +51,11 @@ public static class EventModelTraining
                 summary.Add(string.Create(CultureInfo.InvariantCulture, $"  {trainer.ThresholdFolds}-fold CV on the training split, L2 {t.L2}, class weight ratio^{t.Balance}: P {t.Precision:0.000} R {t.Recall:0.000} F1 {t.F1:0.000} (smoothed {t.Smoothed:0.000}, AUC {t.Auc:0.000}){(t == cv ? "  (chosen)" : "")}"));
             }
 
+            if (trainer.SettingEnsemble > 1)
+            {
+                summary.Add(string.Create(CultureInfo.InvariantCulture, $"  average of the {trainer.SettingEnsemble} settings with the best smoothed F1 (chosen; threshold {model.Threshold} on their averaged out-of-fold scores): P {cv.Precision:0.000} R {cv.Recall:0.000} F1 {cv.F1:0.000} (smoothed {cv.Smoothed:0.000}, AUC {cv.Auc:0.000})"));
+            }
+
             counts[type] = new JsonObject
             {
                 ["file"] = file, ["train"] = examples.Count, ["train_yes"] = positives, ["l2"] = cv.L2, ["class_weight_exponent"] = cv.Balance,
@@ -62,7 +67,7 @@ public static class EventModelTraining
         var metadata = new JsonObject
         {
             ["trained_on"] = "arabic_event_gsr assault_gsr.csv + protest_gsr.csv, train split (FNV-1a(id) % 5 != 0)",
-            ["algorithm"] = string.Create(CultureInfo.InvariantCulture, $"{trainer.Algorithm}, {trainer.Epochs} epochs, L2 (from {string.Join('/', trainer.L2Grid)}) and class weight (class ratio^{string.Join('/', trainer.BalanceGrid)}) chosen per type, trigger features shared between the types (the other file's sentences as auxiliary examples), and threshold by {trainer.ThresholdFolds}-fold cross-validation on the training split (threshold chosen on the sentences with a kept trigger of the type, by the F1 averaged over ±{trainer.ThresholdSmoothing} neighbouring cuts); {(trainer.AverageFolds ? "final model = average of the fold models" : "final model refitted on the whole training split")}"),
+            ["algorithm"] = string.Create(CultureInfo.InvariantCulture, $"{trainer.Algorithm}, {trainer.Epochs} epochs, L2 (from {string.Join('/', trainer.L2Grid)}) and class weight (class ratio^{string.Join('/', trainer.BalanceGrid)}) chosen per type (the models of the {trainer.SettingEnsemble} settings with the best smoothed CV F1 averaged, threshold on their averaged out-of-fold scores), trigger features shared between the types (the other file's sentences as auxiliary examples), and threshold by {trainer.ThresholdFolds}-fold cross-validation on the training split (threshold chosen on the sentences with a kept trigger of the type, by the F1 averaged over ±{trainer.ThresholdSmoothing} neighbouring cuts); {(trainer.AverageFolds ? "final model = average of the fold models" : "final model refitted on the whole training split")}"),
             ["knowledge"] = knowledge.Versions,
             ["licence"] = "trained on the Arabic event GSR (MIT, Open Event Data Alliance)",
             ["counts"] = counts,

@@ -27,6 +27,8 @@ internal static class TriggerMatcher
         for (var i = 0; i < tokens.Count; i++)
         {
             if (i <= consumed || !tokens[i].IsWord) continue;
+            // Names that look like inflected triggers (طالبان: "the two demanded" but nearly always the Taliban).
+            if (knowledge.Cues.Is("not_trigger", tokens[i]) || knowledge.Cues.IsStripped("not_trigger", tokens[i])) continue;
             TriggerHit? best = null;
             var bestHasContext = false;
             foreach (var cand in tokens[i].Candidates)

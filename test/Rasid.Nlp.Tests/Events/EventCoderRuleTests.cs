@@ -213,4 +213,43 @@ public sealed class EventCoderRuleTests
         Assert.DoesNotContain(Code("ولا بالسعي للعودة إلى رابطة فيدرالية تجمع بينهما هذه المرة.").Events, e => e.Type == "PROTEST");
         Assert.DoesNotContain(Code("وخرج الاجتماع بقرارات مهمة بشأن الاقتصاد.").Events, e => e.Type == "PROTEST");
     }
+
+    [Fact]
+    public void Taliban_is_not_read_as_the_verb_demanded()
+    {
+        // طالبان has the letters of طالب + dual ان ("the two demanded"), but in news it is the Taliban.
+        const string text = "وكانت حركة طالبان قد خطفت 23 من الكوريين الجنوبيين في 19 يوليو الماضي.";
+        var events = Code(text).Events;
+        Assert.DoesNotContain(events, e => e.Type == "REQUEST");
+        var e = Assert.Single(events, ev => ev.Type == "ASSAULT");
+        Assert.Equal("خطفت", e.Trigger.Text);
+        Assert.Equal(text.IndexOf("خطفت", StringComparison.Ordinal), e.Trigger.Start);
+
+        // The verb itself still is a trigger.
+        Assert.Contains(Code("وطالب المتظاهرون الحكومة بالاستقالة.").Events, ev => ev.Type == "REQUEST" && ev.Trigger.Text == "وطالب");
+    }
+
+    [Fact]
+    public void Launching_rockets_opening_fire_and_taking_hostages_are_assault_triggers()
+    {
+        const string rockets = "يذكر ان امس شهد سلسلة عمليات مكثفة، حيث أطلقت 5 صواريخ «قسام» على مدينة عسقلان.";
+        var e = Assert.Single(Code(rockets).Events, ev => ev.Type == "ASSAULT");
+        Assert.Equal("أطلقت", e.Trigger.Text);
+        Assert.Equal(rockets.IndexOf("أطلقت", StringComparison.Ordinal), e.Trigger.Start);
+        Assert.Equal("193", e.Cameo);
+
+        const string fire = "ان دبابات روسية فتحت النار على سكان ودمرت مباني في مدينة غوري.";
+        Assert.Contains(Code(fire).Events, ev => ev.Type == "ASSAULT" && ev.Trigger.Text == "فتحت" && ev.Cameo == "190" && ev.Trigger.Start == fire.IndexOf("فتحت", StringComparison.Ordinal));
+
+        const string hostages = "واحتجزت 68 رهينة من الأجانب في فندقين في عمان.";
+        Assert.Contains(Code(hostages).Events, ev => ev.Type == "ASSAULT" && ev.Cameo == "181" && ev.Trigger.Start == 0);
+    }
+
+    [Fact]
+    public void Releasing_prisoners_opening_an_inquiry_and_holding_without_hostages_are_not_assaults()
+    {
+        Assert.DoesNotContain(Code("وأطلقت السلطات سراح 20 معتقلا أمس.").Events, e => e.Type == "ASSAULT");
+        Assert.DoesNotContain(Code("وفتحت الشرطة تحقيقا في الحادث.").Events, e => e.Type == "ASSAULT");
+        Assert.DoesNotContain(Code("واحتجزت الشرطة ثلاثة مشتبه بهم للتحقيق.").Events, e => e.Type == "ASSAULT");
+    }
 }

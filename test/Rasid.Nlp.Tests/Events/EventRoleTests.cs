@@ -85,8 +85,8 @@ public sealed class EventRoleTests
     [Fact]
     public void Role_cues_file_is_embedded_and_versioned()
     {
-        Assert.Contains("role_cues.tsv@3", EventKnowledge.Default.Versions, StringComparison.Ordinal);
-        Assert.Contains("triggers.tsv@2", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+        Assert.Contains("role_cues.tsv@4", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+        Assert.Contains("triggers.tsv@3", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.True(EventKnowledge.Default.Cues.HasValue("attacker", "UAF"));
         Assert.False(EventKnowledge.Default.Cues.HasValue("attacker", "CVL"));
     }
@@ -145,5 +145,22 @@ public sealed class EventRoleTests
         Assert.Equal("USA", e.Source?.Actor);
         Assert.Equal(text.IndexOf("أميركية", StringComparison.Ordinal), e.Source?.Start);
         Assert.Equal("---UAF", e.Target?.Actor);
+    }
+
+    [Fact]
+    public void A_pronoun_complementizer_before_the_verb_makes_the_speaker_the_source_and_the_name_after_the_target()
+    {
+        const string text = "وفي يناير اكد حلف شمال الاطلسي انه قتل نحو 150 متمردا من طالبان.";
+        var nato = EventTestSupport.Entity(text, "حلف شمال الاطلسي", "ORG", "IGOWSTNAT");
+        var e = Assert.Single(Code(text, nato).Events, e => e.Type == "ASSAULT");
+        Assert.Equal("قتل", e.Trigger.Text);
+        Assert.Equal("IGOWSTNAT", e.Source?.Actor);
+        Assert.Equal(text.IndexOf("حلف", StringComparison.Ordinal), e.Source?.Start);
+        Assert.Equal(text.IndexOf("متمردا", StringComparison.Ordinal), e.Target?.Start);
+
+        // Without the pronoun (ان + a name) the name after ان is the subject, as before.
+        const string plain = "وقالت الشرطة ان مسلحين قتلوا ثلاثة جنود.";
+        var p = Assert.Single(Code(plain).Events, e => e.Type == "ASSAULT");
+        Assert.Equal(plain.IndexOf("مسلحين", StringComparison.Ordinal), p.Source?.Start);
     }
 }
