@@ -104,9 +104,9 @@ internal sealed partial class EntityLexicon
     /// Lexicon phrases starting at token <paramref name="start"/> of <paramref name="normalized"/> (tokens already
     /// <see cref="ArabicForms.Normalize(string)"/>d), longest first. Only the first token may carry proclitics.
     /// </summary>
-    public List<LexMatch> MatchAt(IReadOnlyList<string> normalized, int start, Func<LexEntry, bool>? filter = null)
+    public IReadOnlyList<LexMatch> MatchAt(IReadOnlyList<string> normalized, int start, Func<LexEntry, bool>? filter = null)
     {
-        var result = new List<LexMatch>();
+        List<LexMatch>? result = null;
         var word = normalized[start].AsSpan();
         Span<int> prefixes = stackalloc int[ArabicForms.MaxCandidates];
         var count = ArabicForms.CandidatePrefixes(word, prefixes);
@@ -143,13 +143,22 @@ internal sealed partial class EntityLexicon
                     if (prefix == 0 || (seenPrefix & bit) == 0)
                     {
                         if (prefix != 0) seenPrefix |= bit;
-                        result.Add(new LexMatch(start, len, spanPrefix, entry));
+                        (result ??= []).Add(new LexMatch(start, len, spanPrefix, entry));
                     }
                 }
             }
         }
 
+        if (result is null) return [];
         if (result.Count > 1) result.Sort((a, b) => b.Length != a.Length ? b.Length.CompareTo(a.Length) : a.PrefixLength.CompareTo(b.PrefixLength));
+        return result;
+    }
+
+    /// <summary>The matches starting at each token of a sentence (<see cref="MatchAt"/> of every index), looked up once for all who need them.</summary>
+    public IReadOnlyList<LexMatch>[] MatchAll(IReadOnlyList<string> normalized)
+    {
+        var result = new IReadOnlyList<LexMatch>[normalized.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = MatchAt(normalized, i);
         return result;
     }
 
