@@ -103,7 +103,7 @@ internal sealed class EntityComponent : IDocumentComponent
                 firstPass.Add([.. path.Select(i => NerModel.Tags[i])]);
             }
 
-            hints = DocumentHints.Compute(words, firstPass);
+            hints = DocumentHints.FromKeys(words.Select(w => w.Select(t => DocumentHints.Key(t, features.Facts(t).Key)).ToArray()).ToArray(), firstPass);
         }
 
         for (var si = 0; si < sentences.Count; si++)

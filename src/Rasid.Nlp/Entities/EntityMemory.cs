@@ -110,11 +110,11 @@ internal sealed class EntityMemory
     public List<string>[] Features(string[] keys)
     {
         var result = new List<string>[keys.Length];
-        for (var i = 0; i < keys.Length; i++) result[i] = [];
+        Array.Fill(result, NoFeatures);
         Span<char> buffer = stackalloc char[maxKeyLength];
         for (var i = 0; i < keys.Length; i++)
         {
-            if (wordFeatures.TryGetValue(keys[i], out var wordFeature)) result[i].Add(wordFeature);
+            if (wordFeatures.TryGetValue(keys[i], out var wordFeature)) Own(result, i).Add(wordFeature);
             var length = 0;
             for (var len = 1; len <= MaxTokens && i + len <= keys.Length; len++)
             {
@@ -127,12 +127,17 @@ internal sealed class EntityMemory
                 // No remembered phrase starts with these words: no longer one can match either.
                 if (!prefixLookup.Contains(phrase)) break;
                 if (!phraseLookup.TryGetValue(phrase, out var type)) continue;
-                for (var k = 0; k < len; k++) result[i + k].Add(phraseFeatures[(type, k == 0, len > 1)]);
+                for (var k = 0; k < len; k++) Own(result, i + k).Add(phraseFeatures[(type, k == 0, len > 1)]);
             }
         }
 
         return result;
     }
+
+    // Shared by every token without memory features; never added to (Own gives a token its own list first).
+    private static readonly List<string> NoFeatures = [];
+
+    private static List<string> Own(List<string>[] result, int i) => ReferenceEquals(result[i], NoFeatures) ? result[i] = [] : result[i];
 
     public void Save(BinaryWriter w)
     {
