@@ -150,15 +150,17 @@ public sealed class SpanLookupEquivalenceTests
             for (var s = 0; s < sentences.Count; s++)
             {
                 var tokens = sentences[s];
-                var norm = tokens.Select(t => warm.Facts(t).Norm).ToArray();
-                var matches = EntityLexicon.Default.MatchAll(norm);
-                for (var i = 0; i < norm.Length; i++) Assert.Equal(EntityLexicon.Default.MatchAt(norm, i), matches[i]);
+                var prepared = warm.Prepare(tokens);
+                var norm = tokens.Select(ArabicForms.Normalize).ToArray();
+                Assert.Equal(norm, prepared.Norm);
+                for (var i = 0; i < norm.Length; i++) Assert.Equal(EntityLexicon.Default.MatchAt(norm, i), prepared.Matches![i]);
+                Assert.Equal(first.Memory.Features(prepared.Keys), first.Memory.Features(prepared.Keys, prepared.Facts));
                 var record = new FirstPassRecord();
-                var path = pair.DecodeFirst(tokens, warm, out var confidence, record, round == 0 ? matches : null);
+                var path = pair.DecodeFirst(tokens, warm, out var confidence, record, round == 0 ? prepared : null);
                 Assert.Equal(cold[s].Path, path);
                 Assert.Equal(cold[s].Confidence, confidence);
                 Assert.Equal(cold[s].Record, record.Scores(0, tokens.Length).ToArray());
-                Assert.Equal(first.Decode(warm.Extract(tokens, first.Memory), out var c1), first.Decode(tokens, warm, first.Memory, out var c2, matches: matches));
+                Assert.Equal(first.Decode(warm.Extract(tokens, first.Memory), out var c1), first.Decode(tokens, warm, first.Memory, out var c2, prepared: prepared));
                 Assert.Equal(c1, c2);
             }
         }

@@ -67,16 +67,8 @@ internal sealed class EntityComponent : IDocumentComponent
         }
 
         var words = sentences.Select(t => t.Select(x => x.Text).ToArray()).ToList();
-        // Normalized tokens and lexicon matches of each sentence: the features and the dictionary spans both use them.
-        var norms = new string[words.Count][];
-        var matches = new IReadOnlyList<LexMatch>[words.Count][];
-        for (var si = 0; si < words.Count; si++)
-        {
-            var norm = norms[si] = new string[words[si].Length];
-            for (var i = 0; i < norm.Length; i++) norm[i] = features.Facts(words[si][i]).Norm;
-            matches[si] = lexicon.MatchAll(norm);
-        }
-
+        // Word facts, normalized tokens and lexicon matches of each sentence: the features and the dictionary spans both use them.
+        var prepared = words.Select(w => features.Prepare(w)).ToArray();
         List<string>[][]? hints = null;
         // Where each sentence's tokens start in the first pass's record (null: the second pass extracts features again).
         int[]? recordedFrom = null;
@@ -93,24 +85,24 @@ internal sealed class EntityComponent : IDocumentComponent
                 if (record is not null)
                 {
                     recordedFrom![si] = record.TokenCount;
-                    path = pair!.DecodeFirst(words[si], features, out _, record, matches[si]);
+                    path = pair!.DecodeFirst(words[si], features, out _, record, prepared[si]);
                 }
                 else
                 {
-                    path = model.Decode(words[si], features, model.Memory, out _, matches: matches[si]);
+                    path = model.Decode(words[si], features, model.Memory, out _, prepared: prepared[si]);
                 }
 
                 firstPass.Add([.. path.Select(i => NerModel.Tags[i])]);
             }
 
-            hints = DocumentHints.FromKeys(words.Select(w => w.Select(t => DocumentHints.Key(t, features.Facts(t).Key)).ToArray()).ToArray(), firstPass);
+            hints = DocumentHints.FromKeys([.. words.Select((w, si) => w.Select((t, i) => DocumentHints.Key(t, prepared[si].Keys[i])).ToArray())], firstPass);
         }
 
         for (var si = 0; si < sentences.Count; si++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var tokens = sentences[si];
-            foreach (var c in Recognize(tokens, words[si], norms[si], matches[si], hints?[si], recordedFrom is null ? -1 : recordedFrom[si], date))
+            foreach (var c in Recognize(tokens, words[si], prepared[si], hints?[si], recordedFrom is null ? -1 : recordedFrom[si], date))
             {
                 var startToken = tokens[c.Start];
                 var original = startToken.Text.AsSpan();
@@ -163,8 +155,10 @@ internal sealed class EntityComponent : IDocumentComponent
     }
 
     /// <summary>Entity candidates of one sentence, non-overlapping, in text order.</summary>
-    private List<Candidate> Recognize(List<Token> tokens, string[] words, string[] norm, IReadOnlyList<LexMatch>[] matches, List<string>[]? hints, int recordedFrom, DateOnly? date)
+    private List<Candidate> Recognize(List<Token> tokens, string[] words, NerSentence prepared, List<string>[]? hints, int recordedFrom, DateOnly? date)
     {
+        var norm = prepared.Norm;
+        var matches = prepared.Matches!;
         var dictionary = DictionarySpans(norm, matches, date);
         var modelSpans = new List<Candidate>();
         if (model is not null)
@@ -172,7 +166,7 @@ internal sealed class EntityComponent : IDocumentComponent
             var tagger = hints is null ? model : documentModel!;
             var path = hints is not null && recordedFrom >= 0
                 ? pair!.DecodeSecond(Record!, recordedFrom, hints, out var confidence)
-                : tagger.Decode(words, features, tagger.Memory, out confidence, hints, matches);
+                : tagger.Decode(words, features, tagger.Memory, out confidence, hints, prepared);
             var tags = path.Select(i => NerModel.Tags[i]).ToArray();
             foreach (var (s, e, type) in Evaluation.ConllNer.Chunks(tags))
             {

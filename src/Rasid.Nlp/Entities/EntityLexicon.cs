@@ -154,12 +154,22 @@ internal sealed partial class EntityLexicon
         return result;
     }
 
-    /// <summary>The matches starting at each token of a sentence (<see cref="MatchAt"/> of every index), looked up once for all who need them.</summary>
-    public IReadOnlyList<LexMatch>[] MatchAll(IReadOnlyList<string> normalized)
+    /// <summary>
+    /// Whether some phrase of the lexicon starts with this (normalized) word, with or without its proclitics: when not,
+    /// <see cref="MatchAt"/> finds nothing at it whatever follows.
+    /// </summary>
+    public bool CanStartPhrase(ReadOnlySpan<char> word)
     {
-        var result = new IReadOnlyList<LexMatch>[normalized.Count];
-        for (var i = 0; i < result.Length; i++) result[i] = MatchAt(normalized, i);
-        return result;
+        Span<int> prefixes = stackalloc int[ArabicForms.MaxCandidates];
+        var count = ArabicForms.CandidatePrefixes(word, prefixes);
+        for (var c = 0; c < count; c++)
+        {
+            var key = ArabicForms.Key(word[prefixes[c]..]);
+            if (key.Length < 2 || key.Length > maxKeyLength) continue;
+            if (prefixLookup.Contains(key)) return true;
+        }
+
+        return false;
     }
 
     /// <summary>Every phrase key and every leading run of its words ("a", "a b" of "a b c"), to stop extending a match early.</summary>

@@ -107,14 +107,18 @@ internal sealed class EntityMemory
         counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
 
     /// <summary>Memory features per token of a sentence (keys already computed).</summary>
-    public List<string>[] Features(string[] keys)
+    /// <param name="keys">Each token's key (<see cref="WordKey"/>).</param>
+    /// <param name="facts">The tokens' word facts, which remember what this memory knows of each word, or null.</param>
+    public List<string>[] Features(string[] keys, NerWordFacts[]? facts = null)
     {
         var result = new List<string>[keys.Length];
         Array.Fill(result, NoFeatures);
         Span<char> buffer = stackalloc char[maxKeyLength];
         for (var i = 0; i < keys.Length; i++)
         {
-            if (wordFeatures.TryGetValue(keys[i], out var wordFeature)) Own(result, i).Add(wordFeature);
+            var (wordFeature, mayStart) = facts is null ? Word(keys[i]) : facts[i].Remembered(this);
+            if (wordFeature is not null) Own(result, i).Add(wordFeature);
+            if (!mayStart) continue;
             var length = 0;
             for (var len = 1; len <= MaxTokens && i + len <= keys.Length; len++)
             {
@@ -133,6 +137,10 @@ internal sealed class EntityMemory
 
         return result;
     }
+
+    /// <summary>The word feature of a key (or null) and whether a remembered phrase starts with it.</summary>
+    internal (string? WordFeature, bool MayStartPhrase) Word(string key) =>
+        (wordFeatures.GetValueOrDefault(key), key.Length <= maxKeyLength && prefixLookup.Contains(key));
 
     // Shared by every token without memory features; never added to (Own gives a token its own list first).
     private static readonly List<string> NoFeatures = [];

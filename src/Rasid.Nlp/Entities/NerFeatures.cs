@@ -48,22 +48,16 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     /// <param name="memory">Remembered names (features), or null.</param>
     /// <param name="sink">Receives the features.</param>
     /// <param name="hints">Extra features per token (document hints of the second pass, <see cref="DocumentHints"/>), or null.</param>
-    /// <param name="matches">The lexicon matches at each token (<see cref="EntityLexicon.MatchAll"/> of the normalized tokens), when the caller has them already.</param>
-    public void Extract(IReadOnlyList<string> tokens, EntityMemory? memory, NerFeatureSink sink, IReadOnlyList<string>[]? hints = null, IReadOnlyList<LexMatch>[]? matches = null)
+    /// <param name="prepared">The sentence's word facts and lexicon matches (<see cref="Prepare"/>), when the caller has them already.</param>
+    public void Extract(IReadOnlyList<string> tokens, EntityMemory? memory, NerFeatureSink sink, IReadOnlyList<string>[]? hints = null, NerSentence? prepared = null)
     {
         var n = tokens.Count;
-        var facts = new NerWordFacts[n];
-        var norm = new string[n];
-        var keys = new string[n];
-        for (var i = 0; i < n; i++)
-        {
-            facts[i] = Facts(tokens[i]);
-            norm[i] = facts[i].Norm;
-            keys[i] = facts[i].Key;
-        }
-
-        var gaz = LexiconTags(norm, matches);
-        var mem = (memory ?? EntityMemory.Empty).Features(keys);
+        var sentence = prepared ?? Prepare(tokens, withMatches: false);
+        var facts = sentence.Facts;
+        var norm = sentence.Norm;
+        var keys = sentence.Keys;
+        var gaz = LexiconTags(norm, sentence.Matches);
+        var mem = (memory ?? EntityMemory.Empty).Features(keys, facts);
         for (var i = 0; i < n; i++)
         {
             var f = facts[i];
@@ -124,6 +118,33 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
         sink.Add(LengthNames[Math.Min(w.Length, 8)]);
         if (w.StartsWith(ArabicForms.Article, StringComparison.Ordinal)) sink.Add("al");
         if (stem.Length != w.Length) sink.Add("pre=", w.AsSpan(0, w.Length - stem.Length));
+    }
+
+    /// <summary>
+    /// The word facts of a sentence's tokens, their normalized forms and memory keys, and (<paramref name="withMatches"/>)
+    /// the lexicon matches at each token: computed once for the features and for whoever else needs them.
+    /// </summary>
+    internal NerSentence Prepare(IReadOnlyList<string> tokens, bool withMatches = true)
+    {
+        var n = tokens.Count;
+        var facts = new NerWordFacts[n];
+        var norm = new string[n];
+        var keys = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            facts[i] = Facts(tokens[i]);
+            norm[i] = facts[i].Norm;
+            keys[i] = facts[i].Key;
+        }
+
+        IReadOnlyList<LexMatch>[]? matches = null;
+        if (withMatches)
+        {
+            matches = new IReadOnlyList<LexMatch>[n];
+            for (var i = 0; i < n; i++) matches[i] = facts[i].MayStartPhrase(lexicon) ? lexicon.MatchAt(norm, i) : [];
+        }
+
+        return new NerSentence(facts, norm, keys, matches);
     }
 
     // The facts of the tokens seen on this thread, for one NerFeatures at a time (cleared when full or when another one asks).
@@ -276,6 +297,13 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     }
 }
 
+/// <summary>A sentence prepared for the NER features (<see cref="NerFeatures.Prepare"/>).</summary>
+/// <param name="Facts">The facts of each token.</param>
+/// <param name="Norm">Each token normalized (<see cref="ArabicForms.Normalize(string)"/>).</param>
+/// <param name="Keys">Each token's memory key (<see cref="EntityMemory.WordKey"/>).</param>
+/// <param name="Matches">The lexicon matches starting at each token (<see cref="EntityLexicon.MatchAt"/>), or null when not looked up.</param>
+internal sealed record NerSentence(NerWordFacts[] Facts, string[] Norm, string[] Keys, IReadOnlyList<LexMatch>[]? Matches);
+
 /// <summary>Cluster features of a token as the current word, as the previous word and as the next word (hashes computed once).</summary>
 internal sealed record NerClusterFeatures(NerFeature[] Word, NerFeature[] Previous, NerFeature[] Next)
 {
@@ -342,6 +370,37 @@ internal sealed class NerWordFacts
     public NerFeature StemAsNext { get; }
 
     public NerFeature SuffixAsPrevious { get; }
+
+    // Whether a phrase of the lexicon (mayStartOwner) can start at this word: 0 unknown, 1 no, 2 yes.
+    private object? mayStartOwner;
+    private byte mayStart;
+
+    /// <summary>Whether a phrase of <paramref name="lexicon"/> can start at this word (<see cref="EntityLexicon.CanStartPhrase"/>), remembered.</summary>
+    public bool MayStartPhrase(EntityLexicon lexicon)
+    {
+        if (!ReferenceEquals(mayStartOwner, lexicon) || mayStart == 0)
+        {
+            mayStart = lexicon.CanStartPhrase(Norm) ? (byte)2 : (byte)1;
+            mayStartOwner = lexicon;
+        }
+
+        return mayStart == 2;
+    }
+
+    private EntityMemory? rememberedOwner;
+    private (string? WordFeature, bool MayStartPhrase) remembered;
+
+    /// <summary>What <paramref name="memory"/> knows of this word (<see cref="EntityMemory.Word"/>), remembered.</summary>
+    public (string? WordFeature, bool MayStartPhrase) Remembered(EntityMemory memory)
+    {
+        if (!ReferenceEquals(rememberedOwner, memory))
+        {
+            remembered = memory.Word(Key);
+            rememberedOwner = memory;
+        }
+
+        return remembered;
+    }
 
     /// <summary>The weight table <see cref="BlockSums"/> were summed from.</summary>
     public object? BlockOwner { get; set; }

@@ -111,11 +111,11 @@ internal sealed class NerModel
     /// feature by its hash as it is produced (no feature strings); the result equals
     /// <c>Decode(featurizer.Extract(tokens, memory), out confidence)</c>.
     /// </summary>
-    public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, IReadOnlyList<string>[]? hints = null, IReadOnlyList<LexMatch>[]? matches = null)
+    public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, IReadOnlyList<string>[]? hints = null, NerSentence? prepared = null)
     {
         if (hashed is null) return Decode(featurizer.Extract(tokens, memory, hints), out confidence);
         var sink = new EmissionSink(tokens.Count, hashed);
-        featurizer.Extract(tokens, memory, sink, hints, matches);
+        featurizer.Extract(tokens, memory, sink, hints, prepared);
         return Viterbi(sink.Scores, tokens.Count, transitions, out confidence);
     }
 
@@ -163,10 +163,10 @@ internal sealed class NerModel
         /// The first pass over one sentence: equals <c>first.Decode(tokens, featurizer, first.Memory, out confidence)</c>,
         /// and appends to <paramref name="record"/> each token's document-model scores of the same features.
         /// </summary>
-        public int[] DecodeFirst(IReadOnlyList<string> tokens, NerFeatures featurizer, out float[] confidence, FirstPassRecord record, IReadOnlyList<LexMatch>[]? matches = null)
+        public int[] DecodeFirst(IReadOnlyList<string> tokens, NerFeatures featurizer, out float[] confidence, FirstPassRecord record, NerSentence? prepared = null)
         {
             var sink = new EmissionSink(tokens.Count, table, record);
-            featurizer.Extract(tokens, first.Memory, sink, matches: matches);
+            featurizer.Extract(tokens, first.Memory, sink, prepared: prepared);
             return Viterbi(sink.Scores, tokens.Count, first.transitions, out confidence);
         }
 
