@@ -147,34 +147,51 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
         return new NerSentence(facts, norm, keys, matches);
     }
 
-    // The facts of the tokens seen on this thread, for one NerFeatures at a time (cleared when full or when another one asks).
+    // The facts of the tokens seen on this thread, for one NerFeatures at a time (forgotten when another one asks), in
+    // two generations: when the recent one is full it becomes the old one, and a word found only in the old one moves back,
+    // so frequent words stay while rare ones are dropped (at most 2 × WordsPerGeneration words).
     [ThreadStatic]
-    private static Dictionary<string, NerWordFacts>? factsCache;
+    private static Dictionary<string, NerWordFacts>? recentFacts;
+
+    [ThreadStatic]
+    private static Dictionary<string, NerWordFacts>? oldFacts;
 
     [ThreadStatic]
     private static NerFeatures? factsOwner;
 
-    private const int MaxCachedWords = 40_000;
+    private const int WordsPerGeneration = 24_000;
 
     /// <summary>What the features need of a token (normalized form, stem, keys, clusters, context counts), remembered per thread.</summary>
     internal NerWordFacts Facts(string token)
     {
-        var cache = factsCache;
-        if (cache is null || !ReferenceEquals(factsOwner, this))
+        var recent = recentFacts;
+        if (recent is null || !ReferenceEquals(factsOwner, this))
         {
-            factsCache = cache = new Dictionary<string, NerWordFacts>(StringComparer.Ordinal);
+            recentFacts = recent = new Dictionary<string, NerWordFacts>(StringComparer.Ordinal);
+            oldFacts = null;
             factsOwner = this;
         }
 
-        if (cache.TryGetValue(token, out var facts)) return facts;
-        if (cache.Count >= MaxCachedWords) cache.Clear();
+        if (recent.TryGetValue(token, out var facts)) return facts;
+        if (recent.Count >= WordsPerGeneration)
+        {
+            oldFacts = recent;
+            recentFacts = recent = new Dictionary<string, NerWordFacts>(WordsPerGeneration, StringComparer.Ordinal);
+        }
+
+        if (oldFacts is not null && oldFacts.TryGetValue(token, out facts))
+        {
+            recent[token] = facts;
+            return facts;
+        }
+
         var norm = ArabicForms.Normalize(token);
         var stem = ArabicForms.Stem(norm);
         var key = EntityMemory.WordKey(norm);
         var cl = clusters.PathOfToken(norm, stem) is { } path ? clusterFeatures[path] : NoCluster;
         var cl2 = clusters2.Count == 0 ? null : clusters2.PathOfToken(norm, stem) is { } path2 ? cluster2Features[path2] : NoCluster2;
         facts = new NerWordFacts(token, norm, stem, key, cl, cl2, [.. context.Features(key).Select(q => new NerFeature(q, null))]);
-        cache[token] = facts;
+        recent[token] = facts;
         return facts;
     }
 
