@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Rasid.Nlp.Entities;
 
 /// <summary>
@@ -141,58 +143,54 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
         if (withMatches)
         {
             matches = new IReadOnlyList<LexMatch>[n];
-            for (var i = 0; i < n; i++) matches[i] = facts[i].MayStartPhrase(lexicon) ? lexicon.MatchAt(norm, i) : [];
+            for (var i = 0; i < n; i++) matches[i] = facts[i].MayStartPhrase ? lexicon.MatchAt(norm, i) : [];
         }
 
         return new NerSentence(facts, norm, keys, matches);
     }
 
-    // The facts of the tokens seen on this thread, for one NerFeatures at a time (forgotten when another one asks), in
-    // two generations: when the recent one is full it becomes the old one, and a word found only in the old one moves back,
-    // so frequent words stay while rare ones are dropped (at most 2 × WordsPerGeneration words).
-    [ThreadStatic]
-    private static Dictionary<string, NerWordFacts>? recentFacts;
+    // The facts of the tokens seen, shared by the threads using this NerFeatures, in two generations: when the recent one
+    // is full it becomes the old one (the older is dropped), and a word found only in the old one moves back, so frequent
+    // words stay while rare ones go (at most about 2 × WordsPerGeneration words).
+    private const int WordsPerGeneration = 32_000;
+    private readonly Lock generationLock = new();
+    private ConcurrentDictionary<string, NerWordFacts> recentFacts = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, NerWordFacts>? oldFacts;
+    private int recentCount;
 
-    [ThreadStatic]
-    private static Dictionary<string, NerWordFacts>? oldFacts;
-
-    [ThreadStatic]
-    private static NerFeatures? factsOwner;
-
-    private const int WordsPerGeneration = 24_000;
-
-    /// <summary>What the features need of a token (normalized form, stem, keys, clusters, context counts), remembered per thread.</summary>
+    /// <summary>
+    /// What the features need of a token (normalized form, stem, keys, clusters, context counts, whether a lexicon phrase
+    /// can start at it), computed once and remembered (thread-safe).
+    /// </summary>
     internal NerWordFacts Facts(string token)
     {
         var recent = recentFacts;
-        if (recent is null || !ReferenceEquals(factsOwner, this))
-        {
-            recentFacts = recent = new Dictionary<string, NerWordFacts>(StringComparer.Ordinal);
-            oldFacts = null;
-            factsOwner = this;
-        }
-
         if (recent.TryGetValue(token, out var facts)) return facts;
-        if (recent.Count >= WordsPerGeneration)
+        facts = oldFacts?.GetValueOrDefault(token) ?? NewFacts(token);
+        if (recent.TryAdd(token, facts) && Interlocked.Increment(ref recentCount) >= WordsPerGeneration)
         {
-            oldFacts = recent;
-            recentFacts = recent = new Dictionary<string, NerWordFacts>(WordsPerGeneration, StringComparer.Ordinal);
+            lock (generationLock)
+            {
+                if (ReferenceEquals(recent, recentFacts))
+                {
+                    oldFacts = recent;
+                    recentFacts = new ConcurrentDictionary<string, NerWordFacts>(StringComparer.Ordinal);
+                    recentCount = 0;
+                }
+            }
         }
 
-        if (oldFacts is not null && oldFacts.TryGetValue(token, out facts))
-        {
-            recent[token] = facts;
-            return facts;
-        }
+        return facts;
+    }
 
+    private NerWordFacts NewFacts(string token)
+    {
         var norm = ArabicForms.Normalize(token);
         var stem = ArabicForms.Stem(norm);
         var key = EntityMemory.WordKey(norm);
         var cl = clusters.PathOfToken(norm, stem) is { } path ? clusterFeatures[path] : NoCluster;
         var cl2 = clusters2.Count == 0 ? null : clusters2.PathOfToken(norm, stem) is { } path2 ? cluster2Features[path2] : NoCluster2;
-        facts = new NerWordFacts(token, norm, stem, key, cl, cl2, [.. context.Features(key).Select(q => new NerFeature(q, null))]);
-        recent[token] = facts;
-        return facts;
+        return new NerWordFacts(token, norm, stem, key, cl, cl2, [.. context.Features(key).Select(q => new NerFeature(q, null))], lexicon.CanStartPhrase(norm));
     }
 
     /// <summary>The document hints of token <paramref name="i"/> and of its neighbours: the last features of the token.</summary>
@@ -332,17 +330,19 @@ internal sealed record NerClusterFeatures(NerFeature[] Word, NerFeature[] Previo
 /// What the NER features need of one token, computed once per distinct token (<see cref="NerFeatures.Facts"/>): its
 /// normalized form, stem and memory key, its cluster and context-count features, and its features as a neighbour of
 /// another token, with their hashes. A decoder may also remember here the summed weights of the token's own features
-/// (<see cref="BlockOwner"/>, <see cref="BlockSums"/>). Used by one thread only.
+/// (<see cref="Block"/>) and what an entity memory knows of it (<see cref="Remembered"/>). Thread-safe: those two are
+/// immutable records replaced whole.
 /// </summary>
 internal sealed class NerWordFacts
 {
     private const string BoundaryForm = "<s>";
 
     /// <summary>The facts standing for the positions before the first and after the last token.</summary>
-    public static readonly NerWordFacts Boundary = new(BoundaryForm, BoundaryForm, BoundaryForm, BoundaryForm, null!, null, [], boundary: true);
+    public static readonly NerWordFacts Boundary = new(BoundaryForm, BoundaryForm, BoundaryForm, BoundaryForm, null!, null, [], false, boundary: true);
 
-    public NerWordFacts(string token, string norm, string stem, string key, NerClusterFeatures clusters, NerClusterFeatures? secondClusters, NerFeature[] context, bool boundary = false)
+    public NerWordFacts(string token, string norm, string stem, string key, NerClusterFeatures clusters, NerClusterFeatures? secondClusters, NerFeature[] context, bool mayStartPhrase, bool boundary = false)
     {
+        MayStartPhrase = mayStartPhrase;
         Token = token;
         Norm = norm;
         Stem = stem;
@@ -388,40 +388,32 @@ internal sealed class NerWordFacts
 
     public NerFeature SuffixAsPrevious { get; }
 
-    // Whether a phrase of the lexicon (mayStartOwner) can start at this word: 0 unknown, 1 no, 2 yes.
-    private object? mayStartOwner;
-    private byte mayStart;
+    /// <summary>Whether a phrase of the features' lexicon can start at this word (<see cref="EntityLexicon.CanStartPhrase"/>).</summary>
+    public bool MayStartPhrase { get; }
 
-    /// <summary>Whether a phrase of <paramref name="lexicon"/> can start at this word (<see cref="EntityLexicon.CanStartPhrase"/>), remembered.</summary>
-    public bool MayStartPhrase(EntityLexicon lexicon)
-    {
-        if (!ReferenceEquals(mayStartOwner, lexicon) || mayStart == 0)
-        {
-            mayStart = lexicon.CanStartPhrase(Norm) ? (byte)2 : (byte)1;
-            mayStartOwner = lexicon;
-        }
-
-        return mayStart == 2;
-    }
-
-    private EntityMemory? rememberedOwner;
-    private (string? WordFeature, bool MayStartPhrase) remembered;
+    private MemoryFacts? remembered;
 
     /// <summary>What <paramref name="memory"/> knows of this word (<see cref="EntityMemory.Word"/>), remembered.</summary>
     public (string? WordFeature, bool MayStartPhrase) Remembered(EntityMemory memory)
     {
-        if (!ReferenceEquals(rememberedOwner, memory))
+        var r = remembered;
+        if (r is null || !ReferenceEquals(r.Memory, memory))
         {
-            remembered = memory.Word(Key);
-            rememberedOwner = memory;
+            var (feature, mayStart) = memory.Word(Key);
+            remembered = r = new MemoryFacts(memory, feature, mayStart);
         }
 
-        return remembered;
+        return (r.WordFeature, r.MayStartPhrase);
     }
 
-    /// <summary>The weight table <see cref="BlockSums"/> were summed from.</summary>
-    public object? BlockOwner { get; set; }
+    /// <summary>
+    /// The summed weights of the token's own features (<see cref="NerFeatures"/>' word block) in one weight table, set
+    /// by the decoder that uses that table (replaced whole, never changed).
+    /// </summary>
+    public WordBlockSums? Block { get; set; }
 
-    /// <summary>Summed weights of the token's own features (<see cref="NerFeatures"/>' word block) in <see cref="BlockOwner"/>.</summary>
-    public float[]? BlockSums { get; set; }
+    private sealed record MemoryFacts(EntityMemory Memory, string? WordFeature, bool MayStartPhrase);
 }
+
+/// <summary>Summed weights (<paramref name="Sums"/>, never changed) of a word's own features in the weight table <paramref name="Table"/>.</summary>
+internal sealed record WordBlockSums(object Table, float[] Sums);

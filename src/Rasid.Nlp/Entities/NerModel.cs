@@ -261,7 +261,8 @@ internal sealed class NerModel
         /// </summary>
         public override void AddWordBlock(NerWordFacts word, Action<NerFeatureSink, NerWordFacts> write)
         {
-            if (!ReferenceEquals(word.BlockOwner, index) || word.BlockSums is null)
+            var known = word.Block;
+            if (known is null || !ReferenceEquals(known.Table, index))
             {
                 var pending = count;
                 write(this, word);
@@ -275,11 +276,10 @@ internal sealed class NerModel
                 }
 
                 count = pending;
-                word.BlockSums = sums;
-                word.BlockOwner = index;
+                word.Block = known = new WordBlockSums(index, sums);
             }
 
-            block = word.BlockSums;
+            block = known.Sums;
         }
 
         public override void Add(string prefix, ReadOnlySpan<char> value) => Push(NerFeatureHash.Of(prefix, value));
