@@ -165,6 +165,21 @@ public sealed class SpanLookupEquivalenceTests
             }
         }
 
+        // The same featurizer used by several threads at once (shared word facts) decodes exactly as well.
+        var shared = new NerFeatures(EntityLexicon.Default);
+        var parallel = new (int[] Path, float[] Confidence)[sentences.Count];
+        Parallel.For(0, sentences.Count * 3, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k =>
+        {
+            var s = k % sentences.Count;
+            var path = pair.DecodeFirst(sentences[s], shared, out var confidence, new FirstPassRecord());
+            parallel[s] = (path, confidence);
+        });
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            Assert.Equal(cold[s].Path, parallel[s].Path);
+            Assert.Equal(cold[s].Confidence, parallel[s].Confidence);
+        }
+
         Assert.Equal(ArabicForms.Normalize("والسوريين"), warm.Facts("والسوريين").Norm);
         Assert.Same(warm.Facts("والسوريين"), warm.Facts("والسوريين"));
     }
