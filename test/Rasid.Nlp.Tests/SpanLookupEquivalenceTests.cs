@@ -129,6 +129,62 @@ public sealed class SpanLookupEquivalenceTests
     }
 
     [Fact]
+    public void Remembered_word_sums_and_shared_lexicon_matches_decode_exactly_as_a_cold_decoder()
+    {
+        var first = NerModel.Default ?? throw new Xunit.Sdk.XunitException("models/ner.bin is not built in");
+        var second = NerModel.DocumentDefault ?? throw new Xunit.Sdk.XunitException("models/ner-doc.bin is not built in");
+        var pair = first.PairWith(second) ?? throw new Xunit.Sdk.XunitException("the shipped models should remember the same names");
+        var sentences = Sentences.Value.Take(300).Append(Tricky.Where(t => t.Length > 0).ToArray()).ToList();
+        // Cold: a new featurizer for every sentence (nothing remembered); warm: one featurizer decoding everything twice.
+        var cold = new List<(int[] Path, float[] Confidence, float[] Record)>();
+        foreach (var tokens in sentences)
+        {
+            var record = new FirstPassRecord();
+            var path = pair.DecodeFirst(tokens, new NerFeatures(EntityLexicon.Default), out var confidence, record);
+            cold.Add((path, confidence, record.Scores(0, tokens.Length).ToArray()));
+        }
+
+        var warm = new NerFeatures(EntityLexicon.Default);
+        for (var round = 0; round < 2; round++)
+        {
+            for (var s = 0; s < sentences.Count; s++)
+            {
+                var tokens = sentences[s];
+                var prepared = warm.Prepare(tokens);
+                var norm = tokens.Select(ArabicForms.Normalize).ToArray();
+                Assert.Equal(norm, prepared.Norm);
+                for (var i = 0; i < norm.Length; i++) Assert.Equal(EntityLexicon.Default.MatchAt(norm, i), prepared.Matches![i]);
+                Assert.Equal(first.Memory.Features(prepared.Keys), first.Memory.Features(prepared.Keys, prepared.Facts));
+                var record = new FirstPassRecord();
+                var path = pair.DecodeFirst(tokens, warm, out var confidence, record, round == 0 ? prepared : null);
+                Assert.Equal(cold[s].Path, path);
+                Assert.Equal(cold[s].Confidence, confidence);
+                Assert.Equal(cold[s].Record, record.Scores(0, tokens.Length).ToArray());
+                Assert.Equal(first.Decode(warm.Extract(tokens, first.Memory), out var c1), first.Decode(tokens, warm, first.Memory, out var c2, prepared: prepared));
+                Assert.Equal(c1, c2);
+            }
+        }
+
+        // The same featurizer used by several threads at once (shared word facts) decodes exactly as well.
+        var shared = new NerFeatures(EntityLexicon.Default);
+        var parallel = new (int[] Path, float[] Confidence)[sentences.Count];
+        Parallel.For(0, sentences.Count * 3, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k =>
+        {
+            var s = k % sentences.Count;
+            var path = pair.DecodeFirst(sentences[s], shared, out var confidence, new FirstPassRecord());
+            parallel[s] = (path, confidence);
+        });
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            Assert.Equal(cold[s].Path, parallel[s].Path);
+            Assert.Equal(cold[s].Confidence, parallel[s].Confidence);
+        }
+
+        Assert.Equal(ArabicForms.Normalize("والسوريين"), warm.Facts("والسوريين").Norm);
+        Assert.Same(warm.Facts("والسوريين"), warm.Facts("والسوريين"));
+    }
+
+    [Fact]
     public void Feature_hashes_of_pieces_equal_the_hash_of_the_joined_string()
     {
         Assert.Equal(NerFeatureHash.Of("w-1w=في|دمشق"), NerFeatureHash.Of("w-1w=", "في", "دمشق"));

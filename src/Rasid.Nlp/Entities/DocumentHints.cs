@@ -9,25 +9,27 @@ namespace Rasid.Nlp.Entities;
 internal static class DocumentHints
 {
     /// <summary>The key of a token for propagation, or null for short or non-letter tokens.</summary>
-    public static string? Key(string token)
-    {
-        if (token.Length < 2 || !char.IsLetter(token[0])) return null;
-        var key = EntityMemory.WordKey(ArabicForms.Normalize(token));
-        return key.Length >= 2 ? key : null;
-    }
+    public static string? Key(string token) => Key(token, EntityMemory.WordKey(ArabicForms.Normalize(token)));
+
+    /// <summary>The key of a token whose memory key (<see cref="EntityMemory.WordKey"/> of its normalized form) is known.</summary>
+    public static string? Key(string token, string wordKey) => token.Length < 2 || !char.IsLetter(token[0]) || wordKey.Length < 2 ? null : wordKey;
 
     /// <summary>
     /// Hints for every token of every sentence. The document of sentence s is sentences [s - window, s + window], or
     /// all of them when <paramref name="window"/> is null (one document).
     /// </summary>
-    public static List<string>[][] Compute(IReadOnlyList<string[]> sentences, IReadOnlyList<string[]> firstPass, int? window = null)
+    public static List<string>[][] Compute(IReadOnlyList<string[]> sentences, IReadOnlyList<string[]> firstPass, int? window = null) =>
+        FromKeys(sentences.Select(s => s.Select(Key).ToArray()).ToArray(), firstPass, window);
+
+    /// <summary>Hints as <see cref="Compute(IReadOnlyList{string[]}, IReadOnlyList{string[]}, int?)"/>, from the tokens' keys (<see cref="Key(string)"/>).</summary>
+    public static List<string>[][] FromKeys(string?[][] keys, IReadOnlyList<string[]> firstPass, int? window = null)
     {
-        var keys = sentences.Select(s => s.Select(Key).ToArray()).ToArray();
-        var result = new List<string>[sentences.Count][];
-        Dictionary<string, int[]>? whole = window is null ? Count(keys, firstPass, 0, sentences.Count) : null;
-        for (var s = 0; s < sentences.Count; s++)
+        var sentences = keys;
+        var result = new List<string>[keys.Length][];
+        Dictionary<string, int[]>? whole = window is null ? Count(keys, firstPass, 0, keys.Length) : null;
+        for (var s = 0; s < keys.Length; s++)
         {
-            var counts = whole ?? Count(keys, firstPass, Math.Max(0, s - window!.Value), Math.Min(sentences.Count, s + window.Value + 1));
+            var counts = whole ?? Count(keys, firstPass, Math.Max(0, s - window!.Value), Math.Min(keys.Length, s + window.Value + 1));
             result[s] = new List<string>[sentences[s].Length];
             for (var i = 0; i < sentences[s].Length; i++)
             {

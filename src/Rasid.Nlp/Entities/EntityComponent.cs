@@ -67,6 +67,8 @@ internal sealed class EntityComponent : IDocumentComponent
         }
 
         var words = sentences.Select(t => t.Select(x => x.Text).ToArray()).ToList();
+        // Word facts, normalized tokens and lexicon matches of each sentence: the features and the dictionary spans both use them.
+        var prepared = words.Select(w => features.Prepare(w)).ToArray();
         List<string>[][]? hints = null;
         // Where each sentence's tokens start in the first pass's record (null: the second pass extracts features again).
         int[]? recordedFrom = null;
@@ -83,24 +85,24 @@ internal sealed class EntityComponent : IDocumentComponent
                 if (record is not null)
                 {
                     recordedFrom![si] = record.TokenCount;
-                    path = pair!.DecodeFirst(words[si], features, out _, record);
+                    path = pair!.DecodeFirst(words[si], features, out _, record, prepared[si]);
                 }
                 else
                 {
-                    path = model.Decode(words[si], features, model.Memory, out _);
+                    path = model.Decode(words[si], features, model.Memory, out _, prepared: prepared[si]);
                 }
 
                 firstPass.Add([.. path.Select(i => NerModel.Tags[i])]);
             }
 
-            hints = DocumentHints.Compute(words, firstPass);
+            hints = DocumentHints.FromKeys([.. words.Select((w, si) => w.Select((t, i) => DocumentHints.Key(t, prepared[si].Keys[i])).ToArray())], firstPass);
         }
 
         for (var si = 0; si < sentences.Count; si++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var tokens = sentences[si];
-            foreach (var c in Recognize(tokens, words[si], hints?[si], recordedFrom is null ? -1 : recordedFrom[si], date))
+            foreach (var c in Recognize(tokens, words[si], prepared[si], hints?[si], recordedFrom is null ? -1 : recordedFrom[si], date))
             {
                 var startToken = tokens[c.Start];
                 var original = startToken.Text.AsSpan();
@@ -153,25 +155,25 @@ internal sealed class EntityComponent : IDocumentComponent
     }
 
     /// <summary>Entity candidates of one sentence, non-overlapping, in text order.</summary>
-    private List<Candidate> Recognize(List<Token> tokens, string[] words, List<string>[]? hints, int recordedFrom, DateOnly? date)
+    private List<Candidate> Recognize(List<Token> tokens, string[] words, NerSentence prepared, List<string>[]? hints, int recordedFrom, DateOnly? date)
     {
-        var norm = new string[tokens.Count];
-        for (var i = 0; i < norm.Length; i++) norm[i] = ArabicForms.Normalize(tokens[i].Text);
-        var dictionary = DictionarySpans(norm, date);
+        var norm = prepared.Norm;
+        var matches = prepared.Matches!;
+        var dictionary = DictionarySpans(norm, matches, date);
         var modelSpans = new List<Candidate>();
         if (model is not null)
         {
             var tagger = hints is null ? model : documentModel!;
             var path = hints is not null && recordedFrom >= 0
                 ? pair!.DecodeSecond(Record!, recordedFrom, hints, out var confidence)
-                : tagger.Decode(words, features, tagger.Memory, out confidence, hints);
+                : tagger.Decode(words, features, tagger.Memory, out confidence, hints, prepared);
             var tags = path.Select(i => NerModel.Tags[i]).ToArray();
             foreach (var (s, e, type) in Evaluation.ConllNer.Chunks(tags))
             {
                 var score = 1.0;
                 for (var i = s; i < e; i++) score = Math.Min(score, confidence[i]);
                 var prefix = CliticPrefix(norm, s, e);
-                if (IsNationalityAdjective(norm, s, e, prefix)) continue;
+                if (IsNationalityAdjective(norm, matches, s, e, prefix)) continue;
                 var link = linker.Link(norm, s, e, prefix, date);
                 modelSpans.Add(new Candidate(s, e, prefix, type, score, hints is null ? NerModel.Id : NerModel.DocumentId, null, link));
             }
@@ -194,12 +196,12 @@ internal sealed class EntityComponent : IDocumentComponent
     }
 
     /// <summary>سورية in "مصادر سورية" (and السوري in "النزاع السوري") is an adjective (Syrian), not the country: one word that is also a nationality adjective, not after a preposition.</summary>
-    private bool IsNationalityAdjective(string[] norm, int start, int end, int prefix)
+    private static bool IsNationalityAdjective(string[] norm, IReadOnlyList<LexMatch>[] matches, int start, int end, int prefix)
     {
         if (end - start != 1 || prefix > 0 || ArabicForms.ConjPrepLength(norm[start], 3) > 0) return false;
         if (start > 0 && ActorLinker.IsLocative(norm[start - 1])) return false;
         if (start == 0) return false;
-        var entry = lexicon.MatchAt(norm, start).FirstOrDefault(m => m.Length == 1 && m.PrefixLength == 0).Entry;
+        var entry = matches[start].FirstOrDefault(m => m.Length == 1 && m.PrefixLength == 0).Entry;
         // مصادر سورية, and also النزاع السوري (the document pass can carry the LOC of سورية to السوري: same matching key).
         return entry?.Nationality is not null;
     }
@@ -216,7 +218,7 @@ internal sealed class EntityComponent : IDocumentComponent
             if (m.PrefixLength > 0 && m.Length == span.Length) return m.PrefixLength;
         }
 
-        if (word.StartsWith(ArabicForms.Article, StringComparison.Ordinal) || matches.Exists(m => m.PrefixLength == 0 && m.Length == span.Length)) return 0;
+        if (word.StartsWith(ArabicForms.Article, StringComparison.Ordinal) || matches.Any(m => m.PrefixLength == 0 && m.Length == span.Length)) return 0;
         var p = ArabicForms.ConjPrepLength(word, 3);
         // و/ف/ب/ك + ال: cut before ال (بالقاهرة → القاهرة); لل (ل + ال) keeps the word whole.
         if (p > 0 && word.AsSpan(p).StartsWith(ArabicForms.Article) && !(word[p - 1] == '\u0644')) return p;
@@ -224,13 +226,13 @@ internal sealed class EntityComponent : IDocumentComponent
     }
 
     /// <summary>Curated phrases: actors.tsv names, titles, institution + nationality, places with coordinates and countries.</summary>
-    private List<Candidate> DictionarySpans(string[] norm, DateOnly? date)
+    private List<Candidate> DictionarySpans(string[] norm, IReadOnlyList<LexMatch>[] matches, DateOnly? date)
     {
         var result = new List<Candidate>();
         for (var i = 0; i < norm.Length; i++)
         {
             if (norm[i].Length < 2 || !char.IsLetter(norm[i][0])) continue;
-            foreach (var m in lexicon.MatchAt(norm, i))
+            foreach (var m in matches[i])
             {
                 var e = m.Entry;
                 var curated = e.Actors.FirstOrDefault(a => a.Source != "petrarch");
@@ -246,7 +248,7 @@ internal sealed class EntityComponent : IDocumentComponent
                 {
                     var next = i + m.Length;
                     // A title right before a name is not the entity: the name is.
-                    if (next < norm.Length && lexicon.MatchAt(norm, next).Any(x => x.Entry.Actors.Any(a => a.Type == "PER") || x.Entry.FirstName)) break;
+                    if (next < norm.Length && matches[next].Any(x => x.Entry.Actors.Any(a => a.Type == "PER") || x.Entry.FirstName)) break;
                     if (linker.Title(e, date) is { } titled)
                     {
                         result.Add(new Candidate(i, next, m.PrefixLength, "PER", 0.8, DictionaryId, "title", titled));
@@ -256,7 +258,7 @@ internal sealed class EntityComponent : IDocumentComponent
 
                 if (e.InstitutionRole is not null && i + m.Length < norm.Length)
                 {
-                    var after = lexicon.MatchAt(norm, i + m.Length).FirstOrDefault(x => x.PrefixLength == 0 && (x.Entry.Nationality is not null || x.Entry.Place?.Kind == "country"));
+                    var after = matches[i + m.Length].FirstOrDefault(x => x.PrefixLength == 0 && (x.Entry.Nationality is not null || x.Entry.Place?.Kind == "country"));
                     if (after.Entry is not null)
                     {
                         var end = i + m.Length + after.Length;

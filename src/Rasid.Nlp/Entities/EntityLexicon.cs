@@ -104,9 +104,9 @@ internal sealed partial class EntityLexicon
     /// Lexicon phrases starting at token <paramref name="start"/> of <paramref name="normalized"/> (tokens already
     /// <see cref="ArabicForms.Normalize(string)"/>d), longest first. Only the first token may carry proclitics.
     /// </summary>
-    public List<LexMatch> MatchAt(IReadOnlyList<string> normalized, int start, Func<LexEntry, bool>? filter = null)
+    public IReadOnlyList<LexMatch> MatchAt(IReadOnlyList<string> normalized, int start, Func<LexEntry, bool>? filter = null)
     {
-        var result = new List<LexMatch>();
+        List<LexMatch>? result = null;
         var word = normalized[start].AsSpan();
         Span<int> prefixes = stackalloc int[ArabicForms.MaxCandidates];
         var count = ArabicForms.CandidatePrefixes(word, prefixes);
@@ -143,14 +143,33 @@ internal sealed partial class EntityLexicon
                     if (prefix == 0 || (seenPrefix & bit) == 0)
                     {
                         if (prefix != 0) seenPrefix |= bit;
-                        result.Add(new LexMatch(start, len, spanPrefix, entry));
+                        (result ??= []).Add(new LexMatch(start, len, spanPrefix, entry));
                     }
                 }
             }
         }
 
+        if (result is null) return [];
         if (result.Count > 1) result.Sort((a, b) => b.Length != a.Length ? b.Length.CompareTo(a.Length) : a.PrefixLength.CompareTo(b.PrefixLength));
         return result;
+    }
+
+    /// <summary>
+    /// Whether some phrase of the lexicon starts with this (normalized) word, with or without its proclitics: when not,
+    /// <see cref="MatchAt"/> finds nothing at it whatever follows.
+    /// </summary>
+    public bool CanStartPhrase(ReadOnlySpan<char> word)
+    {
+        Span<int> prefixes = stackalloc int[ArabicForms.MaxCandidates];
+        var count = ArabicForms.CandidatePrefixes(word, prefixes);
+        for (var c = 0; c < count; c++)
+        {
+            var key = ArabicForms.Key(word[prefixes[c]..]);
+            if (key.Length < 2 || key.Length > maxKeyLength) continue;
+            if (prefixLookup.Contains(key)) return true;
+        }
+
+        return false;
     }
 
     /// <summary>Every phrase key and every leading run of its words ("a", "a b" of "a b c"), to stop extending a match early.</summary>

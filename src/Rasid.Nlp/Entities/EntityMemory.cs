@@ -107,14 +107,18 @@ internal sealed class EntityMemory
         counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
 
     /// <summary>Memory features per token of a sentence (keys already computed).</summary>
-    public List<string>[] Features(string[] keys)
+    /// <param name="keys">Each token's key (<see cref="WordKey"/>).</param>
+    /// <param name="facts">The tokens' word facts, which remember what this memory knows of each word, or null.</param>
+    public List<string>[] Features(string[] keys, NerWordFacts[]? facts = null)
     {
         var result = new List<string>[keys.Length];
-        for (var i = 0; i < keys.Length; i++) result[i] = [];
+        Array.Fill(result, NoFeatures);
         Span<char> buffer = stackalloc char[maxKeyLength];
         for (var i = 0; i < keys.Length; i++)
         {
-            if (wordFeatures.TryGetValue(keys[i], out var wordFeature)) result[i].Add(wordFeature);
+            var (wordFeature, mayStart) = facts is null ? Word(keys[i]) : facts[i].Remembered(this);
+            if (wordFeature is not null) Own(result, i).Add(wordFeature);
+            if (!mayStart) continue;
             var length = 0;
             for (var len = 1; len <= MaxTokens && i + len <= keys.Length; len++)
             {
@@ -127,12 +131,21 @@ internal sealed class EntityMemory
                 // No remembered phrase starts with these words: no longer one can match either.
                 if (!prefixLookup.Contains(phrase)) break;
                 if (!phraseLookup.TryGetValue(phrase, out var type)) continue;
-                for (var k = 0; k < len; k++) result[i + k].Add(phraseFeatures[(type, k == 0, len > 1)]);
+                for (var k = 0; k < len; k++) Own(result, i + k).Add(phraseFeatures[(type, k == 0, len > 1)]);
             }
         }
 
         return result;
     }
+
+    /// <summary>The word feature of a key (or null) and whether a remembered phrase starts with it.</summary>
+    internal (string? WordFeature, bool MayStartPhrase) Word(string key) =>
+        (wordFeatures.GetValueOrDefault(key), key.Length <= maxKeyLength && prefixLookup.Contains(key));
+
+    // Shared by every token without memory features; never added to (Own gives a token its own list first).
+    private static readonly List<string> NoFeatures = [];
+
+    private static List<string> Own(List<string>[] result, int i) => ReferenceEquals(result[i], NoFeatures) ? result[i] = [] : result[i];
 
     public void Save(BinaryWriter w)
     {

@@ -18,6 +18,30 @@ internal abstract class NerFeatureSink
 
     /// <summary>The feature <paramref name="prefix"/> + <paramref name="a"/> + "|" + <paramref name="b"/>.</summary>
     public abstract void Add(string prefix, ReadOnlySpan<char> a, ReadOnlySpan<char> b);
+
+    /// <summary>A feature whose hash is already known.</summary>
+    public virtual void Add(in NerFeature feature)
+    {
+        if (feature.Value is null) Add(feature.Prefix);
+        else Add(feature.Prefix, feature.Value);
+    }
+
+    /// <summary>
+    /// The features of a token that depend on the token alone, which come first among its features: the sink either adds
+    /// them by calling <paramref name="write"/> (which adds them one by one), or, when it has the sum of their weights
+    /// remembered on <paramref name="word"/>, uses that sum instead.
+    /// </summary>
+    public virtual void AddWordBlock(NerWordFacts word, Action<NerFeatureSink, NerWordFacts> write) => write(this, word);
+}
+
+/// <summary>A feature as prefix + value (<see cref="Value"/> null: the prefix alone) with its <see cref="NerFeatureHash"/>.</summary>
+internal readonly struct NerFeature(string prefix, string? value)
+{
+    public string Prefix { get; } = prefix;
+
+    public string? Value { get; } = value;
+
+    public ulong Hash { get; } = value is null ? NerFeatureHash.Of(prefix) : NerFeatureHash.Of(prefix, value);
 }
 
 /// <summary>Collects the features as strings, one list per token (training and inspection).</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Rasid.Nlp.Entities;
 
 /// <summary>
@@ -8,15 +10,14 @@ namespace Rasid.Nlp.Entities;
 /// </summary>
 internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClusters = null, NerContextCounts? contextCounts = null, WordClusters? secondClusters = null)
 {
-    private const string Boundary = "<s>";
     private static readonly int[] ClusterPrefixes = [5, 8, 11];
 
     private readonly WordClusters clusters = wordClusters ?? WordClusters.Default;
     private readonly NerContextCounts context = contextCounts ?? NerContextCounts.Default;
     private readonly WordClusters clusters2 = secondClusters ?? WordClusters.SecondDefault;
-    private readonly Dictionary<string, ClusterFeatureSet> cluster2Features = BuildSecondClusterFeatures(secondClusters ?? WordClusters.SecondDefault);
-    private static readonly ClusterFeatureSet NoCluster2 = new(["k?"], ["k-1=?"], ["k+1=?"]);
-    private static readonly ClusterFeatureSet BoundaryCluster2 = new([], ["k-1=B"], ["k+1=B"]);
+    private readonly Dictionary<string, NerClusterFeatures> cluster2Features = BuildSecondClusterFeatures(secondClusters ?? WordClusters.SecondDefault);
+    private static readonly NerClusterFeatures NoCluster2 = NerClusterFeatures.Of(["k?"], ["k-1=?"], ["k+1=?"]);
+    private static readonly NerClusterFeatures BoundaryCluster2 = NerClusterFeatures.Of([], ["k-1=B"], ["k+1=B"]);
 
     /// <summary>The second word clustering the features use (<see cref="WordClusters.Empty"/>: no second-cluster features).</summary>
     public WordClusters SecondClusters => clusters2;
@@ -25,9 +26,9 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     public NerContextCounts Context => context;
 
     // Feature strings per distinct cluster path, built once (no per-token string allocation for cluster features).
-    private readonly Dictionary<string, ClusterFeatureSet> clusterFeatures = BuildClusterFeatures(wordClusters ?? WordClusters.Default);
-    private static readonly ClusterFeatureSet NoCluster = new(["c?"], ["c-1?"], ["c+1?"]);
-    private static readonly ClusterFeatureSet BoundaryCluster = Neighbours("B");
+    private readonly Dictionary<string, NerClusterFeatures> clusterFeatures = BuildClusterFeatures(wordClusters ?? WordClusters.Default);
+    private static readonly NerClusterFeatures NoCluster = NerClusterFeatures.Of(["c?"], ["c-1?"], ["c+1?"]);
+    private static readonly NerClusterFeatures BoundaryCluster = Neighbours("B");
 
     /// <summary>The word clusters the features use.</summary>
     public WordClusters Clusters => clusters;
@@ -49,81 +50,147 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     /// <param name="memory">Remembered names (features), or null.</param>
     /// <param name="sink">Receives the features.</param>
     /// <param name="hints">Extra features per token (document hints of the second pass, <see cref="DocumentHints"/>), or null.</param>
-    public void Extract(IReadOnlyList<string> tokens, EntityMemory? memory, NerFeatureSink sink, IReadOnlyList<string>[]? hints = null)
+    /// <param name="prepared">The sentence's word facts and lexicon matches (<see cref="Prepare"/>), when the caller has them already.</param>
+    public void Extract(IReadOnlyList<string> tokens, EntityMemory? memory, NerFeatureSink sink, IReadOnlyList<string>[]? hints = null, NerSentence? prepared = null)
     {
         var n = tokens.Count;
-        var norm = new string[n];
-        var stem = new string[n];
+        var sentence = prepared ?? Prepare(tokens, withMatches: false);
+        var facts = sentence.Facts;
+        var norm = sentence.Norm;
+        var keys = sentence.Keys;
+        var gaz = LexiconTags(norm, sentence.Matches);
+        var mem = (memory ?? EntityMemory.Empty).Features(keys, facts);
         for (var i = 0; i < n; i++)
         {
-            norm[i] = ArabicForms.Normalize(tokens[i]);
-            stem[i] = ArabicForms.Stem(norm[i]);
-        }
-
-        var gaz = LexiconTags(norm);
-        var cl = new ClusterFeatureSet[n];
-        for (var i = 0; i < n; i++) cl[i] = clusters.PathOfToken(norm[i], stem[i]) is { } path ? clusterFeatures[path] : NoCluster;
-        ClusterFeatureSet[]? cl2 = null;
-        if (clusters2.Count > 0)
-        {
-            cl2 = new ClusterFeatureSet[n];
-            for (var i = 0; i < n; i++) cl2[i] = clusters2.PathOfToken(norm[i], stem[i]) is { } path ? cluster2Features[path] : NoCluster2;
-        }
-
-        var keys = new string[n];
-        for (var i = 0; i < n; i++) keys[i] = EntityMemory.WordKey(norm[i]);
-        var mem = (memory ?? EntityMemory.Empty).Features(keys);
-        for (var i = 0; i < n; i++)
-        {
+            var f = facts[i];
             sink.Token(i);
-            sink.Add("b");
-            var w = norm[i];
-            sink.Add("w=", w);
-            sink.Add("st=", stem[i]);
-            for (var k = 1; k <= 3 && k <= w.Length; k++)
+            sink.AddWordBlock(f, WordBlock);
+            var prev = i > 0 ? facts[i - 1] : NerWordFacts.Boundary;
+            var next = i + 1 < n ? facts[i + 1] : NerWordFacts.Boundary;
+            sink.Add(prev.AsPrevious);
+            sink.Add((i > 1 ? facts[i - 2] : NerWordFacts.Boundary).AsSecondPrevious);
+            sink.Add(next.AsNext);
+            sink.Add((i + 2 < n ? facts[i + 2] : NerWordFacts.Boundary).AsSecondNext);
+            sink.Add(prev.StemAsPrevious);
+            sink.Add(next.StemAsNext);
+            sink.Add("w-1w=", prev.Norm, f.Norm);
+            sink.Add("ww+1=", f.Norm, next.Norm);
+            sink.Add(prev.SuffixAsPrevious);
+            foreach (ref readonly var c in f.Clusters.Word.AsSpan()) sink.Add(c);
+            foreach (ref readonly var c in (i > 0 ? prev.Clusters : BoundaryCluster).Previous.AsSpan()) sink.Add(c);
+            foreach (ref readonly var c in (i + 1 < n ? next.Clusters : BoundaryCluster).Next.AsSpan()) sink.Add(c);
+            if (f.SecondClusters is { } k)
             {
-                sink.Add(PrefixNames[k], w.AsSpan(0, k));
-                sink.Add(SuffixNames[k], w.AsSpan(w.Length - k));
-            }
-
-            if (stem[i].Length >= 2) sink.Add("ss2=", stem[i].AsSpan(stem[i].Length - 2));
-            AddShape(sink, tokens[i]);
-            sink.Add(LengthNames[Math.Min(w.Length, 8)]);
-            if (w.StartsWith(ArabicForms.Article, StringComparison.Ordinal)) sink.Add("al");
-            if (stem[i].Length != w.Length) sink.Add("pre=", w.AsSpan(0, w.Length - stem[i].Length));
-            var wm1 = i > 0 ? norm[i - 1] : Boundary;
-            var wm2 = i > 1 ? norm[i - 2] : Boundary;
-            var wp1 = i + 1 < n ? norm[i + 1] : Boundary;
-            var wp2 = i + 2 < n ? norm[i + 2] : Boundary;
-            sink.Add("w-1=", wm1);
-            sink.Add("w-2=", wm2);
-            sink.Add("w+1=", wp1);
-            sink.Add("w+2=", wp2);
-            sink.Add("st-1=", i > 0 ? stem[i - 1] : Boundary);
-            sink.Add("st+1=", i + 1 < n ? stem[i + 1] : Boundary);
-            sink.Add("w-1w=", wm1, w);
-            sink.Add("ww+1=", w, wp1);
-            sink.Add("s-1=", i > 0 ? Suffix(norm[i - 1]) : Boundary);
-            foreach (var c in cl[i].Word) sink.Add(c);
-            foreach (var c in (i > 0 ? cl[i - 1] : BoundaryCluster).Previous) sink.Add(c);
-            foreach (var c in (i + 1 < n ? cl[i + 1] : BoundaryCluster).Next) sink.Add(c);
-            if (cl2 is not null)
-            {
-                foreach (var c in cl2[i].Word) sink.Add(c);
-                foreach (var c in (i > 0 ? cl2[i - 1] : BoundaryCluster2).Previous) sink.Add(c);
-                foreach (var c in (i + 1 < n ? cl2[i + 1] : BoundaryCluster2).Next) sink.Add(c);
+                foreach (ref readonly var c in k.Word.AsSpan()) sink.Add(c);
+                foreach (ref readonly var c in (i > 0 ? prev.SecondClusters! : BoundaryCluster2).Previous.AsSpan()) sink.Add(c);
+                foreach (ref readonly var c in (i + 1 < n ? next.SecondClusters! : BoundaryCluster2).Next.AsSpan()) sink.Add(c);
             }
 
             foreach (var g in gaz[i]) sink.Add("g=", g);
             if (i > 0) foreach (var g in gaz[i - 1]) sink.Add("g-1=", g);
             if (i + 1 < n) foreach (var g in gaz[i + 1]) sink.Add("g+1=", g);
             if (i > 0 && gaz[i - 1].Count > 0 && gaz[i].Count > 0) sink.Add("g-1g=", gaz[i - 1][0], gaz[i][0]);
-            foreach (var q in context.Features(keys[i])) sink.Add(q);
+            foreach (ref readonly var q in f.Context.AsSpan()) sink.Add(q);
             foreach (var m in mem[i]) sink.Add(m);
             if (i > 0) foreach (var m in mem[i - 1]) sink.Add("-1", m);
             if (i + 1 < n) foreach (var m in mem[i + 1]) sink.Add("+1", m);
             if (hints is not null) AddHints(sink, hints, i);
         }
+    }
+
+    /// <summary>
+    /// The features of a token that depend on the token alone (its form, stem, affixes, shape, length, article, proclitics),
+    /// the first features of every token: a sink may remember their summed weights per word (<see cref="NerFeatureSink.AddWordBlock"/>).
+    /// </summary>
+    private static void WordBlock(NerFeatureSink sink, NerWordFacts f)
+    {
+        var w = f.Norm;
+        var stem = f.Stem;
+        sink.Add("b");
+        sink.Add("w=", w);
+        sink.Add("st=", stem);
+        for (var k = 1; k <= 3 && k <= w.Length; k++)
+        {
+            sink.Add(PrefixNames[k], w.AsSpan(0, k));
+            sink.Add(SuffixNames[k], w.AsSpan(w.Length - k));
+        }
+
+        if (stem.Length >= 2) sink.Add("ss2=", stem.AsSpan(stem.Length - 2));
+        AddShape(sink, f.Token);
+        sink.Add(LengthNames[Math.Min(w.Length, 8)]);
+        if (w.StartsWith(ArabicForms.Article, StringComparison.Ordinal)) sink.Add("al");
+        if (stem.Length != w.Length) sink.Add("pre=", w.AsSpan(0, w.Length - stem.Length));
+    }
+
+    /// <summary>
+    /// The word facts of a sentence's tokens, their normalized forms and memory keys, and (<paramref name="withMatches"/>)
+    /// the lexicon matches at each token: computed once for the features and for whoever else needs them.
+    /// </summary>
+    internal NerSentence Prepare(IReadOnlyList<string> tokens, bool withMatches = true)
+    {
+        var n = tokens.Count;
+        var facts = new NerWordFacts[n];
+        var norm = new string[n];
+        var keys = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            facts[i] = Facts(tokens[i]);
+            norm[i] = facts[i].Norm;
+            keys[i] = facts[i].Key;
+        }
+
+        IReadOnlyList<LexMatch>[]? matches = null;
+        if (withMatches)
+        {
+            matches = new IReadOnlyList<LexMatch>[n];
+            for (var i = 0; i < n; i++) matches[i] = facts[i].MayStartPhrase ? lexicon.MatchAt(norm, i) : [];
+        }
+
+        return new NerSentence(facts, norm, keys, matches);
+    }
+
+    // The facts of the tokens seen, shared by the threads using this NerFeatures, in two generations: when the recent one
+    // is full it becomes the old one (the older is dropped), and a word found only in the old one moves back, so frequent
+    // words stay while rare ones go (at most about 2 × WordsPerGeneration words).
+    private const int WordsPerGeneration = 32_000;
+    private readonly Lock generationLock = new();
+    private ConcurrentDictionary<string, NerWordFacts> recentFacts = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, NerWordFacts>? oldFacts;
+    private int recentCount;
+
+    /// <summary>
+    /// What the features need of a token (normalized form, stem, keys, clusters, context counts, whether a lexicon phrase
+    /// can start at it), computed once and remembered (thread-safe).
+    /// </summary>
+    internal NerWordFacts Facts(string token)
+    {
+        var recent = recentFacts;
+        if (recent.TryGetValue(token, out var facts)) return facts;
+        facts = oldFacts?.GetValueOrDefault(token) ?? NewFacts(token);
+        if (recent.TryAdd(token, facts) && Interlocked.Increment(ref recentCount) >= WordsPerGeneration)
+        {
+            lock (generationLock)
+            {
+                if (ReferenceEquals(recent, recentFacts))
+                {
+                    oldFacts = recent;
+                    recentFacts = new ConcurrentDictionary<string, NerWordFacts>(StringComparer.Ordinal);
+                    recentCount = 0;
+                }
+            }
+        }
+
+        return facts;
+    }
+
+    private NerWordFacts NewFacts(string token)
+    {
+        var norm = ArabicForms.Normalize(token);
+        var stem = ArabicForms.Stem(norm);
+        var key = EntityMemory.WordKey(norm);
+        var cl = clusters.PathOfToken(norm, stem) is { } path ? clusterFeatures[path] : NoCluster;
+        var cl2 = clusters2.Count == 0 ? null : clusters2.PathOfToken(norm, stem) is { } path2 ? cluster2Features[path2] : NoCluster2;
+        return new NerWordFacts(token, norm, stem, key, cl, cl2, [.. context.Features(key).Select(q => new NerFeature(q, null))], lexicon.CanStartPhrase(norm));
     }
 
     /// <summary>The document hints of token <paramref name="i"/> and of its neighbours: the last features of the token.</summary>
@@ -138,12 +205,9 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     private static readonly string[] SuffixNames = ["", "s1=", "s2=", "s3="];
     private static readonly string[] LengthNames = [.. Enumerable.Range(0, 9).Select(k => "len=" + k)];
 
-    /// <summary>Cluster features of a token as the current word, as the previous word and as the next word.</summary>
-    private sealed record ClusterFeatureSet(string[] Word, string[] Previous, string[] Next);
-
-    private static Dictionary<string, ClusterFeatureSet> BuildClusterFeatures(WordClusters clusters)
+    private static Dictionary<string, NerClusterFeatures> BuildClusterFeatures(WordClusters clusters)
     {
-        var result = new Dictionary<string, ClusterFeatureSet>(StringComparer.Ordinal);
+        var result = new Dictionary<string, NerClusterFeatures>(StringComparer.Ordinal);
         foreach (var path in clusters.Paths)
         {
             if (result.ContainsKey(path)) continue;
@@ -151,35 +215,33 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
             foreach (var len in ClusterPrefixes) if (len <= path.Length) word.Add("c" + len + "=" + path[..len]);
             if (path.Length < ClusterPrefixes[^1]) word.Add("c=" + path);
             var n = Neighbours(path);
-            result[path] = new ClusterFeatureSet([.. word], n.Previous, n.Next);
+            result[path] = new NerClusterFeatures([.. word.Select(x => new NerFeature(x, null))], n.Previous, n.Next);
         }
 
         return result;
     }
 
     // Second clustering: 4- and 7-bit prefixes and the full string of the token, full strings of its neighbours.
-    private static Dictionary<string, ClusterFeatureSet> BuildSecondClusterFeatures(WordClusters clusters)
+    private static Dictionary<string, NerClusterFeatures> BuildSecondClusterFeatures(WordClusters clusters)
     {
-        var result = new Dictionary<string, ClusterFeatureSet>(StringComparer.Ordinal);
+        var result = new Dictionary<string, NerClusterFeatures>(StringComparer.Ordinal);
         foreach (var path in clusters.Paths)
         {
             if (result.ContainsKey(path)) continue;
             var word = new List<string>();
             foreach (var len in (int[])[4, 7]) if (len < path.Length) word.Add("k" + len + "=" + path[..len]);
             word.Add("kf=" + path);
-            result[path] = new ClusterFeatureSet([.. word], ["k-1=" + path], ["k+1=" + path]);
+            result[path] = NerClusterFeatures.Of([.. word], ["k-1=" + path], ["k+1=" + path]);
         }
 
         return result;
     }
 
-    private static ClusterFeatureSet Neighbours(string path)
+    private static NerClusterFeatures Neighbours(string path)
     {
         var coarse = path.Length > 5 ? path[..5] : path;
-        return new ClusterFeatureSet([], ["c-1=" + coarse, "c-1f=" + path], ["c+1=" + coarse, "c+1f=" + path]);
+        return NerClusterFeatures.Of([], ["c-1=" + coarse, "c-1f=" + path], ["c+1=" + coarse, "c+1f=" + path]);
     }
-
-    private static ReadOnlySpan<char> Suffix(string s) => s.Length >= 2 ? s.AsSpan(s.Length - 2) : s;
 
     private static void AddShape(NerFeatureSink sink, string token)
     {
@@ -201,25 +263,26 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     private static readonly List<string> NoTags = [];
 
     /// <summary>Lexicon categories per token, with B/I position of the longest phrase covering it.</summary>
-    private List<string>[] LexiconTags(string[] norm)
+    private List<string>[] LexiconTags(string[] norm, IReadOnlyList<LexMatch>[]? known)
     {
         var tags = new List<string>[norm.Length];
         Array.Fill(tags, NoTags);
         for (var i = 0; i < norm.Length; i++)
         {
             if (norm[i].Length < 2 || !char.IsLetter(norm[i][0])) continue;
-            var matches = lexicon.MatchAt(norm, i);
+            var matches = known?[i] ?? lexicon.MatchAt(norm, i);
             if (matches.Count == 0) continue;
             var seen = new HashSet<string>();
-            foreach (var m in matches)
+            for (var j = 0; j < matches.Count; j++)
             {
+                var m = matches[j];
                 foreach (var cat in Categories(m.Entry))
                 {
                     if (!seen.Add(cat)) continue;
                     for (var k = 0; k < m.Length; k++)
                     {
                         if (ReferenceEquals(tags[i + k], NoTags)) tags[i + k] = [];
-                        tags[i + k].Add((k == 0 ? "B-" : "I-") + cat + (m.Length > 1 ? "+" : ""));
+                        tags[i + k].Add(TagNames.GetOrAdd((cat, k == 0, m.Length > 1), static key => (key.Begin ? "B-" : "I-") + key.Category + (key.Multi ? "+" : "")));
                     }
                 }
             }
@@ -227,6 +290,9 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
 
         return tags;
     }
+
+    // "B-first", "I-city+", ...: built once per category and position.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Category, bool Begin, bool Multi), string> TagNames = new();
 
     private static IEnumerable<string> Categories(LexEntry e)
     {
@@ -245,3 +311,109 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
         if (e.AgentRole is not null) yield return "agent";
     }
 }
+
+/// <summary>A sentence prepared for the NER features (<see cref="NerFeatures.Prepare"/>).</summary>
+/// <param name="Facts">The facts of each token.</param>
+/// <param name="Norm">Each token normalized (<see cref="ArabicForms.Normalize(string)"/>).</param>
+/// <param name="Keys">Each token's memory key (<see cref="EntityMemory.WordKey"/>).</param>
+/// <param name="Matches">The lexicon matches starting at each token (<see cref="EntityLexicon.MatchAt"/>), or null when not looked up.</param>
+internal sealed record NerSentence(NerWordFacts[] Facts, string[] Norm, string[] Keys, IReadOnlyList<LexMatch>[]? Matches);
+
+/// <summary>Cluster features of a token as the current word, as the previous word and as the next word (hashes computed once).</summary>
+internal sealed record NerClusterFeatures(NerFeature[] Word, NerFeature[] Previous, NerFeature[] Next)
+{
+    public static NerClusterFeatures Of(string[] word, string[] previous, string[] next) =>
+        new([.. word.Select(x => new NerFeature(x, null))], [.. previous.Select(x => new NerFeature(x, null))], [.. next.Select(x => new NerFeature(x, null))]);
+}
+
+/// <summary>
+/// What the NER features need of one token, computed once per distinct token (<see cref="NerFeatures.Facts"/>): its
+/// normalized form, stem and memory key, its cluster and context-count features, and its features as a neighbour of
+/// another token, with their hashes. A decoder may also remember here the summed weights of the token's own features
+/// (<see cref="Block"/>) and what an entity memory knows of it (<see cref="Remembered"/>). Thread-safe: those two are
+/// immutable records replaced whole.
+/// </summary>
+internal sealed class NerWordFacts
+{
+    private const string BoundaryForm = "<s>";
+
+    /// <summary>The facts standing for the positions before the first and after the last token.</summary>
+    public static readonly NerWordFacts Boundary = new(BoundaryForm, BoundaryForm, BoundaryForm, BoundaryForm, null!, null, [], false, boundary: true);
+
+    public NerWordFacts(string token, string norm, string stem, string key, NerClusterFeatures clusters, NerClusterFeatures? secondClusters, NerFeature[] context, bool mayStartPhrase, bool boundary = false)
+    {
+        MayStartPhrase = mayStartPhrase;
+        Token = token;
+        Norm = norm;
+        Stem = stem;
+        Key = key;
+        Clusters = clusters;
+        SecondClusters = secondClusters;
+        Context = context;
+        AsPrevious = new NerFeature("w-1=", norm);
+        AsSecondPrevious = new NerFeature("w-2=", norm);
+        AsNext = new NerFeature("w+1=", norm);
+        AsSecondNext = new NerFeature("w+2=", norm);
+        StemAsPrevious = new NerFeature("st-1=", boundary ? BoundaryForm : stem);
+        StemAsNext = new NerFeature("st+1=", boundary ? BoundaryForm : stem);
+        SuffixAsPrevious = new NerFeature("s-1=", boundary || norm.Length < 2 ? norm : norm[^2..]);
+    }
+
+    public string Token { get; }
+
+    public string Norm { get; }
+
+    public string Stem { get; }
+
+    /// <summary>The memory key (<see cref="EntityMemory.WordKey"/>).</summary>
+    public string Key { get; }
+
+    public NerClusterFeatures Clusters { get; }
+
+    public NerClusterFeatures? SecondClusters { get; }
+
+    public NerFeature[] Context { get; }
+
+    public NerFeature AsPrevious { get; }
+
+    public NerFeature AsSecondPrevious { get; }
+
+    public NerFeature AsNext { get; }
+
+    public NerFeature AsSecondNext { get; }
+
+    public NerFeature StemAsPrevious { get; }
+
+    public NerFeature StemAsNext { get; }
+
+    public NerFeature SuffixAsPrevious { get; }
+
+    /// <summary>Whether a phrase of the features' lexicon can start at this word (<see cref="EntityLexicon.CanStartPhrase"/>).</summary>
+    public bool MayStartPhrase { get; }
+
+    private MemoryFacts? remembered;
+
+    /// <summary>What <paramref name="memory"/> knows of this word (<see cref="EntityMemory.Word"/>), remembered.</summary>
+    public (string? WordFeature, bool MayStartPhrase) Remembered(EntityMemory memory)
+    {
+        var r = remembered;
+        if (r is null || !ReferenceEquals(r.Memory, memory))
+        {
+            var (feature, mayStart) = memory.Word(Key);
+            remembered = r = new MemoryFacts(memory, feature, mayStart);
+        }
+
+        return (r.WordFeature, r.MayStartPhrase);
+    }
+
+    /// <summary>
+    /// The summed weights of the token's own features (<see cref="NerFeatures"/>' word block) in one weight table, set
+    /// by the decoder that uses that table (replaced whole, never changed).
+    /// </summary>
+    public WordBlockSums? Block { get; set; }
+
+    private sealed record MemoryFacts(EntityMemory Memory, string? WordFeature, bool MayStartPhrase);
+}
+
+/// <summary>Summed weights (<paramref name="Sums"/>, never changed) of a word's own features in the weight table <paramref name="Table"/>.</summary>
+internal sealed record WordBlockSums(object Table, float[] Sums);

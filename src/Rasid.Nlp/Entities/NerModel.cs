@@ -111,11 +111,11 @@ internal sealed class NerModel
     /// feature by its hash as it is produced (no feature strings); the result equals
     /// <c>Decode(featurizer.Extract(tokens, memory), out confidence)</c>.
     /// </summary>
-    public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, IReadOnlyList<string>[]? hints = null)
+    public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, IReadOnlyList<string>[]? hints = null, NerSentence? prepared = null)
     {
         if (hashed is null) return Decode(featurizer.Extract(tokens, memory, hints), out confidence);
         var sink = new EmissionSink(tokens.Count, hashed);
-        featurizer.Extract(tokens, memory, sink, hints);
+        featurizer.Extract(tokens, memory, sink, hints, prepared);
         return Viterbi(sink.Scores, tokens.Count, transitions, out confidence);
     }
 
@@ -163,10 +163,10 @@ internal sealed class NerModel
         /// The first pass over one sentence: equals <c>first.Decode(tokens, featurizer, first.Memory, out confidence)</c>,
         /// and appends to <paramref name="record"/> each token's document-model scores of the same features.
         /// </summary>
-        public int[] DecodeFirst(IReadOnlyList<string> tokens, NerFeatures featurizer, out float[] confidence, FirstPassRecord record)
+        public int[] DecodeFirst(IReadOnlyList<string> tokens, NerFeatures featurizer, out float[] confidence, FirstPassRecord record, NerSentence? prepared = null)
         {
             var sink = new EmissionSink(tokens.Count, table, record);
-            featurizer.Extract(tokens, first.Memory, sink);
+            featurizer.Extract(tokens, first.Memory, sink, prepared: prepared);
             return Viterbi(sink.Scores, tokens.Count, first.transitions, out confidence);
         }
 
@@ -222,6 +222,9 @@ internal sealed class NerModel
         private int count;
         private int row = -1;
 
+        // The current token's word block sums (first TagCount: this table's first model; then the record's), or null.
+        private float[]? block;
+
         private static int Clear(Scratch scratch, int length)
         {
             Scratch.Ensure(ref scratch.Emissions, length).AsSpan(0, length).Clear();
@@ -249,6 +252,36 @@ internal sealed class NerModel
 
         public override void Add(string feature) => Push(NerFeatureHash.Of(feature));
 
+        public override void Add(in NerFeature feature) => Push(feature.Hash);
+
+        /// <summary>
+        /// Uses the word's remembered block sums for this table, or adds the block's features and remembers their sums
+        /// (summed from zero in the order they come, as the token's row would be: copying them into the zeroed row gives
+        /// the same floats).
+        /// </summary>
+        public override void AddWordBlock(NerWordFacts word, Action<NerFeatureSink, NerWordFacts> write)
+        {
+            var known = word.Block;
+            if (known is null || !ReferenceEquals(known.Table, index))
+            {
+                var pending = count;
+                write(this, word);
+                var sums = new float[index.Width];
+                var hashes = scratch.Pending.AsSpan(pending, count - pending);
+                Span<int> found = stackalloc int[hashes.Length];
+                index.FindAll(hashes, found);
+                foreach (var fi in found)
+                {
+                    if (fi >= 0) AddTo(sums, index.Data.AsSpan(fi, index.Width));
+                }
+
+                count = pending;
+                word.Block = known = new WordBlockSums(index, sums);
+            }
+
+            block = known.Sums;
+        }
+
         public override void Add(string prefix, ReadOnlySpan<char> value) => Push(NerFeatureHash.Of(prefix, value));
 
         public override void Add(string prefix, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Push(NerFeatureHash.Of(prefix, a, b));
@@ -267,6 +300,9 @@ internal sealed class NerModel
             index.FindAll(pending, found);
             var target = scratch.Emissions.AsSpan(row, TagCount);
             var rows = index.Data;
+            var sums = block;
+            block = null;
+            if (sums is not null) sums.AsSpan(0, TagCount).CopyTo(target);
             if (record is null)
             {
                 foreach (var fi in found)
@@ -277,6 +313,7 @@ internal sealed class NerModel
             else
             {
                 var second = record.AddToken();
+                if (sums is not null) sums.AsSpan(TagCount, TagCount).CopyTo(second);
                 foreach (var fi in found)
                 {
                     if (fi < 0) continue;
