@@ -149,37 +149,23 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
         return new NerSentence(facts, norm, keys, matches);
     }
 
-    // The facts of the tokens seen, shared by the threads using this NerFeatures, in two generations: when the recent one
-    // is full it becomes the old one (the older is dropped), and a word found only in the old one moves back, so frequent
-    // words stay while rare ones go (at most about 2 × WordsPerGeneration words).
-    private const int WordsPerGeneration = 32_000;
-    private readonly Lock generationLock = new();
-    private ConcurrentDictionary<string, NerWordFacts> recentFacts = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, NerWordFacts>? oldFacts;
-    private int recentCount;
+    // The facts of the first MaxCachedWords distinct tokens seen, shared by the threads using this NerFeatures, kept for
+    // its lifetime: the frequent words of news arrive early, and a cache that never evicts promotes nothing to the old
+    // GC generations once full (a rotating cache made gen-1/gen-2 collections 3x as frequent; docs/performance.md).
+    // Later new words get facts computed for their sentence only.
+    private const int MaxCachedWords = 60_000;
+    private readonly ConcurrentDictionary<string, NerWordFacts> cachedFacts = new(StringComparer.Ordinal);
+    private int cachedCount;
 
     /// <summary>
     /// What the features need of a token (normalized form, stem, keys, clusters, context counts, whether a lexicon phrase
-    /// can start at it), computed once and remembered (thread-safe).
+    /// can start at it), computed once and remembered for the first <see cref="MaxCachedWords"/> distinct tokens (thread-safe).
     /// </summary>
     internal NerWordFacts Facts(string token)
     {
-        var recent = recentFacts;
-        if (recent.TryGetValue(token, out var facts)) return facts;
-        facts = oldFacts?.GetValueOrDefault(token) ?? NewFacts(token);
-        if (recent.TryAdd(token, facts) && Interlocked.Increment(ref recentCount) >= WordsPerGeneration)
-        {
-            lock (generationLock)
-            {
-                if (ReferenceEquals(recent, recentFacts))
-                {
-                    oldFacts = recent;
-                    recentFacts = new ConcurrentDictionary<string, NerWordFacts>(StringComparer.Ordinal);
-                    recentCount = 0;
-                }
-            }
-        }
-
+        if (cachedFacts.TryGetValue(token, out var facts)) return facts;
+        facts = NewFacts(token);
+        if (Volatile.Read(ref cachedCount) < MaxCachedWords && cachedFacts.TryAdd(token, facts)) Interlocked.Increment(ref cachedCount);
         return facts;
     }
 
