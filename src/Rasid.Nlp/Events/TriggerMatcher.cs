@@ -27,8 +27,6 @@ internal static class TriggerMatcher
         for (var i = 0; i < tokens.Count; i++)
         {
             if (i <= consumed || !tokens[i].IsWord) continue;
-            // Names that look like inflected triggers (طالبان: "the two demanded" but nearly always the Taliban).
-            if (knowledge.Cues.Is("not_trigger", tokens[i]) || knowledge.Cues.IsStripped("not_trigger", tokens[i])) continue;
             TriggerHit? best = null;
             var bestHasContext = false;
             foreach (var cand in tokens[i].Candidates)
@@ -61,6 +59,9 @@ internal static class TriggerMatcher
             }
 
             if (best is null) continue;
+            // Names that look like inflected triggers (طالبان: "the two demanded" but nearly always the Taliban); looked up
+            // only for words that match a trigger (the search above has no side effects).
+            if (knowledge.Cues.Is("not_trigger", tokens[i]) || knowledge.Cues.IsStripped("not_trigger", tokens[i])) continue;
             if (best.IsPurpose && GovernedByVerb(tokens, i, knowledge.Cues)) best = best with { Governed = true };
             hits.Add(best);
             consumed = best.ConsumedUntil;
