@@ -153,7 +153,7 @@ public sealed class SpanLookupEquivalenceTests
                 var prepared = warm.Prepare(tokens);
                 var norm = tokens.Select(ArabicForms.Normalize).ToArray();
                 Assert.Equal(norm, prepared.Norm);
-                for (var i = 0; i < norm.Length; i++) Assert.Equal(EntityLexicon.Default.MatchAt(norm, i), prepared.Matches![i]);
+                for (var i = 0; i < norm.Length; i++) Assert.Equal(EntityLexicon.Default.MatchAt(norm, i), prepared.Matches[i]);
                 Assert.Equal(first.Memory.Features(prepared.Keys), first.Memory.Features(prepared.Keys, prepared.Facts));
                 var record = new FirstPassRecord();
                 var path = pair.DecodeFirst(tokens, warm, out var confidence, record, round == 0 ? prepared : null);

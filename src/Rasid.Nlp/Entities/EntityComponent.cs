@@ -158,7 +158,7 @@ internal sealed class EntityComponent : IDocumentComponent
     private List<Candidate> Recognize(List<Token> tokens, string[] words, NerSentence prepared, List<string>[]? hints, int recordedFrom, DateOnly? date)
     {
         var norm = prepared.Norm;
-        var matches = prepared.Matches!;
+        var matches = prepared.Matches;
         var dictionary = DictionarySpans(norm, matches, date);
         var modelSpans = new List<Candidate>();
         if (model is not null)

@@ -54,7 +54,7 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     public void Extract(IReadOnlyList<string> tokens, EntityMemory? memory, NerFeatureSink sink, IReadOnlyList<string>[]? hints = null, NerSentence? prepared = null)
     {
         var n = tokens.Count;
-        var sentence = prepared ?? Prepare(tokens, withMatches: false);
+        var sentence = prepared ?? Prepare(tokens);
         var facts = sentence.Facts;
         var norm = sentence.Norm;
         var keys = sentence.Keys;
@@ -123,10 +123,10 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     }
 
     /// <summary>
-    /// The word facts of a sentence's tokens, their normalized forms and memory keys, and (<paramref name="withMatches"/>)
-    /// the lexicon matches at each token: computed once for the features and for whoever else needs them.
+    /// The word facts of a sentence's tokens, their normalized forms and memory keys, and the lexicon matches at each token:
+    /// computed once for the features and for whoever else needs them.
     /// </summary>
-    internal NerSentence Prepare(IReadOnlyList<string> tokens, bool withMatches = true)
+    internal NerSentence Prepare(IReadOnlyList<string> tokens)
     {
         var n = tokens.Count;
         var facts = new NerWordFacts[n];
@@ -139,12 +139,8 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
             keys[i] = facts[i].Key;
         }
 
-        IReadOnlyList<LexMatch>[]? matches = null;
-        if (withMatches)
-        {
-            matches = new IReadOnlyList<LexMatch>[n];
-            for (var i = 0; i < n; i++) matches[i] = facts[i].MayStartPhrase ? lexicon.MatchAt(norm, i) : [];
-        }
+        var matches = new IReadOnlyList<LexMatch>[n];
+        for (var i = 0; i < n; i++) matches[i] = facts[i].MayStartPhrase ? lexicon.MatchAt(norm, i) : [];
 
         return new NerSentence(facts, norm, keys, matches);
     }
@@ -249,14 +245,14 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     private static readonly List<string> NoTags = [];
 
     /// <summary>Lexicon categories per token, with B/I position of the longest phrase covering it.</summary>
-    private List<string>[] LexiconTags(string[] norm, IReadOnlyList<LexMatch>[]? known)
+    private static List<string>[] LexiconTags(string[] norm, IReadOnlyList<LexMatch>[] matchesAt)
     {
         var tags = new List<string>[norm.Length];
         Array.Fill(tags, NoTags);
         for (var i = 0; i < norm.Length; i++)
         {
             if (norm[i].Length < 2 || !char.IsLetter(norm[i][0])) continue;
-            var matches = known?[i] ?? lexicon.MatchAt(norm, i);
+            var matches = matchesAt[i];
             if (matches.Count == 0) continue;
             var seen = new HashSet<string>();
             for (var j = 0; j < matches.Count; j++)
@@ -278,7 +274,7 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     }
 
     // "B-first", "I-city+", ...: built once per category and position.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Category, bool Begin, bool Multi), string> TagNames = new();
+    private static readonly ConcurrentDictionary<(string Category, bool Begin, bool Multi), string> TagNames = new();
 
     private static IEnumerable<string> Categories(LexEntry e)
     {
@@ -302,8 +298,8 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
 /// <param name="Facts">The facts of each token.</param>
 /// <param name="Norm">Each token normalized (<see cref="ArabicForms.Normalize(string)"/>).</param>
 /// <param name="Keys">Each token's memory key (<see cref="EntityMemory.WordKey"/>).</param>
-/// <param name="Matches">The lexicon matches starting at each token (<see cref="EntityLexicon.MatchAt"/>), or null when not looked up.</param>
-internal sealed record NerSentence(NerWordFacts[] Facts, string[] Norm, string[] Keys, IReadOnlyList<LexMatch>[]? Matches);
+/// <param name="Matches">The lexicon matches starting at each token (<see cref="EntityLexicon.MatchAt"/>).</param>
+internal sealed record NerSentence(NerWordFacts[] Facts, string[] Norm, string[] Keys, IReadOnlyList<LexMatch>[] Matches);
 
 /// <summary>Cluster features of a token as the current word, as the previous word and as the next word (hashes computed once).</summary>
 internal sealed record NerClusterFeatures(NerFeature[] Word, NerFeature[] Previous, NerFeature[] Next)

@@ -6,6 +6,15 @@ namespace Rasid.Nlp.Tests.Events;
 
 public sealed class EventCoderRuleTests
 {
+    /// <summary>The one ASSAULT event coded in <paramref name="text"/>, asserting its trigger's text and offset.</summary>
+    private static Event SingleAssault(string text, string trigger)
+    {
+        var e = Assert.Single(Code(text).Events, ev => ev.Type == "ASSAULT");
+        Assert.Equal(trigger, e.Trigger.Text);
+        Assert.Equal(text.IndexOf(trigger, StringComparison.Ordinal), e.Trigger.Start);
+        return e;
+    }
+
     private static Document Code(string text, params Entity[] entities) =>
         EventTestSupport.CodeWithRules(text, new DateOnly(2015, 9, 30), entities);
 
@@ -159,9 +168,7 @@ public sealed class EventCoderRuleTests
     public void An_attack_noun_with_la_after_taarrada_is_an_event_not_a_purpose()
     {
         const string text = "تعرضت القوات الاميركية لهجوم في الرمادي مساء الخميس.";
-        var e = Assert.Single(Code(text).Events, e => e.Type == "ASSAULT");
-        Assert.Equal("لهجوم", e.Trigger.Text);
-        Assert.Equal(text.IndexOf("لهجوم", StringComparison.Ordinal), e.Trigger.Start);
+        var e = SingleAssault(text, "لهجوم");
         Assert.Equal(text.IndexOf("القوات", StringComparison.Ordinal), e.Target?.Start);
         Assert.Equal("USAMIL", e.Target?.Actor);
     }
@@ -233,9 +240,7 @@ public sealed class EventCoderRuleTests
     public void Launching_rockets_opening_fire_and_taking_hostages_are_assault_triggers()
     {
         const string rockets = "يذكر ان امس شهد سلسلة عمليات مكثفة، حيث أطلقت 5 صواريخ «قسام» على مدينة عسقلان.";
-        var e = Assert.Single(Code(rockets).Events, ev => ev.Type == "ASSAULT");
-        Assert.Equal("أطلقت", e.Trigger.Text);
-        Assert.Equal(rockets.IndexOf("أطلقت", StringComparison.Ordinal), e.Trigger.Start);
+        var e = SingleAssault(rockets, "أطلقت");
         Assert.Equal("193", e.Cameo);
 
         const string fire = "ان دبابات روسية فتحت النار على سكان ودمرت مباني في مدينة غوري.";
