@@ -309,7 +309,7 @@ internal static class UdCommands
                 return ExitCodes.Ok;
             }
 
-            using (var stream = File.Create(outPath)) trainer.Save(stream, "3", minAffixCount: parse.GetValue(minAffix));
+            using (var stream = File.Create(outPath)) trainer.Save(stream, "4", minAffixCount: parse.GetValue(minAffix));
             console.Out.WriteLine($"segmenter: {added} tokens ({skipped} non-Arabic skipped), {corpusNote} → {outPath} ({new FileInfo(outPath).Length / 1024} KB, {clock.Elapsed.TotalSeconds:0.0} s)");
             return ExitCodes.Ok;
         });

@@ -103,6 +103,26 @@ public sealed class CliticSegmenterTests
         Assert.Equal(["ل", "أن", "ه"], Pieces("لأنه").Select(p => p.Text));
     }
 
+    [Fact]
+    public void Fused_min_an_and_an_before_mim_or_lam_split_with_exact_offsets_as_PADT_annotates_them()
+    {
+        Assert.Equal([("م", 0, 1, CliticRole.Proclitic, false), ("من", 1, 3, CliticRole.Host, false)], Pieces("ممن"));
+        Assert.Equal(["ع", "ما"], Pieces("عما").Select(p => p.Text));
+        Assert.Equal(["عن", "ما"], Pieces("عنما").Select(p => p.Text));
+        Assert.Equal(["أ", "لا"], Pieces("ألا").Select(p => p.Text));
+        Assert.Equal([("ب", 0, 1), ("أ", 1, 2), ("لا", 2, 4)], Pieces("بألا").Select(p => (p.Text, p.Start, p.End)));
+
+        // Diacritics stay with the letter they follow.
+        Assert.Equal([("ع", 0, 1), ("مّا", 1, 4)], Pieces("عمّا").Select(p => (p.Text, p.Start, p.End)));
+    }
+
+    [Theory]
+    [InlineData("مما")]
+    [InlineData("فيما")]
+    [InlineData("ألاسكا")]
+    [InlineData("إلا")]
+    public void Mimma_and_fima_stay_whole_as_PADT_annotates_the_conjunctions_and_longer_words_are_not_touched(string word) => AssertWhole(word);
+
     [Theory]
     [InlineData("2015")]
     [InlineData("Reuters")]
