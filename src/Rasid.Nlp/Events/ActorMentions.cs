@@ -17,6 +17,14 @@ internal sealed record ActorMention
     public Entity? Entity { get; init; }
     /// <summary>A bare nationality adjective right after an event noun (غارة اسرائيلية): it names the event's agent.</summary>
     public bool IsAdjective { get; init; }
+    /// <summary>A place or thing of role_words.tsv (مستشفى، سوق): the target of an event, never its source.</summary>
+    public bool IsObject { get; init; }
+    /// <summary>The token where the participant's phrase starts: its count when one precedes it (سبعة من عناصر الشرطة), else <see cref="First"/>.</summary>
+    public int? CountFirst { get; init; }
+    /// <summary>The character offset where the participant's phrase starts (the count's, else <see cref="Start"/>).</summary>
+    public int? CountStart { get; init; }
+    /// <summary>First token of the phrase, count included.</summary>
+    public int Lead => CountFirst ?? First;
     public bool FromEntity => Entity is not null;
 }
 
@@ -84,7 +92,7 @@ internal static class ActorMentions
                 continue;
             }
 
-            var (last, role, proclitic, curated) = match;
+            var (last, role, proclitic, curated, isObject) = match;
             string? country = null;
             var end = last;
             // Nationality adjective within the next three words (قوات جوية روسية), before any preposition or punctuation.
@@ -127,7 +135,7 @@ internal static class ActorMentions
             agents.Add(new ActorMention
             {
                 First = i, Last = end, Start = tokens[i].Start, End = tokens[end].End,
-                Code = (country ?? linked.Country ?? "---") + (curated ? role : linked.Role ?? role), Preposition = preposition,
+                Code = (country ?? linked.Country ?? "---") + (curated ? role : linked.Role ?? role), Preposition = preposition, IsObject = isObject,
             });
             for (var k = i; k <= end; k++) covered[k] = true;
             i = end;
@@ -136,7 +144,33 @@ internal static class ActorMentions
         result.AddRange(agents);
         result.Sort((a, b) => a.First.CompareTo(b.First));
         OwnedObjects(tokens, result, knowledge.Cues, triggerTokens);
+        CountedGroups(tokens, result, knowledge.Cues, triggerTokens);
         return result;
+    }
+
+    /// <summary>
+    /// A participant counted by a number or a quantifier before it, with an optional partitive من and a member noun
+    /// (role_cues.tsv class <c>member</c>) between: «سبعة من عناصر الشرطة الأفغانية»، «42 مجندا»، «عشرات من المدنيين». The
+    /// participant's phrase starts at the count, so its distance to the verb is counted from its first word (قتل أمس سبعة من
+    /// عناصر الشرطة); its first token, code and preposition stay the noun's.
+    /// </summary>
+    private static void CountedGroups(IReadOnlyList<ViewToken> tokens, List<ActorMention> mentions, RoleCues cues, IReadOnlySet<int> triggerTokens)
+    {
+        for (var n = 0; n < mentions.Count; n++)
+        {
+            var m = mentions[n];
+            var k = m.First - 1;
+            if (k >= 0 && tokens[k].IsWord && cues.IsStripped("member", tokens[k])) k--;
+            if (k >= 1 && tokens[k].IsWord && tokens[k].Folded == "\u0645\u0646") k--; // من
+            if (k < 0 || triggerTokens.Contains(k)) continue;
+            if (!(tokens[k].Kind == TokenKind.Number || (tokens[k].IsWord && cues.IsStripped("quantifier", tokens[k])))) continue;
+            // An approximation before a number belongs to the count (نحو 150 متمردا، حوالي 30 شخصا).
+            if (tokens[k].Kind == TokenKind.Number && k >= 1 && tokens[k - 1].IsWord && cues.Is("quantifier", tokens[k - 1]) && !triggerTokens.Contains(k - 1)) k--;
+            if (mentions.Any(o => o != m && o.Last >= k && o.First < m.First)) continue;
+            // A number after a preposition is a date or a place (في 19 يوليو، في 3 مدن), not a count of the participant.
+            if ((CliticPreposition(ProcliticOf(tokens[k])) ?? PrecedingPreposition(tokens, k, triggerTokens, cues)) is not null) continue;
+            mentions[n] = m with { CountFirst = k, CountStart = tokens[k].Start };
+        }
     }
 
     /// <summary>
@@ -171,7 +205,7 @@ internal static class ActorMentions
         }
     }
 
-    private static (int Last, string Role, string Proclitic, bool Curated)? MatchAgent(IReadOnlyList<ViewToken> tokens, bool[] covered, int i, EventKnowledge knowledge)
+    private static (int Last, string Role, string Proclitic, bool Curated, bool IsObject)? MatchAgent(IReadOnlyList<ViewToken> tokens, bool[] covered, int i, EventKnowledge knowledge)
     {
         foreach (var cand in tokens[i].Candidates)
         {
@@ -188,7 +222,11 @@ internal static class ActorMentions
                     ok = k < tokens.Count && !covered[k] && tokens[k].IsWord && (tokens[k].HasStem(words[w]) || tokens[k].HasStem("\u0627\u0644" + words[w]));
                 }
 
-                if (ok) return (k, role, cand.Proclitic, knowledge.CuratedAgents.Contains(string.Join(' ', words)));
+                if (!ok) continue;
+                var key = string.Join(' ', words);
+                // A common noun of role_words.tsv is never read from a verb (طالب "demanded").
+                if (knowledge.RoleWords.Contains(key) && tokens[i].Upos == "VERB") continue;
+                return (k, role, cand.Proclitic, knowledge.CuratedAgents.Contains(key), knowledge.ObjectAgents.Contains(key));
             }
         }
 
@@ -196,7 +234,7 @@ internal static class ActorMentions
     }
 
     /// <summary>A role noun of the entity lexicon (agents, institutions: مسلحين، الجيش، جنود) not in the agent list.</summary>
-    private static (int Last, string Role, string Proclitic, bool Curated)? LexiconAgent(List<string> normalized, bool[] covered, int i)
+    private static (int Last, string Role, string Proclitic, bool Curated, bool IsObject)? LexiconAgent(List<string> normalized, bool[] covered, int i)
     {
         foreach (var m in EntityLexicon.Default.MatchAt(normalized, i))
         {
@@ -208,7 +246,7 @@ internal static class ActorMentions
             for (var k = i; k <= last && ok; k++) ok = !covered[k];
             if (!ok) continue;
             var proclitic = m.PrefixLength > 0 ? ArabicFold.Fold(normalized[i].AsSpan(0, m.PrefixLength)) : "";
-            return (last, role, proclitic, false);
+            return (last, role, proclitic, false, false);
         }
 
         return null;

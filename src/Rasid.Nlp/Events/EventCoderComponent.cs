@@ -187,7 +187,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
     private static EventParticipant? Participant(Document document, ActorMention? mention) => mention is null
         ? null
-        : new EventParticipant { Start = mention.Start, End = mention.End, Text = document.Text[mention.Start..mention.End], Actor = mention.Code };
+        : new EventParticipant { Start = mention.CountStart ?? mention.Start, End = mention.End, Text = document.Text[(mention.CountStart ?? mention.Start)..mention.End], Actor = mention.Code };
 
     /// <summary>Source and target of a trigger from word order, prepositions and the cues of role_cues.tsv.</summary>
     private (ActorMention? Source, ActorMention? Target) AssignRoles(TriggerHit hit, SentenceView sentence, List<ActorMention> mentions,
@@ -202,7 +202,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         ActorMention? target = null;
         if (hit.IsVerb)
         {
-            var post = candidates.FirstOrDefault(m => m.First > hit.Last && WordsBetween(tokens, hit.Last, m.First) <= 3 && m.Preposition is null && !ClauseBreak(tokens, hit.Last, m.First));
+            var post = candidates.FirstOrDefault(m => m.Lead > hit.Last && WordsBetween(tokens, hit.Last, m.Lead) <= 3 && m.Preposition is null && !ClauseBreak(tokens, hit.Last, m.First));
             var pre = Subject(tokens, hit.First, candidates, cues);
             // ان انتحاريا يقود سيارة مفخخة فجر نفسه: the subject right after ان, separated from its verb by a clause.
             if (ComplementSubject(tokens, hit.First, candidates, hits) is { } complement && (pre is null || (!IsAttackerMention(pre) && IsAttackerMention(complement)))) pre = complement;
@@ -214,7 +214,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 source = speaker;
                 target = post;
             }
-            else if (entry.Plover == "ASSAULT" && IsPassive(tokens, hit, cues) && !(post is not null && IsAttackerMention(post)))
+            else if (entry.Plover == "ASSAULT" && (IsPassive(tokens, hit, cues) || VictimAfterBarePerfect(tokens, hit, post)) && !(post is not null && IsAttackerMention(post)))
             {
                 // قتل 18 شخصا، اغتيل ...: the name after the verb (or before a passive plural: شخصين قتلا) is the patient.
                 target = post ?? pre;
@@ -286,6 +286,12 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         }
 
         if (target is null && entry.Plover == "ASSAULT") target = VictimTarget(tokens, hit, candidates, cues, source);
+        // An attack without another target hits the place or thing of role_words.tsv it happened at (انفجرت قنبلة قرب مستشفى
+        // للاطفال، وقعا في سوق خضراوات), within eight words after the trigger and in its clause.
+        if (target is null && entry.Plover == "ASSAULT")
+        {
+            target = candidates.FirstOrDefault(m => m.IsObject && m != source && m.First > hit.Last && WordsBetween(tokens, hit.Last, m.First) <= 8 && !ClauseBreak(tokens, hit.Last, m.First));
+        }
 
         // A claim of responsibility after a nominal attack of the sentence (اثر هجوم انتحاري تبنته طالبان) names the attacker
         // of every attack the sentence reports, over an unnamed attacker (انتحاري، مسلحون).
@@ -312,6 +318,8 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         if (source is null && entry.Plover == "PROTEST") source = mentions.FirstOrDefault(m => m.First <= hit.Last && m.Last >= hit.First);
         source = Antecedent(source, mentions, tokens);
         target = Antecedent(target, mentions, tokens);
+        // A place or thing (مستشفى، سوق) is attacked, it does not act: never a source.
+        if (source is { IsObject: true }) source = null;
         if (target is not null && source is not null && (target == source || (target.Code is not null && target.Code == source.Code && target.Start == source.Start))) target = null;
         return (source, target);
     }
@@ -342,7 +350,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
                 words++;
                 if (!cues.Is("exposure", tokens[k])) continue;
-                var subject = candidates.FirstOrDefault(m => m.First > k && m.Last < hit.First && WordsBetween(tokens, k, m.First) <= 3 && Usable(m))
+                var subject = candidates.FirstOrDefault(m => m.Lead > k && m.Last < hit.First && WordsBetween(tokens, k, m.Lead) <= 3 && Usable(m))
                     ?? candidates.LastOrDefault(m => m.Last < k && WordsBetween(tokens, m.Last, k) <= 1 && m.Preposition is null && !ClauseBreak(tokens, m.Last, k));
                 if (subject is not null) return subject;
                 break;
@@ -375,7 +383,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             }
 
             if (from < 0) continue;
-            var victim = candidates.FirstOrDefault(m => m.First > from && WordsBetween(tokens, from, m.First) <= 3 && Usable(m) && !ClauseBreak(tokens, from, m.First));
+            var victim = candidates.FirstOrDefault(m => m.Lead > from && WordsBetween(tokens, from, m.Lead) <= 3 && Usable(m) && !ClauseBreak(tokens, from, m.First));
             if (victim is not null) return victim;
         }
 
@@ -540,6 +548,20 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A bare perfect attack verb (قتل، خطف، اختطف: no ت/ا/وا ending, not imperfect) directly followed by a common noun of a
+    /// victim role (role_cues.tsv class <c>victim</c>: CVL, MED...): «خطف موظف بريطاني» is a passive, the noun its patient.
+    /// </summary>
+    private bool VictimAfterBarePerfect(IReadOnlyList<ViewToken> tokens, TriggerHit hit, ActorMention? post)
+    {
+        if (post is not { Entity: null, Code: { } code } || post.Lead != NextWord(tokens, hit.Last)) return false;
+        var f = tokens[hit.First].Folded;
+        if (f.Length > 3 && f[0] is '\u0648' or '\u0641') f = f[1..];
+        if (f.EndsWith('\u062A') || f.EndsWith('\u0627') || IsImperfect(f)) return false; // ت ا
+        var (_, role) = Rasid.Nlp.Entities.ActorLinker.SplitCode(code);
+        return role is not null && _knowledge.Cues.HasValue("victim", role);
     }
 
     /// <summary>A passive reading of an unvocalised verb: اغتيل، or a verb followed by a number (قتل 18 شخصا).</summary>

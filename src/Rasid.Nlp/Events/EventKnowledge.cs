@@ -60,6 +60,10 @@ internal sealed class EventKnowledge
     public IReadOnlyDictionary<string, string> Nationalities { get; private init; } = new Dictionary<string, string>();
     /// <summary>Agent phrases (words joined by spaces) from Rasid's hand-curated agents_extra.tsv: their role wins over the actor linker's.</summary>
     public IReadOnlySet<string> CuratedAgents { get; private init; } = new HashSet<string>();
+    /// <summary>Phrases of role_words.tsv of kind "object" (مستشفى، سوق): places and things that are targets, never sources.</summary>
+    public IReadOnlySet<string> ObjectAgents { get; private init; } = new HashSet<string>();
+    /// <summary>Phrases of role_words.tsv (common nouns of participants): never read from a word the tagger tags VERB.</summary>
+    public IReadOnlySet<string> RoleWords { get; private init; } = new HashSet<string>();
     /// <summary>Word classes that guide source/target assignment (role_cues.tsv).</summary>
     public RoleCues Cues { get; private init; } = RoleCues.Empty;
     /// <summary>Trigger lookup: folded first word of a form → entries with that form.</summary>
@@ -121,9 +125,20 @@ internal sealed class EventKnowledge
         }
 
         var agents = new Dictionary<string, (string[] Words, string Role)>(StringComparer.Ordinal);
-        foreach (var (cols, _) in Rows(read, "agents_extra.tsv", versions)) AddAgent(cols, agents, minLetters: 2);
+        foreach (var (cols, _) in Rows(read, "agents_extra.tsv", versions)) _ = AddAgent(cols, agents, minLetters: 2);
+        // Common nouns of participants (role_words.tsv): curated like agents_extra.tsv, whose rows win; "object" rows are only targets.
+        var objects = new HashSet<string>(StringComparer.Ordinal);
+        var roleWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (cols, line) in Rows(read, "role_words.tsv", versions))
+        {
+            if (cols.Length < 3 || cols[2].Trim() is not ("person" or "object")) throw new FormatException($"role_words.tsv line {line}: expected phrase, role and kind (person or object)");
+            if (AddAgent(cols, agents, minLetters: 2) is not { } key) continue;
+            roleWords.Add(key);
+            if (cols[2].Trim() == "object") objects.Add(key);
+        }
+
         var curated = agents.Keys.ToHashSet(StringComparer.Ordinal);
-        foreach (var (cols, _) in Rows(read, "agents_ar.tsv", versions)) AddAgent(cols, agents, minLetters: 5);
+        foreach (var (cols, _) in Rows(read, "agents_ar.tsv", versions)) _ = AddAgent(cols, agents, minLetters: 5);
 
         var nationalities = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (cols, _) in Rows(read, "nationalities.tsv", versions))
@@ -170,17 +185,21 @@ internal sealed class EventKnowledge
             Nationalities = nationalities,
             Cues = new RoleCues(cues),
             CuratedAgents = curated,
+            ObjectAgents = objects,
+            RoleWords = roleWords,
             ByFirstWord = byFirst,
             Versions = string.Join(",", versions),
         };
     }
 
-    private static void AddAgent(string[] cols, Dictionary<string, (string[] Words, string Role)> agents, int minLetters)
+    /// <summary>Adds an agent row; returns its key when the row was added (not shadowed by an earlier file's row).</summary>
+    private static string? AddAgent(string[] cols, Dictionary<string, (string[] Words, string Role)> agents, int minLetters)
     {
-        if (cols.Length < 2) return;
+        if (cols.Length < 2) return null;
         var words = ArabicFold.Fold(cols[0]).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(StripArticle).ToArray();
-        if (words.Length == 0 || words.Length > 3 || (words.Length == 1 && words[0].Length < minLetters)) return;
-        agents.TryAdd(string.Join(' ', words), (words, cols[1].Trim()));
+        if (words.Length == 0 || words.Length > 3 || (words.Length == 1 && words[0].Length < minLetters)) return null;
+        var key = string.Join(' ', words);
+        return agents.TryAdd(key, (words, cols[1].Trim())) ? key : null;
     }
 
     /// <summary>Removes a leading ال from a folded word of more than four letters.</summary>

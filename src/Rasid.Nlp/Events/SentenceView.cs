@@ -4,7 +4,7 @@ using Rasid.Text;
 namespace Rasid.Nlp.Events;
 
 /// <summary>A token of a sentence seen by the event coder: its range, folded form and candidate stems.</summary>
-internal sealed class ViewToken(int start, int end, string text, TokenKind kind)
+internal sealed class ViewToken(int start, int end, string text, TokenKind kind, string? upos = null)
 {
     private StemCandidate[]? _candidates;
 
@@ -14,6 +14,8 @@ internal sealed class ViewToken(int start, int end, string text, TokenKind kind)
     public TokenKind Kind { get; } = kind;
     public string Folded { get; } = kind == TokenKind.Word ? ArabicFold.Fold(text) : text;
     public bool IsWord => Kind == TokenKind.Word && Folded.Length > 0;
+    /// <summary>The tagger's UPOS of the token's stem word (its longest syntactic word), or null when no tagger ran.</summary>
+    public string? Upos { get; } = upos;
 
     /// <summary>Candidate stems after stripping clitics (words only).</summary>
     public StemCandidate[] Candidates => _candidates ??= IsWord ? ArabicFold.Candidates(Folded) : [];
@@ -59,13 +61,25 @@ internal sealed class SentenceView
             while (k < document.Tokens.Count && document.Tokens[k].Start < sentence.End)
             {
                 var token = document.Tokens[k++];
-                tokens.Add(new ViewToken(token.Start, token.End, token.Text, token.Kind));
+                tokens.Add(new ViewToken(token.Start, token.End, token.Text, token.Kind, StemUpos(token)));
             }
 
             result.Add(new SentenceView(document.Text, sentence.Range, tokens));
         }
 
         return result;
+    }
+
+    /// <summary>The UPOS of the longest syntactic word of a token (و+ب+القرار → the tag of القرار).</summary>
+    private static string? StemUpos(Token token)
+    {
+        Word? best = null;
+        foreach (var word in token.Words)
+        {
+            if (best is null || word.End - word.Start > best.End - best.Start) best = word;
+        }
+
+        return best?.Upos;
     }
 
     /// <summary>One sentence made of a whole raw text (training and evaluation data: one sentence per record).</summary>
