@@ -410,9 +410,10 @@ internal static class UdCommands
             HelpName = "FILE",
         };
         var noClusters = new Option<bool>("--no-clusters") { Description = "Train without word-cluster features." };
+        var noContext = new Option<bool>("--no-context-conventions") { Description = "Relabel PADT by PUD's form, name-pair and lemma conventions only, not by the tags of ambiguous forms in context (sentence-initial و PART, كان before a verb AUX); the model v4 recipe." };
         var command = new Command("tagger", "Train the UPOS tagger and lemma table on UD Arabic-PADT v1 (diacritics stripped) and optionally UD Arabic-PUD, with a proper-noun lexicon feature.")
         {
-            data, output, pud, withPud, folds, pudWeight, noConventions, conventionCount, segmenterModel, writeSystem, predicted, epochs, holdout, noLexicon, dropout, clustersOption, noClusters,
+            data, output, pud, withPud, folds, pudWeight, noConventions, conventionCount, segmenterModel, writeSystem, predicted, epochs, holdout, noLexicon, dropout, clustersOption, noClusters, noContext,
         };
         command.SetAction(parse =>
         {
@@ -431,7 +432,7 @@ internal static class UdCommands
                 clusters = WordClusters.LoadFile(clusterPath).Words;
             }
 
-            var recipe = new TaggerRecipe(parse.GetValue(pudWeight), !parse.GetValue(noConventions), parse.GetValue(conventionCount), parse.GetValue(epochs), parse.GetValue(dropout), parse.GetValue(predicted), clusters);
+            var recipe = new TaggerRecipe(parse.GetValue(pudWeight), !parse.GetValue(noConventions), parse.GetValue(conventionCount), parse.GetValue(epochs), parse.GetValue(dropout), parse.GetValue(predicted), clusters, !parse.GetValue(noContext));
             List<string> lexicon = [];
             if (!parse.GetValue(noLexicon))
             {
@@ -495,7 +496,7 @@ internal static class UdCommands
                 return ExitCodes.Ok;
             }
 
-            var model = recipe.Train(padt, pudGold, "4", lexicon, out var trainedNote);
+            var model = recipe.Train(padt, pudGold, "5", lexicon, out var trainedNote);
             var outPath = OutPath(parse.GetValue(output), "ar-tagger.txt.gz");
             using (var stream = File.Create(outPath)) model.Save(stream);
             console.Out.WriteLine($"tagger: {padt.Count} PADT sentences{trainedNote}, lexicon {model.LexiconSize} words, {model.ClusterWords} cluster words, {model.FeatureRows} features, tags {string.Join(' ', model.Tags)} → {outPath} ({new FileInfo(outPath).Length / 1024} KB, {clock.Elapsed.TotalSeconds:0.0} s)");

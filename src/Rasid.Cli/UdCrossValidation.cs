@@ -56,7 +56,8 @@ internal static class UdCrossValidation
 /// <param name="RareDropout">Probability of hiding a word seen once.</param>
 /// <param name="PredictedHistory">Train on predicted rather than gold previous tags.</param>
 /// <param name="Clusters">Word clusters (normalized word → bit string) for the cluster features; null: none.</param>
-internal sealed record TaggerRecipe(int PudWeight, bool Conventions, int ConventionCount, int Epochs, double RareDropout, bool PredictedHistory = false, IReadOnlyDictionary<string, string>? Clusters = null)
+/// <param name="ContextConventions">With <paramref name="Conventions"/>, also relabel ambiguous forms by their context (<see cref="ConventionMap.Learn"/>).</param>
+internal sealed record TaggerRecipe(int PudWeight, bool Conventions, int ConventionCount, int Epochs, double RareDropout, bool PredictedHistory = false, IReadOnlyDictionary<string, string>? Clusters = null, bool ContextConventions = true)
 {
     /// <summary>Trains on <paramref name="padt"/> and the in-domain sentences <paramref name="pud"/> (may be empty).</summary>
     public PerceptronTagger Train(IReadOnlyList<IReadOnlyList<TrainingToken>> padt, IReadOnlyList<ConlluSentence> pud, string version, IEnumerable<string> lexicon, out string note)
@@ -68,9 +69,9 @@ internal sealed record TaggerRecipe(int PudWeight, bool Conventions, int Convent
             var inDomain = TrainingCorpus.ReadSurface(pud).Select(s => (IReadOnlyList<TrainingToken>)s).ToList();
             if (Conventions)
             {
-                var map = ConventionMap.Learn(inDomain, ConventionCount);
+                var map = ConventionMap.Learn(inDomain, ConventionCount, context: ContextConventions);
                 sentences = map.Apply(padt, out var changed);
-                note = string.Create(CultureInfo.InvariantCulture, $", {changed} PADT words relabelled ({map.TagRules} form tags, {map.PairRules} name pairs, {map.LemmaRules} lemmas)");
+                note = string.Create(CultureInfo.InvariantCulture, $", {changed} PADT words relabelled ({map.TagRules} form tags, {map.ContextRules} context tags, {map.PairRules} name pairs, {map.LemmaRules} lemmas)");
             }
 
             for (var copy = 0; copy < Math.Max(1, PudWeight); copy++) sentences.AddRange(inDomain);

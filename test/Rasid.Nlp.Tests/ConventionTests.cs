@@ -56,6 +56,51 @@ public sealed class ConventionTests
         Assert.Equal(1, map.PairRules); // a name pair needs one sighting
     }
 
+    // PUD style: a sentence-initial و is PART, و between words CCONJ (so the form itself has no convention).
+    private const string PudContext = """
+        # sent_id = c1
+        # text = وقال إن الوزير والنائب
+        1-2	وقال	_	_	_	_	_	_	_	_
+        1	و	وَ	PART	_	_	2	cc	_	_
+        2	قال	قَال	VERB	_	_	0	root	_	_
+        3	إن	إِن	SCONJ	_	_	5	mark	_	_
+        4	الوزير	وَزِير	NOUN	_	_	2	nsubj	_	_
+        5-6	والنائب	_	_	_	_	_	_	_	_
+        5	و	وَ	CCONJ	_	_	6	cc	_	_
+        6	النائب	نَائِب	NOUN	_	_	4	conj	_	_
+
+        # sent_id = c2
+        # text = وأكد الوزير والنائب
+        1-2	وأكد	_	_	_	_	_	_	_	_
+        1	و	وَ	PART	_	_	2	cc	_	_
+        2	أكد	أَكَّد	VERB	_	_	0	root	_	_
+        3	الوزير	وَزِير	NOUN	_	_	2	nsubj	_	_
+        4-5	والنائب	_	_	_	_	_	_	_	_
+        4	و	وَ	CCONJ	_	_	5	cc	_	_
+        5	النائب	نَائِب	NOUN	_	_	3	conj	_	_
+
+        """;
+
+    [Fact]
+    public void Context_conventions_relabel_a_sentence_initial_waw_as_part_but_not_a_waw_between_nouns()
+    {
+        var target = TrainingCorpus.ReadSurface(ConlluReader.Read(new StringReader(PudContext), "pud")).Select(s => (IReadOnlyList<TrainingToken>)s).ToList();
+        IReadOnlyList<TrainingToken> padt =
+        [
+            Word("و", "CCONJ", "و"), Word("قال", "VERB", "قال"), Word("الوزير", "NOUN", "وزير"), Word("و", "CCONJ", "و"), Word("النائب", "NOUN", "نائب"),
+        ];
+
+        var map = ConventionMap.Learn(target, minCount: 2, context: true);
+        Assert.True(map.ContextRules > 0); // و is PART twice and CCONJ twice: no rule for the form alone, rules in context
+        var relabelled = map.Apply([padt], out var changed).Single().Select(t => t.Words.Single().Upos).ToList();
+        Assert.Equal(["PART", "VERB", "NOUN", "CCONJ", "NOUN"], relabelled);
+        Assert.Equal(1, changed);
+
+        var plain = ConventionMap.Learn(target, minCount: 2);
+        Assert.Equal(0, plain.ContextRules);
+        Assert.Equal("CCONJ", plain.Apply([padt], out _).Single()[0].Words.Single().Upos);
+    }
+
     [Fact]
     public void Lemma_edit_rules_keep_the_longest_common_part_of_form_and_lemma()
     {

@@ -9,6 +9,11 @@ namespace Rasid.Nlp.Training;
 /// uses takes that UPOS everywhere in the source (PUD: غير PART, عام ADV, بينما ADP);</item>
 /// <item>two adjacent words that the target tags as part of a name (PROPN, NOUN or ADJ with at least one PROPN, the pair always tagged alike)
 /// take the target's tags wherever the source has the same two forms (PUD: الأمم المتحدة PROPN PROPN, PADT NOUN ADJ);</item>
+/// <item>with <c>context</c>, a form that is ambiguous in the target (no rule above) but seen at least <c>minCount</c>
+/// times after one UPOS (or first in its sentence), or before one UPOS (or last), with one UPOS in at least
+/// <c>minShare</c> of those uses takes that UPOS in the same context in the source, looked up after the source's
+/// previous tag first, then before its next tag (PUD: a sentence-initial و is PART, PADT: CCONJ; كان before a verb is
+/// AUX; عام after a preposition is NOUN, at the start of a sentence ADV);</item>
 /// <item>the lemma of a form and UPOS seen at least <c>minCount</c> times in the target with one lemma in at least
 /// <c>minShare</c> of its uses replaces the source's lemma (PUD: ذلك → ذ`لك).</item>
 /// </list>
@@ -18,10 +23,12 @@ public sealed class ConventionMap
     private readonly Dictionary<string, string> _tags;
     private readonly Dictionary<(string, string), (string, string)> _pairs;
     private readonly Dictionary<string, string> _lemmas;
+    private readonly Dictionary<string, string> _context;
 
-    private ConventionMap(Dictionary<string, string> tags, Dictionary<(string, string), (string, string)> pairs, Dictionary<string, string> lemmas)
+    private ConventionMap(Dictionary<string, string> tags, Dictionary<(string, string), (string, string)> pairs, Dictionary<string, string> lemmas, Dictionary<string, string> context)
     {
         _tags = tags;
+        _context = context;
         _pairs = pairs;
         _lemmas = lemmas;
     }
@@ -32,6 +39,9 @@ public sealed class ConventionMap
     /// <summary>Number of learned name pairs.</summary>
     public int PairRules => _pairs.Count;
 
+    /// <summary>Number of learned tags of a form after or before a UPOS.</summary>
+    public int ContextRules => _context.Count;
+
     /// <summary>Number of learned (form, UPOS) lemmas.</summary>
     public int LemmaRules => _lemmas.Count;
 
@@ -39,12 +49,14 @@ public sealed class ConventionMap
     /// <param name="target">Sentences annotated in the wanted convention.</param>
     /// <param name="minCount">Uses a form (or form and UPOS) needs before its UPOS (lemma) is taken as a convention.</param>
     /// <param name="minShare">Share of those uses that must agree.</param>
-    public static ConventionMap Learn(IReadOnlyList<IReadOnlyList<TrainingToken>> target, int minCount = 3, double minShare = 0.9)
+    /// <param name="context">Also learn the UPOS of ambiguous forms after and before a given UPOS.</param>
+    public static ConventionMap Learn(IReadOnlyList<IReadOnlyList<TrainingToken>> target, int minCount = 3, double minShare = 0.9, bool context = false)
     {
         ArgumentNullException.ThrowIfNull(target);
         var tagCounts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var lemmaCounts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var pairCounts = new Dictionary<(string, string), Dictionary<(string, string), int>>();
+        var contextCounts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         foreach (var sentence in target)
         {
             var words = sentence.SelectMany(t => t.Words).ToArray();
@@ -53,6 +65,12 @@ public sealed class ConventionMap
                 var w = words[i];
                 if (w.Upos == TrainingCorpus.Unknown) continue;
                 Count(tagCounts, w.TaggerForm, w.Upos);
+                if (context)
+                {
+                    Count(contextCounts, AfterKey(i > 0 ? words[i - 1].Upos : null, w.TaggerForm), w.Upos);
+                    Count(contextCounts, BeforeKey(i + 1 < words.Length ? words[i + 1].Upos : null, w.TaggerForm), w.Upos);
+                }
+
                 if (w.Lemma is not ("" or "_")) Count(lemmaCounts, w.TaggerForm + "\t" + w.Upos, w.Lemma);
                 if (i + 1 < words.Length && words[i + 1].Upos != TrainingCorpus.Unknown)
                 {
@@ -74,7 +92,11 @@ public sealed class ConventionMap
             if ((tags.Item1 == "PROPN" || tags.Item2 == "PROPN") && NameWord(tags.Item1) && NameWord(tags.Item2)) pairs[key] = tags;
         }
 
-        return new ConventionMap(formTags, pairs, lemmas);
+        // Context rules only for forms without a rule of their own: they split what the form rule could not decide.
+        var contextTags = Majorities(contextCounts, minCount, minShare)
+            .Where(kv => !formTags.ContainsKey(kv.Key[(kv.Key.IndexOf('\t', StringComparison.Ordinal) + 1)..]))
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        return new ConventionMap(formTags, pairs, lemmas, contextTags);
 
         static bool NameWord(string upos) => upos is "PROPN" or "NOUN" or "ADJ";
 
@@ -84,6 +106,12 @@ public sealed class ConventionMap
             d[value] = d.GetValueOrDefault(value) + 1;
         }
     }
+
+    /// <summary>The context key of a form after a UPOS (null: first in its sentence).</summary>
+    private static string AfterKey(string? previous, string form) => "<" + (previous ?? "^") + "\t" + form;
+
+    /// <summary>The context key of a form before a UPOS (null: last in its sentence).</summary>
+    private static string BeforeKey(string? next, string form) => ">" + (next ?? "$") + "\t" + form;
 
     private static Dictionary<string, string> Majorities(Dictionary<string, Dictionary<string, int>> counts, int minCount, double minShare)
     {
@@ -115,6 +143,22 @@ public sealed class ConventionMap
             for (var i = 0; i < words.Length; i++)
             {
                 if (tags[i] != TrainingCorpus.Unknown && _tags.TryGetValue(words[i].TaggerForm, out var tag)) tags[i] = tag;
+            }
+
+            if (_context.Count > 0)
+            {
+                // Contexts are the source's tags (after the form rules), not the ones being changed.
+                var before = tags.ToArray();
+                for (var i = 0; i < words.Length; i++)
+                {
+                    if (before[i] == TrainingCorpus.Unknown) continue;
+                    var form = words[i].TaggerForm;
+                    if (_context.TryGetValue(AfterKey(i > 0 ? before[i - 1] : null, form), out var tag)
+                        || _context.TryGetValue(BeforeKey(i + 1 < words.Length ? before[i + 1] : null, form), out tag))
+                    {
+                        tags[i] = tag;
+                    }
+                }
             }
 
             for (var i = 0; i + 1 < words.Length; i++)
