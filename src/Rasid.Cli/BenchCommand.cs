@@ -101,8 +101,8 @@ internal static class BenchCommand
     }
 
     /// <summary>
-    /// Where the analysis workers were idle (waiting for the reader, or for room in the writer's queue), as a share of
-    /// their time, and the model loading before the clock started.
+    /// The model loading before the clock started, when the first article reached the workers, and where the workers were
+    /// idle afterwards (waiting for the reader, or for room in the writer's queue) as a share of their time.
     /// </summary>
     internal static string WaitsLine(IngestCounters c, int workers, TimeSpan loading)
     {
@@ -110,8 +110,9 @@ internal static class BenchCommand
         var starved = Interlocked.Read(ref c.StarvedTicks) / (double)Stopwatch.Frequency;
         var blocked = Interlocked.Read(ref c.BlockedTicks) / (double)Stopwatch.Frequency;
         var capacity = wall * Math.Max(1, workers);
+        var first = Interlocked.Read(ref c.FirstArticleTicks) / (double)Stopwatch.Frequency;
         return string.Create(CultureInfo.InvariantCulture,
-            $"waits: analysis workers waited {starved:F1} s for input ({100 * starved / capacity:F1}% of their time) and {blocked:F1} s for the writer ({100 * blocked / capacity:F1}%); models loaded in {loading.TotalSeconds:F1} s before the clock started");
+            $"waits: models loaded in {loading.TotalSeconds:F1} s before the clock started; first article analysed from {first:F1} s; then the analysis workers waited {starved:F1} s for input ({100 * starved / capacity:F1}% of their time) and {blocked:F1} s for the writer ({100 * blocked / capacity:F1}%)");
     }
 
     /// <summary>Words per article of the run and the throughput in 400-word-article equivalents (words/s ÷ 400).</summary>

@@ -39,8 +39,13 @@ internal sealed class IngestCounters
     public long Analysed;
     public long BytesDone;
     public long BytesTotal;
-    /// <summary>Stopwatch ticks the analysis workers spent waiting for an article (the reader behind), summed over workers.</summary>
+    /// <summary>
+    /// Stopwatch ticks the analysis workers spent waiting for an article (the reader behind), summed over workers, from
+    /// each worker's first article to the end of the input (the wait for the first one is <see cref="FirstArticleTicks"/>).
+    /// </summary>
     public long StarvedTicks;
+    /// <summary>Clock ticks (<see cref="Clock"/>) at which the first article reached a worker; 0 before.</summary>
+    public long FirstArticleTicks;
     /// <summary>Stopwatch ticks the analysis workers spent waiting for room in the writer's queue (the writer behind).</summary>
     public long BlockedTicks;
     public readonly Stopwatch Clock = Stopwatch.StartNew();
@@ -81,12 +86,6 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
         Info = article.Info with { Id = article.Info.Id is null ? null : $"{article.Info.Id}#{pass}" },
     };
 
-    /// <summary>Inputs read ahead of the analysis (at least; 64 per worker if more): several seconds of work, a few MB.</summary>
-    internal const int ReadAhead = 1024;
-
-    /// <summary>An input read (article or rejection), or the end of a file (<paramref name="FileDone"/>, for the progress).</summary>
-    private readonly record struct ReadItem(InputItem Item, string? FileDone);
-
     public void Run(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         foreach (var file in files)
@@ -107,93 +106,65 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
         var results = Channel.CreateBounded<object>(new BoundedChannelOptions(workers * 8 + options.BatchSize) { SingleReader = true });
         var version = PipelineVersion(pipeline);
 
-        // The reader runs ahead of the producer on its own thread: a day's JSON file is parsed whole before its first
-        // article comes out, and without read-ahead the workers drained their queue during every such parse.
-        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var read = Channel.CreateBounded<ReadItem>(new BoundedChannelOptions(Math.Max(ReadAhead, workers * 64)) { SingleWriter = true, SingleReader = true });
-        var reader = Task.Run(async () =>
-        {
-            try
-            {
-                for (var pass = 1; pass <= Math.Max(1, options.Passes); pass++)
-                foreach (var file in files)
-                {
-                    if (stopReading.IsCancellationRequested) return;
-                    foreach (var item in _reader.ReadFile(file))
-                    {
-                        if (pass > 1 && item.Article is null) continue; // rejections are reported once
-                        await read.Writer.WriteAsync(new ReadItem(pass == 1 ? item : new InputItem(Copy(item.Article!, pass)), null), stopReading.Token).ConfigureAwait(false);
-                    }
-
-                    if (pass == 1) await read.Writer.WriteAsync(new ReadItem(default, file), stopReading.Token).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (stopReading.IsCancellationRequested)
-            {
-                // The producer has what it needs (a --limit) or the run was cancelled.
-            }
-            finally
-            {
-                read.Writer.Complete();
-            }
-        }, CancellationToken.None);
-
         var producer = Task.Run(async () =>
         {
             try
             {
                 long accepted = 0;
-                await foreach (var (item, fileDone) in read.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+                for (var pass = 1; pass <= Math.Max(1, options.Passes); pass++)
+                foreach (var file in files)
                 {
                     if (cancellationToken.IsCancellationRequested || (options.MaxArticles is { } cap && accepted >= cap)) break;
-                    if (fileDone is not null)
+                    foreach (var read in _reader.ReadFile(file))
                     {
-                        Interlocked.Add(ref Counters.BytesDone, File.Exists(fileDone) ? new FileInfo(fileDone).Length : 0);
-                        continue;
+                        if (pass > 1 && read.Article is null) continue; // rejections are reported once
+                        var item = pass == 1 ? read : new InputItem(Copy(read.Article!, pass));
+                        if (cancellationToken.IsCancellationRequested) break;
+                        if (item.Rejection is { } rejection)
+                        {
+                            await results.Writer.WriteAsync(rejection, CancellationToken.None).ConfigureAwait(false);
+                            continue;
+                        }
+
+                        var article = item.Article!;
+                        Interlocked.Increment(ref Counters.Read);
+                        if (store.Contains(Hash(article)))
+                        {
+                            Interlocked.Increment(ref Counters.AlreadyStored);
+                            continue;
+                        }
+
+                        await work.Writer.WriteAsync(article, CancellationToken.None).ConfigureAwait(false);
+                        if (options.MaxArticles is { } max && ++accepted >= max) break;
                     }
 
-                    if (item.Rejection is { } rejection)
-                    {
-                        await results.Writer.WriteAsync(rejection, CancellationToken.None).ConfigureAwait(false);
-                        continue;
-                    }
-
-                    var article = item.Article!;
-                    Interlocked.Increment(ref Counters.Read);
-                    if (store.Contains(Hash(article)))
-                    {
-                        Interlocked.Increment(ref Counters.AlreadyStored);
-                        continue;
-                    }
-
-                    await work.Writer.WriteAsync(article, CancellationToken.None).ConfigureAwait(false);
-                    ++accepted;
+                    if (pass == 1) Interlocked.Add(ref Counters.BytesDone, File.Exists(file) ? new FileInfo(file).Length : 0);
                 }
             }
             finally
             {
                 work.Writer.Complete();
-                // Stop a reader that is ahead of a --limit or of a cancellation, and let it finish.
-                stopReading.Cancel();
-                while (read.Reader.TryRead(out _))
-                {
-                }
             }
-
-            await reader.ConfigureAwait(false);
         }, CancellationToken.None);
 
         var analysers = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
+            var started = false;
             while (true)
             {
                 if (!work.Reader.TryRead(out var article))
                 {
                     var waitedFrom = Stopwatch.GetTimestamp();
                     var more = await work.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false);
-                    Interlocked.Add(ref Counters.StarvedTicks, Stopwatch.GetTimestamp() - waitedFrom);
                     if (!more) break;
+                    if (started) Interlocked.Add(ref Counters.StarvedTicks, Stopwatch.GetTimestamp() - waitedFrom);
                     continue;
+                }
+
+                if (!started)
+                {
+                    started = true;
+                    Interlocked.CompareExchange(ref Counters.FirstArticleTicks, Math.Max(1, Counters.Clock.ElapsedTicks), 0);
                 }
 
                 object result;
