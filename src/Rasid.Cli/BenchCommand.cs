@@ -46,7 +46,9 @@ internal static class BenchCommand
         try
         {
             using var store = ArticleStores.Open(db);
-            var pipeline = RasidPipeline.CreateDefault();
+            var loading = Stopwatch.StartNew();
+            var pipeline = PipelineLoader.CreateDefault();
+            loading.Stop();
             var runner = new IngestRunner(store, pipeline, new MinHasher(), new IngestOptions { Workers = workers, MaxArticles = limit, Passes = passes })
             {
                 AfterBatch = c =>
@@ -67,6 +69,7 @@ internal static class BenchCommand
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, workers {workers}"));
             o.WriteLine(WordsLine(runner.Counters));
             o.WriteLine(ProcessLine(runner.Counters));
+            o.WriteLine(WaitsLine(runner.Counters, workers, loading.Elapsed));
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored {runner.Counters.Stored:N0}, near-duplicates {runner.Counters.NearDuplicates:N0}, rejected {runner.Counters.Rejected:N0}, store {(File.Exists(db) ? (new FileInfo(db).Length / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) + " MiB" : ArticleStores.Describe(store))}"));
             o.WriteLine();
             o.WriteLine("| articles stored | elapsed (s) | articles/s (cumulative) | RSS now (MiB) | peak RSS so far (MiB) | managed heap (MiB) |");
@@ -97,6 +100,21 @@ internal static class BenchCommand
             $"process: CPU {cpu:F1} s in {wall:F1} s ({cpu / wall:F2} cores busy); GC gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {pause:F1} s ({100 * pause / wall:F1}% of the time), {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
     }
 
+    /// <summary>
+    /// The model loading before the clock started, when the first article reached the workers, and where the workers were
+    /// idle afterwards (waiting for the reader, or for room in the writer's queue) as a share of their time.
+    /// </summary>
+    internal static string WaitsLine(IngestCounters c, int workers, TimeSpan loading)
+    {
+        var wall = Math.Max(0.001, c.Clock.Elapsed.TotalSeconds);
+        var starved = Interlocked.Read(ref c.StarvedTicks) / (double)Stopwatch.Frequency;
+        var blocked = Interlocked.Read(ref c.BlockedTicks) / (double)Stopwatch.Frequency;
+        var capacity = wall * Math.Max(1, workers);
+        var first = Interlocked.Read(ref c.FirstArticleTicks) / (double)Stopwatch.Frequency;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"waits: models loaded in {loading.TotalSeconds:F1} s before the clock started; first article analysed from {first:F1} s; then the analysis workers waited {starved:F1} s for input ({100 * starved / capacity:F1}% of their time) and {blocked:F1} s for the writer ({100 * blocked / capacity:F1}%)");
+    }
+
     /// <summary>Words per article of the run and the throughput in 400-word-article equivalents (words/s ÷ 400).</summary>
     private static string WordsLine(IngestCounters c)
     {
@@ -124,7 +142,7 @@ internal static class BenchCommand
             try
             {
                 using var store = ArticleStores.Open(db);
-                var runner = new IngestRunner(store, RasidPipeline.CreateDefault(), new MinHasher(), new IngestOptions { Workers = n, MaxArticles = limit });
+                var runner = new IngestRunner(store, PipelineLoader.CreateDefault(), new MinHasher(), new IngestOptions { Workers = n, MaxArticles = limit });
                 runner.Run(CorpusReader.ExpandPaths(paths).ToList(), CancellationToken.None);
                 var c = runner.Counters;
                 var seconds = c.Clock.Elapsed.TotalSeconds;

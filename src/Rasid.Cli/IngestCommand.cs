@@ -60,7 +60,7 @@ internal static class IngestCommand
         {
             using var store = ArticleStores.Open(db);
             if (enqueue) return EnqueueCommand.Run(store, files, maxBytes, quiet, console, cancel.Token);
-            var pipeline = RasidPipeline.CreateDefault();
+            var pipeline = PipelineLoader.CreateDefault();
             var runner = new IngestRunner(store, pipeline, new MinHasher(), new IngestOptions
             {
                 Workers = workers,

@@ -39,6 +39,15 @@ internal sealed class IngestCounters
     public long Analysed;
     public long BytesDone;
     public long BytesTotal;
+    /// <summary>
+    /// Stopwatch ticks the analysis workers spent waiting for an article (the reader behind), summed over workers, from
+    /// each worker's first article to the end of the input (the wait for the first one is <see cref="FirstArticleTicks"/>).
+    /// </summary>
+    public long StarvedTicks;
+    /// <summary>Clock ticks (<see cref="Clock"/>) at which the first article reached a worker; 0 before.</summary>
+    public long FirstArticleTicks;
+    /// <summary>Stopwatch ticks the analysis workers spent waiting for room in the writer's queue (the writer behind).</summary>
+    public long BlockedTicks;
     public readonly Stopwatch Clock = Stopwatch.StartNew();
 
     public double ArticlesPerSecond => Interlocked.Read(ref Stored) / Math.Max(0.001, Clock.Elapsed.TotalSeconds);
@@ -140,8 +149,24 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
 
         var analysers = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
-            await foreach (var article in work.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            var started = false;
+            while (true)
             {
+                if (!work.Reader.TryRead(out var article))
+                {
+                    var waitedFrom = Stopwatch.GetTimestamp();
+                    var more = await work.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false);
+                    if (!more) break;
+                    if (started) Interlocked.Add(ref Counters.StarvedTicks, Stopwatch.GetTimestamp() - waitedFrom);
+                    continue;
+                }
+
+                if (!started)
+                {
+                    started = true;
+                    Interlocked.CompareExchange(ref Counters.FirstArticleTicks, Math.Max(1, Counters.Clock.ElapsedTicks), 0);
+                }
+
                 object result;
                 try
                 {
@@ -157,7 +182,12 @@ internal sealed class IngestRunner(IArticleStore store, RasidPipeline pipeline, 
                     result = new InputRejection(article.Origin, $"analysis failed: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
                 }
 
-                await results.Writer.WriteAsync(result, CancellationToken.None).ConfigureAwait(false);
+                if (!results.Writer.TryWrite(result))
+                {
+                    var waitedFrom = Stopwatch.GetTimestamp();
+                    await results.Writer.WriteAsync(result, CancellationToken.None).ConfigureAwait(false);
+                    Interlocked.Add(ref Counters.BlockedTicks, Stopwatch.GetTimestamp() - waitedFrom);
+                }
             }
         }, CancellationToken.None)).ToArray();
 

@@ -56,7 +56,7 @@ internal static class WorkCommand
             if (store is null) return 130;
             using (store)
             {
-                var pipeline = RasidPipeline.CreateDefault();
+                var pipeline = PipelineLoader.CreateDefault();
                 var counters = new WorkCounters();
                 var prefix = $"{Environment.MachineName}:{Environment.ProcessId}";
                 var threads = Enumerable.Range(0, options.Workers)
