@@ -221,7 +221,7 @@ public sealed class EventRoleTests
     }
 
     [Fact]
-    public void A_role_word_the_tagger_reads_as_a_verb_is_not_a_participant()
+    public void Role_words_load_people_as_participants_and_places_as_objects_from_the_data_file()
     {
         Assert.Contains("طفل", EventKnowledge.Default.RoleWords);
         Assert.Contains("مستشفي", EventKnowledge.Default.ObjectAgents);
