@@ -25,6 +25,8 @@ internal sealed record ActorMention
     public int? CountStart { get; init; }
     /// <summary>First token of the phrase, count included.</summary>
     public int Lead => CountFirst ?? First;
+    /// <summary>Character offset where the phrase starts, count included.</summary>
+    public int PhraseStart => CountStart ?? Start;
     public bool FromEntity => Entity is not null;
 }
 

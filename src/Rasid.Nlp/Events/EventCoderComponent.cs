@@ -187,7 +187,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
     private static EventParticipant? Participant(Document document, ActorMention? mention) => mention is null
         ? null
-        : new EventParticipant { Start = mention.CountStart ?? mention.Start, End = mention.End, Text = document.Text[(mention.CountStart ?? mention.Start)..mention.End], Actor = mention.Code };
+        : new EventParticipant { Start = mention.PhraseStart, End = mention.End, Text = document.Text[mention.PhraseStart..mention.End], Actor = mention.Code };
 
     /// <summary>Source and target of a trigger from word order, prepositions and the cues of role_cues.tsv.</summary>
     private (ActorMention? Source, ActorMention? Target) AssignRoles(TriggerHit hit, SentenceView sentence, List<ActorMention> mentions,
