@@ -188,6 +188,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             if (hit.Entry.Embeds) embedded = true;
             var type = hit.Entry.Plover;
             if (isContent || !DetectedTypes.Contains(type) || !done.Add(type)) continue;
+            if (EventDetector.ParticipantFeaturesAssaultOnly && type != "ASSAULT") continue;
             var (source, target) = AssignRoles(hit, sentence, mentions, hits, null);
             var names = new List<string>
             {

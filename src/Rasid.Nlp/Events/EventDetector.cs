@@ -40,7 +40,7 @@ internal sealed class EventDetector
 
     /// <summary>
     /// Experimental feature switches (session 9), from the environment variable <c>RASID_EVX</c> (comma-separated):
-    /// <c>upos</c> = the tagger's UPOS of each trigger; <c>part</c> = the participants the coder assigns (see
+    /// <c>upos</c> = the tagger's UPOS of each trigger; <c>part</c> = the participants the coder assigns (<c>partA</c>: of ASSAULT triggers only; see
     /// <see cref="EventCoderComponent.DetectorFeatures"/>). Both need the analysed document in training.
     /// </summary>
     internal static IReadOnlySet<string> Experiments { get; set; } = new HashSet<string>(
@@ -50,7 +50,10 @@ internal sealed class EventDetector
     internal static bool TriggerUpos => Experiments.Contains("upos");
 
     /// <summary>The coder's participants of the trigger are features (lexp:...).</summary>
-    internal static bool ParticipantFeatures => Experiments.Contains("part");
+    internal static bool ParticipantFeatures => Experiments.Contains("part") || Experiments.Contains("partA");
+
+    /// <summary>Participant features for ASSAULT triggers only (<c>partA</c>).</summary>
+    internal static bool ParticipantFeaturesAssaultOnly => Experiments.Contains("partA") && !Experiments.Contains("part");
 
     /// <summary>True when the features read the tagger's or the entity layer's output, so training examples must be analysed documents.</summary>
     internal static bool NeedsAnalysis => TriggerUpos || ParticipantFeatures;
