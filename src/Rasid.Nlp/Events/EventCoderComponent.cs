@@ -67,7 +67,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             var hits = TriggerMatcher.Find(sentence, _knowledge);
             if (!CandidateTypes(hits).Contains(type)) continue;
             var hit = hits.First(h => h.Entry.Plover == type);
-            var features = DetectorFeatures(document, sentence, hits);
+            var features = EventDetector.Features(sentence, hits, _clusters, _knowledge.Cues);
             var score = _detector?.Score(type, features);
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"\"{sentence.Tokens[hit.First].Text}\" {score:+0.00;-0.00}"));
         }
@@ -125,7 +125,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         // The detector only confirms ASSAULT/PROTEST triggers: a sentence without one needs no features.
         if (_detector is not null && hits.Any(h => DetectedTypes.Contains(h.Entry.Plover)))
         {
-            var features = DetectorFeatures(document, sentence, hits, mentions);
+            var features = EventDetector.Features(sentence, hits, _clusters, _knowledge.Cues);
             scores = [];
             foreach (var type in DetectedTypes)
             {
@@ -161,63 +161,6 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
         // No model-only events: a sentence the detector scores positive but without a dictionary trigger of the type
         // («وقال وزير الآثار في البيان إن البعثة اكتشفت ...») is not coded; on the GSR dev split they added no true positive.
-    }
-
-    /// <summary>
-    /// The detector's features of a sentence: <see cref="EventDetector.Features"/>, plus — when the feature set has them
-    /// (<see cref="EventDetector.ParticipantFeatures"/>) — the participants of each type's first kept trigger as the coder
-    /// assigns them (whether it has a source and a target, and their role codes) and the entity types around it.
-    /// </summary>
-    internal List<DetectorFeature> DetectorFeatures(Document document, SentenceView sentence, IReadOnlyList<TriggerHit> hits, List<ActorMention>? mentions = null)
-    {
-        var features = EventDetector.Features(sentence, hits, _clusters, _knowledge.Cues);
-        if (!EventDetector.ParticipantFeatures) return features;
-        if (mentions is null)
-        {
-            var triggerTokens = new HashSet<int>();
-            foreach (var hit in hits) for (var k = hit.First; k <= hit.Last; k++) triggerTokens.Add(k);
-            mentions = ActorMentions.Find(document, sentence, _knowledge, triggerTokens);
-        }
-
-        var seen = new HashSet<string>(features.Select(f => f.Name), StringComparer.Ordinal);
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        var embedded = false;
-        foreach (var hit in hits)
-        {
-            var isContent = hit.IsPurpose || (embedded && !hit.IsVerb);
-            if (hit.Entry.Embeds) embedded = true;
-            var type = hit.Entry.Plover;
-            if (isContent || !DetectedTypes.Contains(type) || !done.Add(type)) continue;
-            if (EventDetector.ParticipantFeaturesAssaultOnly && type != "ASSAULT") continue;
-            var (source, target) = AssignRoles(hit, sentence, mentions, hits, null);
-            var names = new List<string>
-            {
-                "lexp:" + type + ":" + (source is null ? "-" : "S") + (target is null ? "-" : "T"),
-                "lexp:" + type + ":src:" + ParticipantRole(source),
-                "lexp:" + type + ":tgt:" + ParticipantRole(target),
-            };
-            // Entity types of the names next to the trigger (within four words before and after, in the sentence).
-            foreach (var m in mentions)
-            {
-                var side = m.Last < hit.First ? WordsBetween(sentence.Tokens, m.Last, hit.First) : m.First > hit.Last ? WordsBetween(sentence.Tokens, hit.Last, m.First) : -1;
-                if (side < 0 || side > 4) continue;
-                var kind = m.Entity?.Type ?? (m.IsAdjective ? "NAT" : m.IsObject ? "OBJ" : "AGT");
-                names.Add("lexp:" + type + ":" + (m.Last < hit.First ? "b:" : "a:") + kind);
-            }
-
-            foreach (var n in names) if (seen.Add(n)) features.Add(new DetectorFeature(n, 1));
-        }
-
-        return features;
-    }
-
-    /// <summary>The role part of a participant's code (MIL, REB, CVL, COP...), "cty" for a bare country, "none" without a code, "-" without a participant.</summary>
-    private static string ParticipantRole(ActorMention? mention)
-    {
-        if (mention is null) return "-";
-        if (mention.Code is not { } code) return "none";
-        var (country, role) = Rasid.Nlp.Entities.ActorLinker.SplitCode(code);
-        return role ?? (country is null ? "none" : "cty");
     }
 
     private static double Probability(double margin) => Math.Round(1 / (1 + Math.Exp(-margin)), 3);

@@ -62,11 +62,13 @@ public static class EventCrossValidation
     {
         var knowledge = EventKnowledge.Default;
         var trainer = new EventDetectorTrainer(knowledge);
+        var tokenizer = new Tokenizer();
+        var clusters = WordClusters.Default;
         var data = new Dictionary<string, (List<GsrSentence> Sentences, List<DetectorExample> Examples, int[] Folds)>(StringComparer.Ordinal);
         foreach (var (type, file) in EventModelTraining.Files)
         {
             var sentences = GsrData.Read(Path.Combine(gsrDirectory, file)).Where(s => s.Gold is not null).ToList();
-            var examples = EventModelTraining.Examples(trainer, sentences, type);
+            var examples = sentences.Select(s => trainer.Example(s.Text, s.Gold!.Value, type, tokenizer, clusters)).ToList();
             data[type] = (sentences, examples, StratifiedFolds(sentences, folds, seed));
         }
 

@@ -38,26 +38,6 @@ internal sealed class EventDetector
     /// <summary>The model embedded in this assembly, or null when it has not been trained yet.</summary>
     public static EventDetector? Default => Embedded.Value;
 
-    /// <summary>
-    /// Experimental feature switches (session 9), from the environment variable <c>RASID_EVX</c> (comma-separated):
-    /// <c>upos</c> = the tagger's UPOS of each trigger; <c>part</c> = the participants the coder assigns (<c>partA</c>: of ASSAULT triggers only; see
-    /// <see cref="EventCoderComponent.DetectorFeatures"/>). Both need the analysed document in training.
-    /// </summary>
-    internal static IReadOnlySet<string> Experiments { get; set; } = new HashSet<string>(
-        (Environment.GetEnvironmentVariable("RASID_EVX") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
-
-    /// <summary>The UPOS of each trigger is a trigger feature (lexx:TYPE:v:u:NOUN).</summary>
-    internal static bool TriggerUpos => Experiments.Contains("upos");
-
-    /// <summary>The coder's participants of the trigger are features (lexp:...).</summary>
-    internal static bool ParticipantFeatures => Experiments.Contains("part") || Experiments.Contains("partA");
-
-    /// <summary>Participant features for ASSAULT triggers only (<c>partA</c>).</summary>
-    internal static bool ParticipantFeaturesAssaultOnly => Experiments.Contains("partA") && !Experiments.Contains("part");
-
-    /// <summary>True when the features read the tagger's or the entity layer's output, so training examples must be analysed documents.</summary>
-    internal static bool NeedsAnalysis => TriggerUpos || ParticipantFeatures;
-
     /// <summary>Sentence length (words) up to which lexical features have value 1; beyond it their value shrinks as 1/sqrt(words).</summary>
     internal const double LengthNormWords = 6;
 
@@ -153,7 +133,6 @@ internal sealed class EventDetector
             // a detail of a protest reported elsewhere rather than its report.
             if (HasNear(tokens, hit.First, -1, cues, "utter", 1)) context.Add("utter");
             if (context.Count == 1) context.Add("bare");
-            if (TriggerUpos && tokens[hit.First].Upos is { } upos) context.Add("u:" + upos);
             foreach (var c in context)
             {
                 var f = "lexx:" + e.Plover + ":" + (e.IsVerb && hit.IsVerb ? "v" : "n") + ":" + c;

@@ -23,20 +23,6 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
         return new DetectorExample(EventDetector.Features(view, hits, clusters, knowledge.Cues), label, EventCoderComponent.CandidateTypes(hits).Contains(type));
     }
 
-    /// <summary>
-    /// One analysed sentence (a GSR record run through the pipeline's components before the coder) as a training example:
-    /// the whole text is one sentence view, with the tagger's UPOS and the entity layer, as the coder sees it at run time.
-    /// </summary>
-    public DetectorExample Example(Core.Document document, bool label, string type)
-    {
-        var view = SentenceView.WholeDocument(document);
-        var hits = TriggerMatcher.Find(view, knowledge);
-        var features = _coder.DetectorFeatures(document, view, hits);
-        return new DetectorExample(features, label, EventCoderComponent.CandidateTypes(hits).Contains(type));
-    }
-
-    private readonly EventCoderComponent _coder = new(knowledge, detector: null);
-
     /// <summary>L2 regularisation of the logistic regression.</summary>
     public double L2 { get; init; } = 1e-3;
 

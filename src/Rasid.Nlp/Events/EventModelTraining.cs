@@ -26,13 +26,16 @@ public static class EventModelTraining
     {
         var knowledge = EventKnowledge.Default;
         var trainer = new EventDetectorTrainer(knowledge);
+        var tokenizer = new Tokenizer();
+        var clusters = WordClusters.Default;
         var summary = new List<string>();
         var counts = new JsonObject();
         var train = new Dictionary<string, IReadOnlyList<DetectorExample>>(StringComparer.Ordinal);
         foreach (var (type, file) in Files)
         {
             var sentences = GsrData.Read(Path.Combine(gsrDirectory, file));
-            train[type] = Examples(trainer, [.. sentences.Where(s => !s.IsDev && s.Gold is not null)], type);
+            train[type] = sentences.Where(s => !s.IsDev && s.Gold is not null)
+                .Select(s => trainer.Example(s.Text, s.Gold!.Value, type, tokenizer, clusters)).ToList();
         }
 
         var types = TrainTypes(trainer, train, out var selection);
@@ -70,24 +73,6 @@ public static class EventModelTraining
             ["counts"] = counts,
         };
         return new EventTrainingResult(detector.ToJson(metadata), summary);
-    }
-
-    /// <summary>
-    /// The detector's examples of labelled GSR sentences for <paramref name="type"/>. When the feature set reads layers of the
-    /// analysed document (<see cref="EventDetector.NeedsAnalysis"/>), each sentence is first analysed by the default
-    /// pipeline's components before the event coder, as the coder sees a document at run time.
-    /// </summary>
-    internal static List<DetectorExample> Examples(EventDetectorTrainer trainer, IReadOnlyList<GsrSentence> sentences, string type)
-    {
-        if (!EventDetector.NeedsAnalysis)
-        {
-            var tokenizer = new Tokenizer();
-            var clusters = WordClusters.Default;
-            return [.. sentences.Select(s => trainer.Example(s.Text, s.Gold!.Value, type, tokenizer, clusters))];
-        }
-
-        var analysis = new RasidPipeline(RasidPipeline.CreateDefault().Components.Where(c => c is not EventCoderComponent));
-        return [.. sentences.Select(s => trainer.Example(analysis.Analyze(s.Text), s.Gold!.Value, type))];
     }
 
     /// <summary>The GSR files and the type each one labels.</summary>

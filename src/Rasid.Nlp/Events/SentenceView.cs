@@ -70,10 +70,6 @@ internal sealed class SentenceView
         return result;
     }
 
-    /// <summary>All tokens of an analysed document as one sentence view (a GSR record: one sentence per record).</summary>
-    public static SentenceView WholeDocument(Document document) =>
-        new(document.Text, new TextRange(0, document.Text.Length), [.. document.Tokens.Select(t => new ViewToken(t.Start, t.End, t.Text, t.Kind, StemUpos(t)))]);
-
     /// <summary>The UPOS of the longest syntactic word of a token (و+ب+القرار → the tag of القرار).</summary>
     private static string? StemUpos(Token token)
     {
