@@ -54,7 +54,8 @@ internal static class EventCommands
         var model = new Option<string?>("--model") { Description = "Event detection model to use instead of the built-in one (a file written by 'rasid train events --out').", HelpName = "FILE" };
         var cv = new Option<bool>("--cv") { Description = "Instead: 5-fold nested cross-validation of the detector over all labelled GSR sentences (train + dev), folds stratified by label (trains 25 models per type; a few minutes)." };
         var predictions = new Option<string?>("--predictions") { Description = "With --cv: write every sentence's out-of-fold decision (type, id, fold, label, candidate, margin, predicted, text) as TSV.", HelpName = "FILE" };
-        var command = new Command("events", "Event detection P/R/F1 (ASSAULT, PROTEST) on the GSR dev split and whole files; actor codes and triggers on the spans files.") { data, json, errors, model, cv, predictions };
+        var seed = new Option<int>("--seed") { Description = "With --cv: fold assignment (0, the default, is the assignment of sessions 5-8; another number deals the sentences to the folds in another order, equally stratified).", HelpName = "N" };
+        var command = new Command("events", "Event detection P/R/F1 (ASSAULT, PROTEST) on the GSR dev split and whole files; actor codes and triggers on the spans files.") { data, json, errors, model, cv, predictions, seed };
         command.SetAction(parse =>
         {
             var gsr = GsrDirectory(parse.GetValue(data));
@@ -65,11 +66,13 @@ internal static class EventCommands
                 UsageException.RequireOutputFolder("--predictions", predictionsPath);
             }
 
+            if (parse.GetResult(seed) is not null && !parse.GetValue(cv)) throw new UsageException("--seed needs --cv (it chooses the cross-validation's fold assignment)");
+
             if (parse.GetValue(cv))
             {
                 try
                 {
-                    var results = EventCrossValidation.Run(gsr);
+                    var results = EventCrossValidation.Run(gsr, seed: parse.GetValue(seed));
                     console.Out.Write(EventCrossValidation.ToText(results, errors: parse.GetResult(errors) is null ? 0 : Math.Max(0, parse.GetValue(errors))));
                     if (parse.GetValue(predictions) is { } path)
                     {

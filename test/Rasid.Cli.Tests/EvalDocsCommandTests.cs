@@ -151,6 +151,16 @@ public sealed class EvalDocsCommandTests
     }
 
     [Fact]
+    public void Eval_events_seed_without_cv_is_one_usage_line_before_any_work()
+    {
+        using var dir = new TempDirectory();
+        var result = CliRunner.Run("eval", "events", "--data", dir.Path, "--seed", "2");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--seed needs --cv", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Out);
+    }
+
+    [Fact]
     public void Eval_events_predictions_without_cv_or_into_a_missing_folder_is_one_usage_line_before_any_work()
     {
         using var dir = new TempDirectory();

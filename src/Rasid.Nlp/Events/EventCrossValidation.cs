@@ -35,14 +35,19 @@ public static class EventCrossValidation
     /// Outer fold of a sentence: the labelled sentences of each class are ordered by FNV-1a of their id and dealt to the
     /// folds in turn, so every fold has the same share of "yes" (deterministic; independent of the file's order).
     /// </summary>
-    public static int[] StratifiedFolds(IReadOnlyList<GsrSentence> sentences, int folds)
+    /// <remarks>
+    /// <paramref name="seed"/> 0 orders by FNV-1a of the id (the assignment of sessions 5–8); another seed orders by FNV-1a
+    /// of "seed:id", a different but equally stratified assignment (to tell a variant's gain from the fold assignment's noise).
+    /// </remarks>
+    public static int[] StratifiedFolds(IReadOnlyList<GsrSentence> sentences, int folds, int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var result = new int[sentences.Count];
+        var prefix = seed == 0 ? "" : seed.ToString(CultureInfo.InvariantCulture) + ":";
         foreach (var label in new[] { true, false })
         {
             var members = Enumerable.Range(0, sentences.Count).Where(i => sentences[i].Gold == label)
-                .OrderBy(i => Fnv(sentences[i].Id)).ThenBy(i => sentences[i].Id, StringComparer.Ordinal).ToList();
+                .OrderBy(i => Fnv(prefix + sentences[i].Id)).ThenBy(i => sentences[i].Id, StringComparer.Ordinal).ToList();
             for (var r = 0; r < members.Count; r++) result[members[r]] = r % folds;
         }
 
@@ -50,7 +55,10 @@ public static class EventCrossValidation
     }
 
     /// <summary>Runs the nested cross-validation on the GSR files in <paramref name="gsrDirectory"/>.</summary>
-    public static IReadOnlyList<EventCrossValidationResult> Run(string gsrDirectory, int folds = 5)
+    /// <param name="gsrDirectory">Folder with assault_gsr.csv and protest_gsr.csv.</param>
+    /// <param name="folds">Outer folds.</param>
+    /// <param name="seed">Fold assignment (see <see cref="StratifiedFolds"/>; 0 = the assignment of sessions 5–8).</param>
+    public static IReadOnlyList<EventCrossValidationResult> Run(string gsrDirectory, int folds = 5, int seed = 0)
     {
         var knowledge = EventKnowledge.Default;
         var trainer = new EventDetectorTrainer(knowledge);
@@ -61,7 +69,7 @@ public static class EventCrossValidation
         {
             var sentences = GsrData.Read(Path.Combine(gsrDirectory, file)).Where(s => s.Gold is not null).ToList();
             var examples = sentences.Select(s => trainer.Example(s.Text, s.Gold!.Value, type, tokenizer, clusters)).ToList();
-            data[type] = (sentences, examples, StratifiedFolds(sentences, folds));
+            data[type] = (sentences, examples, StratifiedFolds(sentences, folds, seed));
         }
 
         var results = new List<EventCrossValidationResult>();
@@ -111,7 +119,7 @@ public static class EventCrossValidation
             var mean = r.FoldF1.Average();
             var sd = Math.Sqrt(r.FoldF1.Sum(f => (f - mean) * (f - mean)) / Math.Max(1, r.FoldF1.Count - 1));
             text.AppendLine(CultureInfo.InvariantCulture, $"{r.Type} detection, {folds}-fold nested CV over all labelled sentences (train + dev, {r.Sentences}, {s.TruePositives + s.FalseNegatives} yes; folds stratified by label)");
-            text.AppendLine(CultureInfo.InvariantCulture, $"  pooled P {s.Precision:0.000}  R {s.Recall:0.000}  F1 {s.F1:0.000}  (TP {s.TruePositives}, FP {s.FalsePositives}, FN {s.FalseNegatives}); fold F1 {string.Join(' ', r.FoldF1.Select(f => f.ToString("0.000", CultureInfo.InvariantCulture)))} (mean {mean:0.000}, sd {sd:0.000})");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  pooled P {s.Precision:0.000}  R {s.Recall:0.000}  F1 {s.F1:0.000}  (TP {s.TruePositives}, FP {s.FalsePositives}, FN {s.FalseNegatives}); fold F1 {string.Join(' ', r.FoldF1.Select(f => f.ToString("0.000", CultureInfo.InvariantCulture)))} (mean {mean:0.000}, sd {sd:0.000}); candidates' AUC {CandidateAuc(r.Predictions):0.000}");
             if (errors <= 0) continue;
             var falsePositives = r.Predictions.Where(p => p.Predicted && p.Sentence.Gold == false).OrderByDescending(p => p.Margin).Take(errors).ToList();
             var falseNegatives = r.Predictions.Where(p => !p.Predicted && p.Sentence.Gold == true).OrderBy(p => p.Candidate ? 0 : 1).ThenByDescending(p => p.Margin).Take(errors).ToList();
@@ -137,6 +145,29 @@ public static class EventCrossValidation
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// ROC AUC of the out-of-fold margins over the candidates (sentences with a kept trigger of the type): the chance that a
+    /// "yes" candidate outranks a "no" one (ties count half). Margins are relative to each fold model's threshold.
+    /// </summary>
+    public static double CandidateAuc(IReadOnlyList<CvPrediction> predictions)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        var scored = predictions.Where(p => p.Candidate && p.Sentence.Gold is not null).OrderBy(p => p.Margin).ToList();
+        long positives = scored.Count(p => p.Sentence.Gold == true), negatives = scored.Count - positives;
+        if (positives == 0 || negatives == 0) return 0;
+        double rankSum = 0;
+        for (var i = 0; i < scored.Count;)
+        {
+            var j = i;
+            while (j < scored.Count && scored[j].Margin == scored[i].Margin) j++;
+            var rank = (i + 1 + j) / 2.0; // average 1-based rank of the tie group
+            for (var k = i; k < j; k++) if (scored[k].Sentence.Gold == true) rankSum += rank;
+            i = j;
+        }
+
+        return (rankSum - positives * (positives + 1) / 2.0) / (positives * (double)negatives);
     }
 
     private static uint Fnv(string id)

@@ -199,6 +199,38 @@ public sealed class EventCoderRuleTests
     }
 
     [Fact]
+    public void Another_fold_seed_deals_the_sentences_differently_but_keeps_the_folds_stratified()
+    {
+        var sentences = Enumerable.Range(0, 100).Select(i => new GsrSentence($"AAW_ARB_2008.{i}", "ASSAULT", i % 10 == 0 ? "yes" : "easy no", "قتل مسلحون جنديا", i + 2)).ToList();
+        var seed0 = EventCrossValidation.StratifiedFolds(sentences, 5);
+        Assert.Equal(seed0, EventCrossValidation.StratifiedFolds(sentences, 5, seed: 0));
+        var seed1 = EventCrossValidation.StratifiedFolds(sentences, 5, seed: 1);
+        var seed2 = EventCrossValidation.StratifiedFolds(sentences, 5, seed: 2);
+        Assert.NotEqual(seed0, seed1);
+        Assert.NotEqual(seed1, seed2);
+        foreach (var folds in new[] { seed1, seed2 })
+        {
+            for (var f = 0; f < 5; f++)
+            {
+                Assert.Equal(2, Enumerable.Range(0, sentences.Count).Count(i => folds[i] == f && sentences[i].Gold == true));
+                Assert.Equal(18, Enumerable.Range(0, sentences.Count).Count(i => folds[i] == f && sentences[i].Gold == false));
+            }
+        }
+    }
+
+    [Fact]
+    public void Candidate_auc_counts_how_often_a_yes_candidate_outranks_a_no_and_ignores_sentences_without_a_trigger()
+    {
+        static CvPrediction P(string label, double margin, bool candidate = true) =>
+            new(new GsrSentence("AAW_ARB_2008.1", "PROTEST", label, "تظاهر مئات امام السفارة", 2), 0, candidate, margin, candidate && margin >= 0);
+        // Yes at 2 and 0.5, no at 1 and -1: the yes outrank the no in 3 of 4 pairs; the non-candidate "yes" at -9 is not ranked.
+        var predictions = new[] { P("yes", 2), P("easy no", 1), P("yes", 0.5), P("difficult no", -1), P("yes", -9, candidate: false) };
+        Assert.Equal(0.75, EventCrossValidation.CandidateAuc(predictions), 6);
+        // A tie between a yes and a no counts half.
+        Assert.Equal(0.5, EventCrossValidation.CandidateAuc([P("yes", 1), P("easy no", 1)]), 6);
+    }
+
+    [Fact]
     public void A_gathering_verb_with_a_crowd_or_a_venue_after_it_is_a_protest_trigger()
     {
         const string text = "وتجمع مئات من الأقباط أمام الكاتدرائية الشهيرة.";
