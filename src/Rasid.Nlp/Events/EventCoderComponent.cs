@@ -243,7 +243,9 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 var svo = pre is not null && (pre.First == 0 || IsComplementizer(tokens, pre.First - 1) || cues.Is("auxiliary", tokens[PreviousWord(tokens, pre.First)]) ||
                     PluralVerb(tokens[hit.First]) || post is null || NumberFollows(tokens, hit.Last));
                 source = svo ? pre : post;
-                if (svo && post is not null && target is null && post != pre) target = post;
+                // The name after the verb is its object; it is the target only when the row takes a direct object (طلب "المساعدة
+                // العسكرية" من حليفه: the target comes with من, the thing asked for is no participant).
+                if (svo && post is not null && target is null && post != pre && (entry.DirectObject || entry.TargetPrepositions.Count == 0)) target = post;
             }
             else
             {
@@ -258,8 +260,10 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             {
                 // قام مسلحون بخطف X، الجيش نجح في قتل X: the light verb's subject is the source, the masdar's genitive the target.
                 var between = candidates.FirstOrDefault(m => m.First > support && m.Last < hit.First && m.Preposition is null);
-                source ??= between ?? Subject(tokens, support, candidates, cues);
-                target = genitive;
+                // تم شن ضربة جوية أميركية: a nationality adjective after the noun names the agent, not the target.
+                var adjective = genitive is { IsAdjective: true } ? genitive : null;
+                source ??= between ?? adjective ?? Subject(tokens, support, candidates, cues);
+                if (adjective is null) target = genitive;
             }
             else if (genitive is not null && (entry.Genitive == "source" || genitive.IsAdjective)) source ??= genitive; // ضربة جوية أميركية
             else if (genitive is not null && entry.Genitive == "target") target = genitive;
@@ -285,6 +289,9 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 (m.Preposition is { } p ? entry.TargetPrepositions.Contains(p) : entry.DirectObject));
         }
 
+        // A protest's target is what it is against or addresses (role_cues.tsv class protest_target): ضد الحزب القومي، احتجاجا على
+        // زيارة بوش، مطالبين الحكومة المحلية، تطالب باستقالة ثاباتيرو، يسقط بوش، رشق المتظاهرون قوات مكافحة الشغب.
+        if (target is null && entry.Plover == "PROTEST") target = ProtestTarget(tokens, hit, hits, candidates, cues, source);
         if (target is null && entry.Plover == "ASSAULT") target = VictimTarget(tokens, hit, candidates, cues, source);
         // An attack without another target hits the place or thing of role_words.tsv it happened at (انفجرت قنبلة قرب مستشفى
         // للاطفال، وقعا في سوق خضراوات), within eight words after the trigger and in its clause.
@@ -390,6 +397,36 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         return null;
     }
 
+    /// <summary>
+    /// The target of a protest: the first mention within three words after a <c>protest_target</c> cue (ضد، احتجاجا على،
+    /// تنديدا، مطالبين، يسقط، رشق، اشتبك مع، المعارضين) that follows the trigger within 25 words of its sentence; not a location
+    /// under في, not the source, not a protest noun itself (تضامنهم مع المتظاهرين).
+    /// </summary>
+    private static ActorMention? ProtestTarget(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> candidates,
+        RoleCues cues, ActorMention? source)
+    {
+        bool IsProtestWord(ActorMention m) => hits.Any(h => h.Entry.Plover == "PROTEST" && h.First <= m.Last && h.Last >= m.First);
+        var words = 0;
+        for (var k = hit.Last + 1; k < tokens.Count && words < 25; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "." or ";" or "\u061B") break;
+                continue;
+            }
+
+            words++;
+            var end = cues.MatchAt("protest_target", tokens, k);
+            if (end < 0) continue;
+            var target = candidates.FirstOrDefault(m => m.Lead > end && WordsBetween(tokens, end, m.Lead) <= 3 && m != source && m.Preposition is not "\u0641\u064A" &&
+                !IsProtestWord(m) && !ClauseBreak(tokens, end, m.First));
+            if (target is not null) return target;
+            k = end;
+        }
+
+        return null;
+    }
+
     /// <summary>The agent of another nominal attack of the sentence (قتل سبعة ... اثر هجوم انتحاري تبنته طالبان).</summary>
     private static ActorMention? OtherAgent(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> candidates, RoleCues cues)
     {
@@ -452,6 +489,9 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         if (country is not (null or "---") || role is null) return m;
         var f = tokens[m.First].Folded;
         if (f.Length < 5 || !(f.EndsWith('\u0647') || f.EndsWith("\u0647\u0627", StringComparison.Ordinal) || f.EndsWith("\u0647\u0645", StringComparison.Ordinal))) return m; // ه ها هم
+        // A possessive suffix is a written ه, not a folded ة (الحكومة، الشرطة), and a definite noun takes none.
+        var written = tokens[m.First].Text.TrimEnd('\u064B', '\u064C', '\u064D', '\u064E', '\u064F', '\u0650', '\u0651', '\u0652');
+        if (written.EndsWith('\u0629') || f.StartsWith("\u0627\u0644", StringComparison.Ordinal) || f.StartsWith("\u0648\u0627\u0644", StringComparison.Ordinal)) return m; // ة ال وال
         ActorMention? best = null;
         foreach (var a in mentions)
         {
@@ -488,7 +528,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         return false;
     }
 
-    /// <summary>A light verb (قام، نجح، تمكن، اقدم، حاول) at most three words before the masdar, or -1.</summary>
+    /// <summary>A light verb (قام، نجح، تمكن، اقدم، حاول) or an agentive verb (نفذ، شن، ارتكب) at most three words before the masdar, or -1.</summary>
     private static int SupportVerb(IReadOnlyList<ViewToken> tokens, int masdar, RoleCues cues)
     {
         var words = 0;
@@ -501,7 +541,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             }
 
             words++;
-            if (cues.Is("support", tokens[k])) return k;
+            if (cues.Is("support", tokens[k]) || cues.Is("agentive", tokens[k])) return k; // قام مسلحون بخطف، نفذ الجيش الباكستاني ضربة جوية
         }
 
         return -1;
