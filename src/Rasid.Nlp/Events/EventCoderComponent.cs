@@ -405,9 +405,21 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     private static ActorMention? ProtestTarget(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> candidates,
         RoleCues cues, ActorMention? source)
     {
-        bool IsProtestWord(ActorMention m) => hits.Any(h => h.Entry.Plover == "PROTEST" && h.First <= m.Last && h.Last >= m.First);
+        // A protest noun heading the mention (المتظاهرين) is a crowd, not a target; قوات مكافحة الشغب only contains one.
+        bool IsProtestWord(ActorMention m) => hits.Any(h => h.Entry.Plover == "PROTEST" && h.First <= m.First && h.Last >= m.First);
+        // The scan starts up to three words before the trigger, so that a cue verb before a participant noun (ورشق مئات المتظاهرين
+        // قوات مكافحة الشغب، واشتبك المتظاهرون مع الجنود) and the trigger itself (احتجاجا على تعامل الحكومة) count.
+        var start = hit.First;
+        for (var back = 0; start > 0 && back < 3;)
+        {
+            var k = start - 1;
+            if (tokens[k].Kind == TokenKind.Punctuation) break;
+            start = k;
+            if (tokens[k].IsWord) back++;
+        }
+
         var words = 0;
-        for (var k = hit.Last + 1; k < tokens.Count && words < 25; k++)
+        for (var k = start; k < tokens.Count && words < 28; k++)
         {
             if (!tokens[k].IsWord)
             {
@@ -418,7 +430,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             words++;
             var end = cues.MatchAt("protest_target", tokens, k);
             if (end < 0) continue;
-            var target = candidates.FirstOrDefault(m => m.Lead > end && WordsBetween(tokens, end, m.Lead) <= 3 && m != source && m.Preposition is not "\u0641\u064A" &&
+            var target = candidates.FirstOrDefault(m => m.Lead > end && m.Lead > hit.Last && WordsBetween(tokens, end, m.Lead) <= 3 && m != source && m.Preposition is not "\u0641\u064A" &&
                 !IsProtestWord(m) && !ClauseBreak(tokens, end, m.First));
             if (target is not null) return target;
             k = end;
@@ -510,9 +522,15 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         return role is not null && _knowledge.Cues.HasValue("attacker", role);
     }
 
-    /// <summary>The mention right after a nominal trigger (its genitive), skipping an adjective that is part of the trigger phrase.</summary>
-    private static ActorMention? Genitive(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates) =>
-        candidates.FirstOrDefault(m => m.First > hit.Last && m.First <= NextWord(tokens, hit.Last) && m.Preposition is null);
+    /// <summary>The mention right after a nominal trigger (its genitive), skipping an adjective that is part of the trigger phrase.
+    /// A sound plural with its ن (المتظاهرين، المحتجون) is not in construct state and has no genitive (ورشق مئات المتظاهرين قوات
+    /// مكافحة الشغب: the police are the object); a counted group starts at its count (اعتصم عشرات المواطنين).</summary>
+    private static ActorMention? Genitive(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates)
+    {
+        var f = tokens[hit.Last].Folded;
+        if (f.Length >= 6 && (f.EndsWith("\u064A\u0646", StringComparison.Ordinal) || f.EndsWith("\u0648\u0646", StringComparison.Ordinal))) return null; // ين ون
+        return candidates.FirstOrDefault(m => m.Lead > hit.Last && m.Lead <= NextWord(tokens, hit.Last) && m.Preposition is null);
+    }
 
     /// <summary>The subject before a verb at <paramref name="verb"/>: the last ungoverned mention within two words, no clause break between.</summary>
     private static ActorMention? Subject(IReadOnlyList<ViewToken> tokens, int verb, List<ActorMention> candidates, RoleCues cues) =>
