@@ -136,6 +136,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         var embedded = false;
         var seenTypes = new HashSet<string>(StringComparer.Ordinal);
         ActorMention? lastSource = null;
+        ActorMention? lastProtestSource = null;
         foreach (var hit in hits)
         {
             var entry = hit.Entry;
@@ -150,10 +151,11 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 score = s;
             }
 
-            var (source, target) = AssignRoles(hit, sentence, mentions, hits, lastSource);
+            var (source, target) = AssignRoles(hit, sentence, mentions, hits, lastSource, lastProtestSource);
             // An adverbial participle (منتقدا، منددا) shares the subject of the sentence's previous event.
             if (source is null && lastSource is not null && IsAdverbialParticiple(sentence.Tokens[hit.First])) source = lastSource;
             if (source is not null) lastSource = source;
+            if (source is not null && entry.Plover == "PROTEST") lastProtestSource = source;
             if (!DetectedTypes.Contains(entry.Plover) && source is null && target is null) continue;
             output.Add(Build(document, sentence, hit.First, hit.Last, entry.Plover, entry.Cameo, entry.Mode, entry.Lemma, source, target,
                 new Evidence(ComponentId, score is null ? null : Probability(score.Value), entry.Id + " " + entry.Lemma), mentions, hit.IsVerb));
@@ -191,7 +193,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
     /// <summary>Source and target of a trigger from word order, prepositions and the cues of role_cues.tsv.</summary>
     private (ActorMention? Source, ActorMention? Target) AssignRoles(TriggerHit hit, SentenceView sentence, List<ActorMention> mentions,
-        IReadOnlyList<TriggerHit> hits, ActorMention? previousSource)
+        IReadOnlyList<TriggerHit> hits, ActorMention? previousSource, ActorMention? previousProtestSource)
     {
         var entry = hit.Entry;
         var tokens = sentence.Tokens;
@@ -323,6 +325,19 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
         // A protest noun that names its participants (تظاهر المتظاهرون، احتج المعتصمون): the trigger phrase is the source.
         if (source is null && entry.Plover == "PROTEST") source = mentions.FirstOrDefault(m => m.First <= hit.Last && m.Last >= hit.First);
+        // Otherwise the protesters are the nearest subject before it in its clause (خرج مئات من المتظاهرين ... احتجاجا، اعتصم
+        // متظاهرين اعتصموا، النيباليين قد خرجوا في مسيرات), else the source of the sentence's previous event (واحرق المتظاهرون ...
+        // ورددوا هتافات).
+        // An adverbial masdar in the accusative (خرج مئات من المتظاهرين تدعمهم الأحزاب المعارضة احتجاجا) takes the previous
+        // protest's source first (not a SUPPORT event between: تدعمهم الأحزاب). A place (LOC entity) never protests.
+        if (source is null && entry.Plover == "PROTEST")
+        {
+            var nearest = candidates.LastOrDefault(m => m.Last < hit.First && m != target && m.Preposition is null && !m.IsObject && m.Entity?.Type != "LOC" &&
+                WordsBetween(tokens, m.Last, hit.First) <= 6 && !ClauseBreak(tokens, m.Last, hit.First));
+            var adverbial = !hit.IsVerb && hit.First == hit.Last && tokens[hit.First].Folded.EndsWith('\u0627'); // ...ا
+            var previous = previousProtestSource ?? previousSource;
+            source = adverbial ? previousProtestSource ?? nearest ?? previousSource : nearest ?? previous;
+        }
         source = Antecedent(source, mentions, tokens);
         target = Antecedent(target, mentions, tokens);
         // A place or thing (مستشفى، سوق) is attacked, it does not act: never a source.

@@ -76,4 +76,33 @@ public sealed class ProtestRoleTests
         Assert.Equal("USA", e.Source?.Actor);
         Assert.NotEqual("USA", e.Target?.Actor);
     }
+
+    [Fact]
+    public void An_adverbial_ihtijajan_takes_the_protesters_of_the_previous_protest_not_the_subject_of_a_support_verb()
+    {
+        const string text = "كما خرج مساء امس مئات من المتظاهرين تدعمهم الأحزاب المعارضة احتجاجا على تعامل الحكومة مع الحرائق.";
+        var doc = Code(text);
+        var e = Assert.Single(doc.Events, e => e.Type == "PROTEST" && e.Mentions!.Any(m => m.Trigger.Text == "احتجاجا"));
+        Assert.Equal("---CVL", e.Source?.Actor);
+        Assert.Equal("---GOV", e.Target?.Actor);
+    }
+
+    [Fact]
+    public void A_protest_noun_after_a_plural_verb_takes_the_protesters_of_the_clause_before()
+    {
+        const string text = "وأضرم المتظاهرون النار في اطارات مطاطية، ورددوا هتافات تطالب بانهاء الحصار.";
+        var e = Assert.Single(Code(text).Events, e => e.Type == "PROTEST" && e.Mentions!.Any(m => m.Trigger.Text == "هتافات"));
+        Assert.Equal("---CVL", e.Source?.Actor);
+        Assert.Equal(text.IndexOf("المتظاهرون", StringComparison.Ordinal), e.Source?.Start);
+    }
+
+    [Fact]
+    public void A_sound_plural_protest_noun_has_no_genitive_and_is_its_own_source()
+    {
+        const string text = "ورشق مئات المتظاهرين قوات مكافحة الشغب بالحجارة.";
+        var e = Assert.Single(Code(text).Events, e => e.Type == "PROTEST" && e.Trigger.Text == "المتظاهرين");
+        Assert.Equal("---CVL", e.Source?.Actor);
+        Assert.Equal("---COP", e.Target?.Actor); // agents_extra.tsv v4: riot police
+        Assert.Equal(text.IndexOf("قوات", StringComparison.Ordinal), e.Target?.Start);
+    }
 }
