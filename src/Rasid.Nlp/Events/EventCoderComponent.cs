@@ -294,6 +294,11 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         // A protest's target is what it is against or addresses (role_cues.tsv class protest_target): ضد الحزب القومي، احتجاجا على
         // زيارة بوش، مطالبين الحكومة المحلية، تطالب باستقالة ثاباتيرو، يسقط بوش، رشق المتظاهرون قوات مكافحة الشغب.
         if (target is null && entry.Plover == "PROTEST") target = ProtestTarget(tokens, hit, hits, candidates, cues, source);
+        // What the attack was aimed at (استهدف موكبا، لدى مرور دورية) is its target over the casualties it caused (قتل 12 شخصا ...
+        // في هجوم انتحاري استهدف مقصفا؛ خمسة مدنيين قتلوا في انفجار سيارة مفخخة استهدف موكبا), as the GSR gold codes it.
+        // An active verb's own object (وقتل مفجر انتحاري 42 مجندا ... في هجوم على مدرسة) stays.
+        var ownObject = hit.IsVerb && target is not null && target.First > hit.Last && !IsPassive(tokens, hit, cues);
+        if (entry.Plover == "ASSAULT" && !ownObject && AimedTarget(tokens, hit, candidates, cues, source) is { } aimed) target = aimed;
         if (target is null && entry.Plover == "ASSAULT") target = VictimTarget(tokens, hit, candidates, cues, source);
         // An attack without another target hits the place or thing of role_words.tsv it happened at (انفجرت قنبلة قرب مستشفى
         // للاطفال، وقعا في سوق خضراوات), within eight words after the trigger and in its clause.
@@ -449,6 +454,31 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 !IsProtestWord(m) && !ClauseBreak(tokens, end, m.First));
             if (target is not null) return target;
             k = end;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The object of the first targeting verb (role_cues.tsv class <c>targeting</c>: استهدف، لدى مرور) within twenty words after
+    /// an attack trigger, in its sentence: the first mention within three words after the verb (ungoverned or partitive).
+    /// </summary>
+    private static ActorMention? AimedTarget(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates, RoleCues cues, ActorMention? source)
+    {
+        var words = 0;
+        for (var k = hit.Last + 1; k < tokens.Count && words < 20; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "." or ";" or "\u061B") break;
+                continue;
+            }
+
+            words++;
+            if (!cues.Is("targeting", tokens[k])) continue;
+            var from = k;
+            return candidates.FirstOrDefault(m => m.Lead > from && WordsBetween(tokens, from, m.Lead) <= 3 && m != source &&
+                (m.Preposition is null || m.Preposition == "\u0645\u0646") && !ClauseBreak(tokens, from, m.First)); // من (partitive)
         }
 
         return null;

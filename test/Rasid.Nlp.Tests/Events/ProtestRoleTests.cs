@@ -105,4 +105,32 @@ public sealed class ProtestRoleTests
         Assert.Equal("---COP", e.Target?.Actor); // agents_extra.tsv v4: riot police
         Assert.Equal(text.IndexOf("قوات", StringComparison.Ordinal), e.Target?.Start);
     }
+
+    [Fact]
+    public void What_an_attack_was_aimed_at_is_its_target_over_the_casualties_of_a_passive()
+    {
+        const string text = "قتل 12 شخصا في هجوم انتحاري استهدف دورية للجيش الأميركي في بعقوبة.";
+        var e = Assert.Single(Code(text).Events, e => e.Type == "ASSAULT" && e.Trigger.Text == "قتل");
+        Assert.StartsWith("USA", e.Target?.Actor, StringComparison.Ordinal);
+        Assert.Equal(text.IndexOf("دورية", StringComparison.Ordinal), e.Target?.Start);
+    }
+
+    [Fact]
+    public void An_active_verb_keeps_its_own_object_when_a_targeting_verb_follows()
+    {
+        const string text = "وقتل مفجر انتحاري 42 مجندا في هجوم استهدف مدرسة عسكرية.";
+        var e = Assert.Single(Code(text).Events, e => e.Type == "ASSAULT" && e.Trigger.Text == "وقتل");
+        Assert.Equal("---MIL", e.Target?.Actor);
+        Assert.Equal(text.IndexOf("42", StringComparison.Ordinal), e.Target?.Start);
+    }
+
+    [Fact]
+    public void A_single_common_noun_takes_no_country_from_the_gazetteer()
+    {
+        // الزوار is a role word (CVL), not the Libyan town Zuwara.
+        const string text = "وأعلنت مصادر مقتل ستة اشخاص في انفجار سيارة مفخخة استهدف امس الزوار الشيعة.";
+        var e = Assert.Single(Code(text).Events, e => e.Type == "ASSAULT" && e.Trigger.Text == "مقتل");
+        Assert.Equal("---CVL", e.Target?.Actor);
+        Assert.Equal(text.IndexOf("الزوار", StringComparison.Ordinal), e.Target?.Start);
+    }
 }
