@@ -137,7 +137,8 @@ internal static class ActorMentions
             agents.Add(new ActorMention
             {
                 First = i, Last = end, Start = tokens[i].Start, End = tokens[end].End,
-                Code = (country ?? linked.Country ?? "---") + (curated ? role : linked.Role ?? role), Preposition = preposition, IsObject = isObject,
+                // A single curated common noun has no country of its own (الزوار is not the Libyan town Zuwara).
+                Code = (country ?? (curated && i == end ? null : linked.Country) ?? "---") + (curated ? role : linked.Role ?? role), Preposition = preposition, IsObject = isObject,
             });
             for (var k = i; k <= end; k++) covered[k] = true;
             i = end;

@@ -136,6 +136,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         var embedded = false;
         var seenTypes = new HashSet<string>(StringComparer.Ordinal);
         ActorMention? lastSource = null;
+        ActorMention? lastProtestSource = null;
         foreach (var hit in hits)
         {
             var entry = hit.Entry;
@@ -150,10 +151,11 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 score = s;
             }
 
-            var (source, target) = AssignRoles(hit, sentence, mentions, hits, lastSource);
+            var (source, target) = AssignRoles(hit, sentence, mentions, hits, lastSource, lastProtestSource);
             // An adverbial participle (منتقدا، منددا) shares the subject of the sentence's previous event.
             if (source is null && lastSource is not null && IsAdverbialParticiple(sentence.Tokens[hit.First])) source = lastSource;
             if (source is not null) lastSource = source;
+            if (source is not null && entry.Plover == "PROTEST") lastProtestSource = source;
             if (!DetectedTypes.Contains(entry.Plover) && source is null && target is null) continue;
             output.Add(Build(document, sentence, hit.First, hit.Last, entry.Plover, entry.Cameo, entry.Mode, entry.Lemma, source, target,
                 new Evidence(ComponentId, score is null ? null : Probability(score.Value), entry.Id + " " + entry.Lemma), mentions, hit.IsVerb));
@@ -191,7 +193,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
     /// <summary>Source and target of a trigger from word order, prepositions and the cues of role_cues.tsv.</summary>
     private (ActorMention? Source, ActorMention? Target) AssignRoles(TriggerHit hit, SentenceView sentence, List<ActorMention> mentions,
-        IReadOnlyList<TriggerHit> hits, ActorMention? previousSource)
+        IReadOnlyList<TriggerHit> hits, ActorMention? previousSource, ActorMention? previousProtestSource)
     {
         var entry = hit.Entry;
         var tokens = sentence.Tokens;
@@ -243,7 +245,9 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 var svo = pre is not null && (pre.First == 0 || IsComplementizer(tokens, pre.First - 1) || cues.Is("auxiliary", tokens[PreviousWord(tokens, pre.First)]) ||
                     PluralVerb(tokens[hit.First]) || post is null || NumberFollows(tokens, hit.Last));
                 source = svo ? pre : post;
-                if (svo && post is not null && target is null && post != pre) target = post;
+                // The name after the verb is its object; it is the target only when the row takes a direct object (طلب "المساعدة
+                // العسكرية" من حليفه: the target comes with من, the thing asked for is no participant).
+                if (svo && post is not null && target is null && post != pre && (entry.DirectObject || entry.TargetPrepositions.Count == 0)) target = post;
             }
             else
             {
@@ -258,8 +262,10 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             {
                 // قام مسلحون بخطف X، الجيش نجح في قتل X: the light verb's subject is the source, the masdar's genitive the target.
                 var between = candidates.FirstOrDefault(m => m.First > support && m.Last < hit.First && m.Preposition is null);
-                source ??= between ?? Subject(tokens, support, candidates, cues);
-                target = genitive;
+                // تم شن ضربة جوية أميركية: a nationality adjective after the noun names the agent, not the target.
+                var adjective = genitive is { IsAdjective: true } ? genitive : null;
+                source ??= between ?? adjective ?? Subject(tokens, support, candidates, cues);
+                if (adjective is null) target = genitive;
             }
             else if (genitive is not null && (entry.Genitive == "source" || genitive.IsAdjective)) source ??= genitive; // ضربة جوية أميركية
             else if (genitive is not null && entry.Genitive == "target") target = genitive;
@@ -285,6 +291,14 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 (m.Preposition is { } p ? entry.TargetPrepositions.Contains(p) : entry.DirectObject));
         }
 
+        // A protest's target is what it is against or addresses (role_cues.tsv class protest_target): ضد الحزب القومي، احتجاجا على
+        // زيارة بوش، مطالبين الحكومة المحلية، تطالب باستقالة ثاباتيرو، يسقط بوش، رشق المتظاهرون قوات مكافحة الشغب.
+        if (target is null && entry.Plover == "PROTEST") target = ProtestTarget(tokens, hit, hits, candidates, cues, source);
+        // What the attack was aimed at (استهدف موكبا، لدى مرور دورية) is its target over the casualties it caused (قتل 12 شخصا ...
+        // في هجوم انتحاري استهدف مقصفا؛ خمسة مدنيين قتلوا في انفجار سيارة مفخخة استهدف موكبا), as the GSR gold codes it.
+        // An active verb's own object (وقتل مفجر انتحاري 42 مجندا ... في هجوم على مدرسة) stays.
+        var ownObject = hit.IsVerb && target is not null && target.First > hit.Last && !IsPassive(tokens, hit, cues);
+        if (entry.Plover == "ASSAULT" && !ownObject && AimedTarget(tokens, hit, candidates, cues, source) is { } aimed) target = aimed;
         if (target is null && entry.Plover == "ASSAULT") target = VictimTarget(tokens, hit, candidates, cues, source);
         // An attack without another target hits the place or thing of role_words.tsv it happened at (انفجرت قنبلة قرب مستشفى
         // للاطفال، وقعا في سوق خضراوات), within eight words after the trigger and in its clause.
@@ -316,6 +330,19 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
         // A protest noun that names its participants (تظاهر المتظاهرون، احتج المعتصمون): the trigger phrase is the source.
         if (source is null && entry.Plover == "PROTEST") source = mentions.FirstOrDefault(m => m.First <= hit.Last && m.Last >= hit.First);
+        // Otherwise the protesters are the nearest subject before it in its clause (خرج مئات من المتظاهرين ... احتجاجا، اعتصم
+        // متظاهرين اعتصموا، النيباليين قد خرجوا في مسيرات), else the source of the sentence's previous event (واحرق المتظاهرون ...
+        // ورددوا هتافات).
+        // An adverbial masdar in the accusative (خرج مئات من المتظاهرين تدعمهم الأحزاب المعارضة احتجاجا) takes the previous
+        // protest's source first (not a SUPPORT event between: تدعمهم الأحزاب). A place (LOC entity) never protests.
+        if (source is null && entry.Plover == "PROTEST")
+        {
+            var nearest = candidates.LastOrDefault(m => m.Last < hit.First && m != target && m.Preposition is null && !m.IsObject && m.Entity?.Type != "LOC" &&
+                WordsBetween(tokens, m.Last, hit.First) <= 6 && !ClauseBreak(tokens, m.Last, hit.First));
+            var adverbial = !hit.IsVerb && hit.First == hit.Last && tokens[hit.First].Folded.EndsWith('\u0627'); // ...ا
+            var previous = previousProtestSource ?? previousSource;
+            source = adverbial ? previousProtestSource ?? nearest ?? previousSource : nearest ?? previous;
+        }
         source = Antecedent(source, mentions, tokens);
         target = Antecedent(target, mentions, tokens);
         // A place or thing (مستشفى، سوق) is attacked, it does not act: never a source.
@@ -390,6 +417,73 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         return null;
     }
 
+    /// <summary>
+    /// The target of a protest: the first mention within three words after a <c>protest_target</c> cue (ضد، احتجاجا على،
+    /// تنديدا، مطالبين، يسقط، رشق، اشتبك مع، المعارضين) that follows the trigger within 25 words of its sentence; not a location
+    /// under في, not the source, not a protest noun itself (تضامنهم مع المتظاهرين).
+    /// </summary>
+    private static ActorMention? ProtestTarget(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> candidates,
+        RoleCues cues, ActorMention? source)
+    {
+        // A protest noun heading the mention (المتظاهرين) is a crowd, not a target; قوات مكافحة الشغب only contains one.
+        bool IsProtestWord(ActorMention m) => hits.Any(h => h.Entry.Plover == "PROTEST" && h.First <= m.First && h.Last >= m.First);
+        // The scan starts up to three words before the trigger, so that a cue verb before a participant noun (ورشق مئات المتظاهرين
+        // قوات مكافحة الشغب، واشتبك المتظاهرون مع الجنود) and the trigger itself (احتجاجا على تعامل الحكومة) count.
+        var start = hit.First;
+        for (var back = 0; start > 0 && back < 3;)
+        {
+            var k = start - 1;
+            if (tokens[k].Kind == TokenKind.Punctuation) break;
+            start = k;
+            if (tokens[k].IsWord) back++;
+        }
+
+        var words = 0;
+        for (var k = start; k < tokens.Count && words < 28; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "." or ";" or "\u061B") break;
+                continue;
+            }
+
+            words++;
+            var end = cues.MatchAt("protest_target", tokens, k);
+            if (end < 0) continue;
+            var target = candidates.FirstOrDefault(m => m.Lead > end && m.Lead > hit.Last && WordsBetween(tokens, end, m.Lead) <= 3 && m != source && m.Preposition is not "\u0641\u064A" &&
+                !IsProtestWord(m) && !ClauseBreak(tokens, end, m.First));
+            if (target is not null) return target;
+            k = end;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The object of the first targeting verb (role_cues.tsv class <c>targeting</c>: استهدف، لدى مرور) within twenty words after
+    /// an attack trigger, in its sentence: the first mention within three words after the verb (ungoverned or partitive).
+    /// </summary>
+    private static ActorMention? AimedTarget(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates, RoleCues cues, ActorMention? source)
+    {
+        var words = 0;
+        for (var k = hit.Last + 1; k < tokens.Count && words < 20; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "." or ";" or "\u061B") break;
+                continue;
+            }
+
+            words++;
+            if (!cues.Is("targeting", tokens[k])) continue;
+            var from = k;
+            return candidates.FirstOrDefault(m => m.Lead > from && WordsBetween(tokens, from, m.Lead) <= 3 && m != source &&
+                (m.Preposition is null || m.Preposition == "\u0645\u0646") && !ClauseBreak(tokens, from, m.First)); // من (partitive)
+        }
+
+        return null;
+    }
+
     /// <summary>The agent of another nominal attack of the sentence (قتل سبعة ... اثر هجوم انتحاري تبنته طالبان).</summary>
     private static ActorMention? OtherAgent(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> candidates, RoleCues cues)
     {
@@ -452,6 +546,9 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         if (country is not (null or "---") || role is null) return m;
         var f = tokens[m.First].Folded;
         if (f.Length < 5 || !(f.EndsWith('\u0647') || f.EndsWith("\u0647\u0627", StringComparison.Ordinal) || f.EndsWith("\u0647\u0645", StringComparison.Ordinal))) return m; // ه ها هم
+        // A possessive suffix is a written ه, not a folded ة (الحكومة، الشرطة), and a definite noun takes none.
+        var written = tokens[m.First].Text.TrimEnd('\u064B', '\u064C', '\u064D', '\u064E', '\u064F', '\u0650', '\u0651', '\u0652');
+        if (written.EndsWith('\u0629') || f.StartsWith("\u0627\u0644", StringComparison.Ordinal) || f.StartsWith("\u0648\u0627\u0644", StringComparison.Ordinal)) return m; // ة ال وال
         ActorMention? best = null;
         foreach (var a in mentions)
         {
@@ -470,9 +567,15 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         return role is not null && _knowledge.Cues.HasValue("attacker", role);
     }
 
-    /// <summary>The mention right after a nominal trigger (its genitive), skipping an adjective that is part of the trigger phrase.</summary>
-    private static ActorMention? Genitive(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates) =>
-        candidates.FirstOrDefault(m => m.First > hit.Last && m.First <= NextWord(tokens, hit.Last) && m.Preposition is null);
+    /// <summary>The mention right after a nominal trigger (its genitive), skipping an adjective that is part of the trigger phrase.
+    /// A sound plural with its ن (المتظاهرين، المحتجون) is not in construct state and has no genitive (ورشق مئات المتظاهرين قوات
+    /// مكافحة الشغب: the police are the object); a counted group starts at its count (اعتصم عشرات المواطنين).</summary>
+    private static ActorMention? Genitive(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates)
+    {
+        var f = tokens[hit.Last].Folded;
+        if (f.Length >= 6 && (f.EndsWith("\u064A\u0646", StringComparison.Ordinal) || f.EndsWith("\u0648\u0646", StringComparison.Ordinal))) return null; // ين ون
+        return candidates.FirstOrDefault(m => m.Lead > hit.Last && m.Lead <= NextWord(tokens, hit.Last) && m.Preposition is null);
+    }
 
     /// <summary>The subject before a verb at <paramref name="verb"/>: the last ungoverned mention within two words, no clause break between.</summary>
     private static ActorMention? Subject(IReadOnlyList<ViewToken> tokens, int verb, List<ActorMention> candidates, RoleCues cues) =>
@@ -488,7 +591,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         return false;
     }
 
-    /// <summary>A light verb (قام، نجح، تمكن، اقدم، حاول) at most three words before the masdar, or -1.</summary>
+    /// <summary>A light verb (قام، نجح، تمكن، اقدم، حاول) or an agentive verb (نفذ، شن، ارتكب) at most three words before the masdar, or -1.</summary>
     private static int SupportVerb(IReadOnlyList<ViewToken> tokens, int masdar, RoleCues cues)
     {
         var words = 0;
@@ -501,7 +604,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             }
 
             words++;
-            if (cues.Is("support", tokens[k])) return k;
+            if (cues.Is("support", tokens[k]) || cues.Is("agentive", tokens[k])) return k; // قام مسلحون بخطف، نفذ الجيش الباكستاني ضربة جوية
         }
 
         return -1;
