@@ -113,6 +113,22 @@ public sealed partial class EventEvaluation(RasidPipeline pipeline)
         };
     }
 
+    /// <summary>
+    /// Whether one of the event's triggers (the first mention's or, for an event merged from several mentions of the
+    /// sentence, any mention's) is among the gold verb words (folded; either contains the other).
+    /// </summary>
+    internal static bool HasTrigger(Event e, IReadOnlySet<string> verbs)
+    {
+        if (Matches(e.Trigger.Text)) return true;
+        return e.Mentions is { } mentions && mentions.Any(m => Matches(m.Trigger.Text));
+
+        bool Matches(string trigger)
+        {
+            var folded = ArabicFold.Fold(trigger);
+            return folded.Length > 0 && verbs.Any(v => folded.Contains(v, StringComparison.Ordinal) || v.Contains(folded, StringComparison.Ordinal));
+        }
+    }
+
     private void Spans(string type, string path, int errorsToShow)
     {
         using var stream = File.OpenRead(path);
@@ -131,7 +147,7 @@ public sealed partial class EventEvaluation(RasidPipeline pipeline)
             // event is the one whose trigger is among that span's own verb words (not another annotator's).
             var gold = spans[0]!;
             var verbs = (gold["verb"] as JsonArray ?? []).Select(v => ArabicFold.Fold(v?.GetValue<string>() ?? "")).Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal);
-            var matched = events.FirstOrDefault(e => verbs.Any(v => ArabicFold.Fold(e.Trigger.Text).Contains(v, StringComparison.Ordinal) || v.Contains(ArabicFold.Fold(e.Trigger.Text), StringComparison.Ordinal)));
+            var matched = events.FirstOrDefault(e => HasTrigger(e, verbs));
             if (matched is not null) triggerMatched++;
             var chosen = matched ?? events.OrderByDescending(e => (e.Source is null ? 0 : 1) + (e.Target is null ? 0 : 1)).FirstOrDefault();
             if (Code(gold["source_role"]) is { } src)
@@ -163,7 +179,7 @@ public sealed partial class EventEvaluation(RasidPipeline pipeline)
                 var events = off.Analyze(text, new ArticleInfo { Id = id, Published = DateFromId(id) }).Events.Where(e => e.Type == type).ToList();
                 var gold = spans[0]!;
                 var verbs = (gold["verb"] as JsonArray ?? []).Select(v => ArabicFold.Fold(v?.GetValue<string>() ?? "")).Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal);
-                var chosen = events.FirstOrDefault(e => verbs.Any(v => ArabicFold.Fold(e.Trigger.Text).Contains(v, StringComparison.Ordinal) || v.Contains(ArabicFold.Fold(e.Trigger.Text), StringComparison.Ordinal)))
+                var chosen = events.FirstOrDefault(e => HasTrigger(e, verbs))
                     ?? events.OrderByDescending(e => (e.Source is null ? 0 : 1) + (e.Target is null ? 0 : 1)).FirstOrDefault();
                 if (Code(gold["source_role"]) is { } src) Compare(src, chosen?.Source?.Actor, ref givenSource, ref ignored, ref ignored);
                 if (Code(gold["target_role"]) is { } tgt) Compare(tgt, chosen?.Target?.Actor, ref givenTarget, ref ignored, ref ignored);
