@@ -1,0 +1,92 @@
+using Rasid.Core;
+using Rasid.Nlp.Events;
+
+namespace Rasid.Nlp.Tests.Events;
+
+/// <summary>
+/// Attacked objects of session 9b: patrols and motorcades (role_words.tsv v2), an owned object standing for its owner
+/// (موكبه → the official), and the country of a place after في for a phrase Rasid built (قاعدة للشرطة في مدينة بعقوبة → IRQ).
+/// </summary>
+public sealed class AttackedObjectTests
+{
+    private static Document Code(string text, params Entity[] entities) =>
+        EventTestSupport.CodeWithRules(text, new DateOnly(2008, 1, 10), entities);
+
+    [Fact]
+    public void Role_words_are_version_2()
+    {
+        Assert.Contains("role_words.tsv@2", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_patrol_passing_when_a_bomb_explodes_is_the_target_and_not_the_source()
+    {
+        const string text = "انفجرت عبوة لدى مرور دورية تقدم عناصرها لرفعها.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "انفجرت");
+        Assert.Null(e.Source);
+        Assert.Equal("---COP", e.Target?.Actor);
+        Assert.Equal(text.IndexOf("دورية", StringComparison.Ordinal), e.Target?.Start);
+        Assert.Equal(text.IndexOf("دورية", StringComparison.Ordinal) + "دورية".Length, e.Target?.End);
+    }
+
+    [Fact]
+    public void A_patrol_with_its_owner_takes_the_owner_code_not_the_patrol_role()
+    {
+        const string text = "انفجرت عبوة ناسفة لدى مرور دورية للجيش الأميركي.";
+        var doc = Code(text, EventTestSupport.Entity(text, "جيش الأميركي", "ORG", "USAMIL"));
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "انفجرت");
+        Assert.Equal("USAMIL", e.Target?.Actor);
+        Assert.Equal(text.IndexOf("دورية", StringComparison.Ordinal), e.Target?.Start);
+    }
+
+    [Fact]
+    public void An_object_with_a_possessive_pronoun_stands_for_its_owner_not_for_a_place_before_it()
+    {
+        const string text = "نجا قائد شرطة النجدة في بغداد، أمس، من محاولة اغتيال اثر تعرض موكبه لانفجار سيارة مفخخة.";
+        var doc = Code(text, EventTestSupport.Entity(text, "بغداد", "LOC", "IRQ"));
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "اغتيال");
+        Assert.Equal("---COP", e.Target?.Actor);
+        Assert.Equal(text.IndexOf("شرطة", StringComparison.Ordinal), e.Target?.Start);
+    }
+
+    [Fact]
+    public void A_motorcade_after_a_targeting_verb_is_never_its_subject()
+    {
+        const string text = "جرح وزير الدفاع الياس المر في تفجير سيارة مفخخة استهدفت موكبه.";
+        var doc = Code(text, EventTestSupport.Entity(text, "الياس المر", "PER", "LBNGOV"));
+        var aimed = Assert.Single(doc.Events, e => e.Trigger.Text == "استهدفت");
+        Assert.Null(aimed.Source);
+        var blast = Assert.Single(doc.Events, e => e.Trigger.Text == "تفجير");
+        Assert.Equal("LBNGOV", blast.Target?.Actor);
+        Assert.Equal(text.IndexOf("الياس", StringComparison.Ordinal), blast.Target?.Start);
+    }
+
+    [Fact]
+    public void A_target_phrase_takes_the_country_of_a_city_after_fi_and_a_locative_noun()
+    {
+        const string text = "هجوم انتحاري بدراجة ملغومة استهدف قاعدة للشرطة في مدينة بعقوبة.";
+        var doc = Code(text, EventTestSupport.Entity(text, "بعقوبة", "LOC", "IRQ"));
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "هجوم");
+        Assert.Equal("IRQCOP", e.Target?.Actor);
+        Assert.Equal(text.IndexOf("قاعدة", StringComparison.Ordinal), e.Target?.Start);
+    }
+
+    [Fact]
+    public void A_phrase_before_fi_and_a_word_that_is_no_place_entity_keeps_no_country()
+    {
+        // المدينة is not a place entity: the victims keep no country.
+        const string text = "قتل مسلحون ثلاثة مدنيين في المدينة.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "قتل");
+        Assert.Equal("---CVL", e.Target?.Actor);
+
+    }
+
+    [Fact]
+    public void A_named_entity_before_fi_keeps_its_own_country()
+    {
+        const string text = "اغتال مسلحون الصحفي البريطاني جون سميث في بغداد.";
+        var doc = Code(text, EventTestSupport.Entity(text, "جون سميث", "PER", "GBRMED"), EventTestSupport.Entity(text, "بغداد", "LOC", "IRQ"));
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "اغتال");
+        Assert.StartsWith("GBR", e.Target?.Actor, StringComparison.Ordinal);
+    }
+}
