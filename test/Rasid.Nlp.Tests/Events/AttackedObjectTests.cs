@@ -90,3 +90,30 @@ public sealed class AttackedObjectTests
         Assert.StartsWith("GBR", e.Target?.Actor, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The Revolutionary Guard row of actors.tsv v2 (IRNMIL), through the whole default pipeline.</summary>
+public sealed class RevolutionaryGuardTests
+{
+    private static readonly RasidPipeline Rasid = RasidPipeline.CreateDefault();
+
+    [Fact]
+    public void A_bus_carrying_members_of_the_revolutionary_guard_is_an_iranian_military_target()
+    {
+        const string text = "وقبل يومين، انفجرت سيارة مفخخة لدى مرور حافلة تقل عناصر من الحرس الثوري، موقعة 11 قتيلا و31 جريحا.";
+        var doc = Rasid.Analyze(text, new ArticleInfo { Published = new DateOnly(2009, 2, 16) });
+        var guard = Assert.Single(doc.Entities, e => e.Text == "الحرس الثوري");
+        Assert.Equal("IRNMIL", guard.Actor);
+        Assert.Equal(text.IndexOf("الحرس", StringComparison.Ordinal), guard.Start);
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "انفجرت");
+        Assert.Equal("IRNMIL", e.Target?.Actor);
+        Assert.Equal(text.IndexOf("حافلة", StringComparison.Ordinal), e.Target?.Start);
+    }
+
+    [Fact]
+    public void The_national_guard_is_not_the_revolutionary_guard()
+    {
+        const string text = "وقال متحدث باسم الحرس الوطني إن الهجوم وقع امس.";
+        var doc = Rasid.Analyze(text, new ArticleInfo { Published = new DateOnly(2009, 2, 16) });
+        Assert.DoesNotContain(doc.Entities, e => e.Actor == "IRNMIL");
+    }
+}
