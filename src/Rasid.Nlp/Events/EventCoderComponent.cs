@@ -303,10 +303,10 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         if (entry.Plover == "ASSAULT" && !ownObject && AimedTarget(tokens, hit, candidates, cues, source) is { } aimed) target = aimed;
         if (target is null && entry.Plover == "ASSAULT") target = VictimTarget(tokens, hit, candidates, cues, source);
         // An attack without another target hits the place or thing of role_words.tsv it happened at (انفجرت قنبلة قرب مستشفى
-        // للاطفال، وقعا في سوق خضراوات), within eight words after the trigger and in its clause.
+        // للاطفال، وقعا في سوق خضراوات), within sixteen words after the trigger (session 9b; was eight) and in its clause.
         if (target is null && entry.Plover == "ASSAULT")
         {
-            target = candidates.FirstOrDefault(m => m.IsObject && m != source && m.First > hit.Last && WordsBetween(tokens, hit.Last, m.First) <= 8 && !ClauseBreak(tokens, hit.Last, m.First));
+            target = candidates.FirstOrDefault(m => m.IsObject && m != source && m.First > hit.Last && WordsBetween(tokens, hit.Last, m.First) <= 16 && !ClauseBreak(tokens, hit.Last, m.First));
         }
 
         // A claim of responsibility after a nominal attack of the sentence (اثر هجوم انتحاري تبنته طالبان) names the attacker

@@ -117,3 +117,26 @@ public sealed class RevolutionaryGuardTests
         Assert.DoesNotContain(doc.Entities, e => e.Actor == "IRNMIL");
     }
 }
+
+/// <summary>The place-or-thing fallback target of an attack reaches sixteen words into the trigger's clause.</summary>
+public sealed class DistantObjectTargetTests
+{
+    private static Document Code(string text) => EventTestSupport.CodeWithRules(text, new DateOnly(2007, 5, 10));
+
+    [Fact]
+    public void A_hospital_fourteen_words_after_a_blast_in_its_clause_is_the_target()
+    {
+        const string text = "كما أدى انفجار سيارة مفخخة متوقفة على جانب الطريق في شارع الصناعة (وسط بغداد) على مقربة من مستشفى للاطفال، الى مقتل ثمانية اشخاص.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "انفجار");
+        Assert.Equal("---HLH", e.Target?.Actor);
+        Assert.Equal(text.IndexOf("مستشفى", StringComparison.Ordinal), e.Target?.Start);
+    }
+
+    [Fact]
+    public void A_hospital_after_a_sentence_break_is_not_the_target()
+    {
+        const string text = "انفجرت سيارة مفخخة على جانب الطريق. ونقل الجرحى الى مستشفى قريب.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "انفجرت");
+        Assert.Null(e.Target);
+    }
+}
