@@ -208,7 +208,8 @@ internal static class ActorMentions
         for (var n = 0; n < mentions.Count; n++)
         {
             var owner = mentions[n];
-            if (owner.Code is null || owner.First == 0) continue;
+            // A place is where a vehicle goes, not who owns it (حافلة من كابل الى قندهار).
+            if (owner.Code is null || owner.First == 0 || owner.Entity?.Type == "LOC") continue;
             // Walk back over a linking word (تابعة، التابعة، مملوكة، تقل، تضم) and a partitive (عناصر من) to the object noun.
             var k = owner.First - 1;
             var words = 0;
@@ -235,7 +236,7 @@ internal static class ActorMentions
 
             if (mentions.Any(m => m != owner && m.First <= k && m.Last >= k)) continue;
             var preposition = CliticPreposition(ProcliticOf(tokens[k])) ?? PrecedingPreposition(tokens, k, triggerTokens, cues);
-            mentions[n] = owner with { First = k, Start = tokens[k].Start, Preposition = preposition, Entity = null };
+            mentions[n] = owner with { First = k, Start = tokens[k].Start, Preposition = preposition, Entity = null, IsObject = true };
         }
     }
 

@@ -140,3 +140,31 @@ public sealed class DistantObjectTargetTests
         Assert.Null(e.Target);
     }
 }
+
+/// <summary>An object joined with its owner (حافلة مملوكة للحرس الثوري) is attacked, it never acts; a place is no owner.</summary>
+public sealed class OwnedObjectRoleTests
+{
+    private static Document Code(string text, params Entity[] entities) =>
+        EventTestSupport.CodeWithRules(text, new DateOnly(2009, 2, 16), entities);
+
+    [Fact]
+    public void A_bus_owned_by_the_guard_after_the_verb_is_its_target_not_its_subject()
+    {
+        const string text = "وقالت الوكالة إن سيارة مفخخة فجرت حافلة مملوكة للحرس الثوري.";
+        var doc = Code(text, EventTestSupport.Entity(text, "حرس الثوري", "ORG", "IRNMIL"));
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "فجرت");
+        Assert.Null(e.Source);
+        Assert.Equal("IRNMIL", e.Target?.Actor);
+        Assert.Equal(text.IndexOf("حافلة", StringComparison.Ordinal), e.Target?.Start);
+    }
+
+    [Fact]
+    public void A_city_after_a_bus_and_min_is_where_it_comes_from_not_its_owner()
+    {
+        const string text = "خطفت الحركة 23 من الكوريين بينما كانوا يسافرون على متن حافلة من كابل الى قندهار.";
+        var doc = Code(text, EventTestSupport.Entity(text, "كابل", "LOC", "AFG"), EventTestSupport.Entity(text, "قندهار", "LOC", "AFG"));
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "خطفت");
+        Assert.NotEqual(text.IndexOf("حافلة", StringComparison.Ordinal), e.Target?.Start);
+        Assert.NotEqual("AFG", e.Target?.Actor);
+    }
+}
