@@ -148,7 +148,29 @@ internal static class ActorMentions
         result.Sort((a, b) => a.First.CompareTo(b.First));
         OwnedObjects(tokens, result, knowledge.Cues, triggerTokens);
         CountedGroups(tokens, result, knowledge.Cues, triggerTokens);
+        PlaceCountries(tokens, result, knowledge.Cues);
         return result;
+    }
+
+    /// <summary>
+    /// A participant phrase without a country right before في and a place (with an optional locative noun between) takes the
+    /// place's country: «قاعدة للشرطة في مدينة بعقوبة» → IRQ + COP, «الزوار الشيعة في بغداد» → IRQ + CVL. Only phrases Rasid
+    /// built (agent nouns, role words, owned objects), never a named entity, and only a place entity (LOC) with a country.
+    /// </summary>
+    private static void PlaceCountries(IReadOnlyList<ViewToken> tokens, List<ActorMention> mentions, RoleCues cues)
+    {
+        for (var n = 0; n < mentions.Count; n++)
+        {
+            var m = mentions[n];
+            if (m.Entity is not null || m.IsAdjective || m.Code is not { Length: > 3 } code || !code.StartsWith("---", StringComparison.Ordinal)) continue;
+            var k = m.Last + 1;
+            if (k >= tokens.Count || !tokens[k].IsWord || tokens[k].Folded != In) continue;
+            k++;
+            if (k < tokens.Count && tokens[k].IsWord && cues.IsStripped("locative", tokens[k]) && !mentions.Any(o => o.First == k)) k++;
+            var place = mentions.FirstOrDefault(o => o.First == k && o.Entity?.Type == "LOC" && o.Code is { Length: >= 3 } c && !c.StartsWith("---", StringComparison.Ordinal));
+            if (place is null) continue;
+            mentions[n] = m with { Code = place.Code![..3] + code[3..] };
+        }
     }
 
     /// <summary>
@@ -186,7 +208,8 @@ internal static class ActorMentions
         for (var n = 0; n < mentions.Count; n++)
         {
             var owner = mentions[n];
-            if (owner.Code is null || owner.First == 0) continue;
+            // A place is where a vehicle goes, not who owns it (حافلة من كابل الى قندهار).
+            if (owner.Code is null || owner.First == 0 || owner.Entity?.Type == "LOC") continue;
             // Walk back over a linking word (تابعة، التابعة، مملوكة، تقل، تضم) and a partitive (عناصر من) to the object noun.
             var k = owner.First - 1;
             var words = 0;
@@ -202,9 +225,18 @@ internal static class ActorMentions
             if (k < 0 || !tokens[k].IsWord || triggerTokens.Contains(k) || !(cues.IsStripped("object", tokens[k]) || cues.Is("object", tokens[k]))) continue;
             // The owner is governed by ل (للجيش، لقوات) or follows a linking word (تقل عناصر من).
             if (words == 0 && owner.Preposition is not "gov" and not "\u0644") continue;
+            // The object noun alone may be a role word (دورية → COP); its owner's code wins.
+            var objectWord = mentions.FindIndex(m => m != owner && m.IsObject && m.Entity is null && m.First == k && m.Last == k);
+            if (objectWord >= 0)
+            {
+                mentions.RemoveAt(objectWord);
+                if (objectWord < n) n--;
+                owner = mentions[n];
+            }
+
             if (mentions.Any(m => m != owner && m.First <= k && m.Last >= k)) continue;
             var preposition = CliticPreposition(ProcliticOf(tokens[k])) ?? PrecedingPreposition(tokens, k, triggerTokens, cues);
-            mentions[n] = owner with { First = k, Start = tokens[k].Start, Preposition = preposition, Entity = null };
+            mentions[n] = owner with { First = k, Start = tokens[k].Start, Preposition = preposition, Entity = null, IsObject = true };
         }
     }
 

@@ -284,6 +284,8 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             source ??= RelativeAgent(tokens, hit, candidates, cues) ?? (entry.Plover == "ASSAULT" ? ClaimAgent(tokens, hit, candidates, cues) : null);
         }
 
+        // A place or thing (دورية، موكبا) found as a subject is no actor; it stays free to be the target.
+        if (source is { IsObject: true }) source = null;
         if (target is null)
         {
             var after = Math.Max(hit.Last, source is not null && source.First > hit.Last ? source.Last : hit.Last);
@@ -301,10 +303,10 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         if (entry.Plover == "ASSAULT" && !ownObject && AimedTarget(tokens, hit, candidates, cues, source) is { } aimed) target = aimed;
         if (target is null && entry.Plover == "ASSAULT") target = VictimTarget(tokens, hit, candidates, cues, source);
         // An attack without another target hits the place or thing of role_words.tsv it happened at (انفجرت قنبلة قرب مستشفى
-        // للاطفال، وقعا في سوق خضراوات), within eight words after the trigger and in its clause.
+        // للاطفال، وقعا في سوق خضراوات), within sixteen words after the trigger (session 9b; was eight) and in its clause.
         if (target is null && entry.Plover == "ASSAULT")
         {
-            target = candidates.FirstOrDefault(m => m.IsObject && m != source && m.First > hit.Last && WordsBetween(tokens, hit.Last, m.First) <= 8 && !ClauseBreak(tokens, hit.Last, m.First));
+            target = candidates.FirstOrDefault(m => m.IsObject && m != source && m.First > hit.Last && WordsBetween(tokens, hit.Last, m.First) <= 16 && !ClauseBreak(tokens, hit.Last, m.First));
         }
 
         // A claim of responsibility after a nominal attack of the sentence (اثر هجوم انتحاري تبنته طالبان) names the attacker
@@ -343,10 +345,10 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             var previous = previousProtestSource ?? previousSource;
             source = adverbial ? previousProtestSource ?? nearest ?? previousSource : nearest ?? previous;
         }
+        // A place or thing (مستشفى، سوق، موكبه) is attacked, it does not act: never a source, also when it stands for its owner.
+        if (source is { IsObject: true }) source = null;
         source = Antecedent(source, mentions, tokens);
         target = Antecedent(target, mentions, tokens);
-        // A place or thing (مستشفى، سوق) is attacked, it does not act: never a source.
-        if (source is { IsObject: true }) source = null;
         if (target is not null && source is not null && (target == source || (target.Code is not null && target.Code == source.Code && target.Start == source.Start))) target = null;
         return (source, target);
     }
@@ -549,6 +551,14 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         // A possessive suffix is a written ه, not a folded ة (الحكومة، الشرطة), and a definite noun takes none.
         var written = tokens[m.First].Text.TrimEnd('\u064B', '\u064C', '\u064D', '\u064E', '\u064F', '\u0650', '\u0651', '\u0652');
         if (written.EndsWith('\u0629') || f.StartsWith("\u0627\u0644", StringComparison.Ordinal) || f.StartsWith("\u0648\u0627\u0644", StringComparison.Ordinal)) return m; // ة ال وال
+        // An owned place or thing (موكبه، مقره) stands for its owner: the nearest earlier participant that is not a place, with or
+        // without a country (نجا قائد شرطة النجدة في بغداد ... اثر تعرض موكبه لانفجار → قائد شرطة النجدة, not بغداد).
+        if (m.IsObject)
+        {
+            return mentions.LastOrDefault(a => a.Last < m.First && a.Code is { } oc && Rasid.Nlp.Entities.ActorLinker.SplitCode(oc).Role is not null &&
+                !a.IsObject && a.Entity?.Type != "LOC" && a.Preposition != "\u0641\u064A") ?? m; // في
+        }
+
         ActorMention? best = null;
         foreach (var a in mentions)
         {
