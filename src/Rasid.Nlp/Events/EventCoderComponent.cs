@@ -387,16 +387,8 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         }
 
         // Forwards, within fifteen words: a consequence clause (اسفر عن مقتل، ادى الى اصابة) or a targeting verb (استهدف).
-        var ahead = 0;
-        for (var k = hit.Last + 1; k < tokens.Count && ahead < 15; k++)
+        foreach (var k in WordsAhead(tokens, hit.Last, 15))
         {
-            if (!tokens[k].IsWord)
-            {
-                if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "." or ";" or "\u061B") break;
-                continue;
-            }
-
-            ahead++;
             var from = -1;
             if (cues.Is("targeting", tokens[k])) from = k;
             else if (cues.Is("consequence", tokens[k]) || cues.IsStripped("consequence", tokens[k]))
@@ -462,21 +454,33 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     }
 
     /// <summary>
+    /// Indices of the (at most <paramref name="maxWords"/>) word tokens after token <paramref name="after"/>, in order, up to the
+    /// end of its sentence or clause (. ; ؛).
+    /// </summary>
+    private static IEnumerable<int> WordsAhead(IReadOnlyList<ViewToken> tokens, int after, int maxWords)
+    {
+        var words = 0;
+        for (var k = after + 1; k < tokens.Count && words < maxWords; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "." or ";" or "\u061B") yield break;
+                continue;
+            }
+
+            words++;
+            yield return k;
+        }
+    }
+
+    /// <summary>
     /// The object of the first targeting verb (role_cues.tsv class <c>targeting</c>: استهدف، لدى مرور) within twenty words after
     /// an attack trigger, in its sentence: the first mention within three words after the verb (ungoverned or partitive).
     /// </summary>
     private static ActorMention? AimedTarget(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates, RoleCues cues, ActorMention? source)
     {
-        var words = 0;
-        for (var k = hit.Last + 1; k < tokens.Count && words < 20; k++)
+        foreach (var k in WordsAhead(tokens, hit.Last, 20))
         {
-            if (!tokens[k].IsWord)
-            {
-                if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "." or ";" or "\u061B") break;
-                continue;
-            }
-
-            words++;
             if (!cues.Is("targeting", tokens[k])) continue;
             var from = k;
             return candidates.FirstOrDefault(m => m.Lead > from && WordsBetween(tokens, from, m.Lead) <= 3 && m != source &&
