@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Rasid.Core;
+using Rasid.Text;
 
 namespace Rasid.Nlp.Events;
 
@@ -553,8 +554,9 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         var f = tokens[m.First].Folded;
         if (f.Length < 5 || !(f.EndsWith('\u0647') || f.EndsWith("\u0647\u0627", StringComparison.Ordinal) || f.EndsWith("\u0647\u0645", StringComparison.Ordinal))) return m; // ه ها هم
         // A possessive suffix is a written ه, not a folded ة (الحكومة، الشرطة), and a definite noun takes none.
-        var written = tokens[m.First].Text.TrimEnd('\u064B', '\u064C', '\u064D', '\u064E', '\u064F', '\u0650', '\u0651', '\u0652');
-        if (written.EndsWith('\u0629') || f.StartsWith("\u0627\u0644", StringComparison.Ordinal) || f.StartsWith("\u0648\u0627\u0644", StringComparison.Ordinal)) return m; // ة ال وال
+        var written = tokens[m.First].Text.AsSpan();
+        while (written.Length > 0 && Normalizer.IsDiacritic(written[^1])) written = written[..^1];
+        if ((written.Length > 0 && written[^1] == '\u0629') || f.StartsWith("\u0627\u0644", StringComparison.Ordinal) || f.StartsWith("\u0648\u0627\u0644", StringComparison.Ordinal)) return m; // ة ال وال
         // An owned place or thing (موكبه، مقره) stands for its owner: the nearest earlier participant that is not a place, with or
         // without a country (نجا قائد شرطة النجدة في بغداد ... اثر تعرض موكبه لانفجار → قائد شرطة النجدة, not بغداد).
         if (m.IsObject)

@@ -154,20 +154,7 @@ public static class EventCrossValidation
     public static double CandidateAuc(IReadOnlyList<CvPrediction> predictions)
     {
         ArgumentNullException.ThrowIfNull(predictions);
-        var scored = predictions.Where(p => p.Candidate && p.Sentence.Gold is not null).OrderBy(p => p.Margin).ToList();
-        long positives = scored.Count(p => p.Sentence.Gold == true), negatives = scored.Count - positives;
-        if (positives == 0 || negatives == 0) return 0;
-        double rankSum = 0;
-        for (var i = 0; i < scored.Count;)
-        {
-            var j = i;
-            while (j < scored.Count && scored[j].Margin == scored[i].Margin) j++;
-            var rank = (i + 1 + j) / 2.0; // average 1-based rank of the tie group
-            for (var k = i; k < j; k++) if (scored[k].Sentence.Gold == true) rankSum += rank;
-            i = j;
-        }
-
-        return (rankSum - positives * (positives + 1) / 2.0) / (positives * (double)negatives);
+        return EventDetectorTrainer.Auc(predictions.Where(p => p.Candidate && p.Sentence.Gold is not null).Select(p => (p.Margin, p.Sentence.Gold == true)));
     }
 
     private static uint Fnv(string id)

@@ -195,18 +195,26 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
         return new CrossValidation(0, 0, bestPredicted == 0 ? 0 : (double)bestTp / bestPredicted, positives == 0 ? 0 : (double)bestTp / positives, Math.Max(0, bestF1), positives) { Auc = Auc(scored), Smoothed = bestSmoothed, Threshold = threshold };
     }
 
-    /// <summary>Area under the ROC curve of the scored (candidate) examples: the chance that a positive outranks a negative.</summary>
-    private static double Auc(List<(double Score, bool Label)> sortedDescending)
+    /// <summary>
+    /// Area under the ROC curve of scored examples: the chance that a positive outranks a negative, tied scores counting half
+    /// (average ranks); 0 when either class is missing.
+    /// </summary>
+    internal static double Auc(IEnumerable<(double Score, bool Label)> examples)
     {
-        double pairs = 0, negativesAbove = 0;
-        int positives = 0, negatives = 0;
-        foreach (var (_, label) in sortedDescending)
+        var scored = examples.OrderBy(e => e.Score).ToList();
+        long positives = scored.Count(e => e.Label), negatives = scored.Count - positives;
+        if (positives == 0 || negatives == 0) return 0;
+        double rankSum = 0;
+        for (var i = 0; i < scored.Count;)
         {
-            if (label) { positives++; pairs += negativesAbove; }
-            else { negatives++; negativesAbove++; }
+            var j = i;
+            while (j < scored.Count && scored[j].Score == scored[i].Score) j++;
+            var rank = (i + 1 + j) / 2.0; // average 1-based rank of the tie group
+            for (var k = i; k < j; k++) if (scored[k].Label) rankSum += rank;
+            i = j;
         }
 
-        return positives == 0 || negatives == 0 ? 0 : 1 - pairs / ((double)positives * negatives);
+        return (rankSum - positives * (positives + 1) / 2.0) / (positives * (double)negatives);
     }
 
     private TypeModel TrainOnce(IReadOnlyList<DetectorExample> examples) =>
