@@ -268,13 +268,18 @@ internal static class ActorMentions
         return null;
     }
 
-    /// <summary>A role noun of the entity lexicon (agents, institutions: مسلحين، الجيش، جنود) not in the agent list.</summary>
+    /// <summary>
+    /// A role noun of the entity lexicon (agents, institutions: مسلحين، الجيش، جنود) not in the agent list, or a name of the
+    /// curated actor database (actors.tsv) the NER did not tag (its role is then empty: the linker codes the phrase).
+    /// </summary>
     private static (int Last, string Role, string Proclitic, bool Curated, bool IsObject)? LexiconAgent(List<string> normalized, bool[] covered, int i)
     {
         foreach (var m in EntityLexicon.Default.MatchAt(normalized, i))
         {
             if (m.Entry.Place is not null || m.Entry.Nationality is not null || m.Entry.FirstName || m.Entry.LastName) continue;
-            var role = m.Entry.AgentRole ?? m.Entry.InstitutionRole ?? m.Entry.CuratedRole;
+            // A name of the curated actor database the NER missed (طالبان) is a participant too; its code comes from the linker.
+            var curatedActor = m.Entry.Actors.Any(a => a.Source != "petrarch" && a.Code is { Length: >= 3 });
+            var role = m.Entry.AgentRole ?? m.Entry.InstitutionRole ?? m.Entry.CuratedRole ?? (curatedActor ? "" : null);
             if (role is null) continue;
             var last = i + m.Length - 1;
             var ok = true;
