@@ -108,6 +108,7 @@ public sealed class ActorCodeTests
         Assert.Null(ActorLinker.AgentRole("MUS"));
         Assert.Equal("UAF", ActorLinker.AgentRole("MUSUAF"));
         Assert.Equal("GOV", ActorLinker.AgentRole("GOV"));
+        Assert.Equal("REB", ActorLinker.AgentRole("REBMUS"));
         Assert.Equal(("IMG", null), Code("تنظيم القاعدة في بلاد المغرب الإسلامي"));
         Assert.Equal((null, "UAF"), Code("المسلحين الاسلاميين"));
     }

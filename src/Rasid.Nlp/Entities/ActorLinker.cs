@@ -82,12 +82,13 @@ internal sealed class ActorLinker(EntityLexicon lexicon)
     /// The country and role found in a phrase: actor database names, places, nationality adjectives give the
     /// country; institutions, agents (petrarch agents) and actor codes give the role. First found wins. Only the
     /// countries, capitals and hand-checked places of places.tsv give a country: the world cities are common words
-    /// too often (المدينة is Medina, الزوار Zuwara, بلدة a town of Malta).
+    /// too often (الناس is a town of Ireland, الزوار Zuwara, بلدة a town of Malta). A noun for a kind of place alone
+    /// (المدينة، منطقة) gives none, and a former office holder (الرئيس السابق) is coded ELI.
     /// </summary>
     /// <param name="span">Normalized words of the phrase.</param>
     /// <param name="date">Date the phrase is read at (dated actor rows).</param>
     /// <param name="institutionsOnly">Only institutions and nationality adjectives or places (for composed entity codes).</param>
-    /// <param name="trace">When given, receives one line per decision ("role GOV ← roles 'رئيس'") for error listings.</param>
+    /// <param name="trace">When given, receives one line per decision ("role GOV &lt;- roles 'رئيس'") for error listings.</param>
     public (string? Country, string? Role) CountryAndRole(IReadOnlyList<string> span, DateOnly? date, bool institutionsOnly = false, List<string>? trace = null)
     {
         string? country = null, role = null;
@@ -165,14 +166,14 @@ internal sealed class ActorLinker(EntityLexicon lexicon)
     private static readonly HashSet<string> Religions = new(["MUS", "JEW", "BUD", "CHR", "HIN", "SHI", "SUN", "CTH", "ORT", "PRO", "SIK", "BAH", "JAN", "ATH"], StringComparer.Ordinal);
 
     /// <summary>
-    /// The role of a UniversalPetrarch agent code: its first three letters, or after a religion code the role that follows it
-    /// (MUSUAF → UAF), none for a religion alone (MUS).
+    /// The role of a UniversalPetrarch agent code: its first three letters (GOVLEG → GOV, REBMUS → REB), or after a religion
+    /// code the role that follows it (MUSUAF → UAF), none for a religion alone (MUS).
     /// </summary>
     public static string? AgentRole(string code)
     {
         if (code.Length < 3) return null;
-        if (!Religions.Contains(code[..3])) return code;
-        return code.Length >= 6 && Roles.Contains(code[3..6]) ? code[3..] : null;
+        if (!Religions.Contains(code[..3])) return code[..3];
+        return code.Length >= 6 && Roles.Contains(code[3..6]) ? code[3..6] : null;
     }
 
     /// <summary>Key of السابق/السابقة ("former").</summary>
