@@ -80,42 +80,104 @@ internal sealed class ActorLinker(EntityLexicon lexicon)
 
     /// <summary>
     /// The country and role found in a phrase: actor database names, places, nationality adjectives give the
-    /// country; institutions, agents (petrarch agents) and actor codes give the role. First found wins.
+    /// country; institutions, agents (petrarch agents) and actor codes give the role. First found wins. Only the
+    /// countries, capitals and hand-checked places of places.tsv give a country: the world cities are common words
+    /// too often (الناس is a town of Ireland, الزوار Zuwara, بلدة a town of Malta). A noun for a kind of place alone
+    /// (المدينة، منطقة) gives none, and a former office holder (الرئيس السابق) is coded ELI.
     /// </summary>
-    public (string? Country, string? Role) CountryAndRole(IReadOnlyList<string> span, DateOnly? date, bool institutionsOnly = false)
+    /// <param name="span">Normalized words of the phrase.</param>
+    /// <param name="date">Date the phrase is read at (dated actor rows).</param>
+    /// <param name="institutionsOnly">Only institutions and nationality adjectives or places (for composed entity codes).</param>
+    /// <param name="trace">When given, receives one line per decision ("role GOV &lt;- roles 'رئيس'") for error listings.</param>
+    public (string? Country, string? Role) CountryAndRole(IReadOnlyList<string> span, DateOnly? date, bool institutionsOnly = false, List<string>? trace = null)
     {
         string? country = null, role = null;
+        int roleEnd = 0;
+        var roleFromInstitution = false;
         for (var i = 0; i < span.Count;)
         {
             var matches = lexicon.MatchAt(span, i);
             if (matches.Count == 0) { i++; continue; }
             var m = matches[0];
             var e = m.Entry;
-            if (!institutionsOnly && e.CuratedRole is { } curatedRole) role ??= curatedRole;
+            var phrase = trace is null ? "" : string.Join(' ', span.Skip(i).Take(m.Length));
+            var coded = false;
+            void Country(string? c, string source)
+            {
+                coded |= c is not null;
+                if (c is null || country is not null) return;
+                country = c;
+                trace?.Add($"country {c} <- {source} '{phrase}'");
+            }
+
+            void Role(string? r, string source)
+            {
+                coded |= r is not null;
+                if (r is null || role is not null) return;
+                role = r;
+                roleEnd = i + m.Length;
+                roleFromInstitution = e.InstitutionRole is not null;
+                trace?.Add($"role {r} <- {source} '{phrase}'");
+            }
+
+            // المدينة alone is "the city", not Medina (a UniversalPetrarch actor row): a place noun gives no country.
+            var placeNoun = m.Length == 1 && EntityLexicon.IsPlaceNoun(span[i], m.PrefixLength);
+            if (!institutionsOnly && e.CuratedRole is { } curatedRole) Role(curatedRole, "roles");
             if (!institutionsOnly && e.Actors.Count > 0 && Choose(e.Actors, date)?.Code is { Length: >= 3 } code)
             {
                 var (c, r) = SplitCode(code);
-                country ??= c;
-                role ??= r;
+                if (!placeNoun) Country(c, "actor " + code);
+                Role(r, "actor " + code);
             }
 
-            if (e.Place is { } p) country ??= p.Country;
-            if (e.Nationality is { } n) country ??= n;
-            if (e.InstitutionRole is { } ir) role ??= ir;
-            if (!institutionsOnly && e.CuratedRole is { } cr) role ??= cr;
-            if (!institutionsOnly && e.AgentRole is { } ar) role ??= ar;
+            if (e.Place is { } p && (p.Curated || p.Kind == "country") && !placeNoun) Country(p.Country, "place " + p.Name);
+            if (e.Nationality is { } n) Country(n, "nationality");
+            if (e.InstitutionRole is { } ir) Role(ir, "institutions");
+            if (!institutionsOnly && e.AgentRole is { } ar) Role(AgentRole(ar), "agents " + ar);
             if (!institutionsOnly && e.Titles.Count > 0 && Title(e, date)?.Code is { } tc)
             {
                 var (c, r) = SplitCode(tc);
-                country ??= c;
-                role ??= r;
+                Country(c, "title " + tc);
+                Role(r, "title " + tc);
             }
 
-            i += m.Length;
+            // A longer phrase that codes nothing (a title without a holder on that date: الرئيس الموريتاني in 2008, a name) does
+            // not hide the words inside it (الرئيس → GOV, الموريتاني → MRT).
+            i += coded ? m.Length : 1;
+        }
+
+        // A former office holder is an elite (CAMEO ELI): الرئيس السابق، رئيسة الوزراء الباكستانية السابقة, not an institution
+        // (الحكومة السابقة stays GOV).
+        if (!institutionsOnly && role is "GOV" or "LEG" && !roleFromInstitution)
+        {
+            for (var k = roleEnd; k < span.Count && k < roleEnd + 3; k++)
+            {
+                if (ArabicForms.Key(span[k]) != Former) continue;
+                trace?.Add($"role ELI <- former '{span[k]}'");
+                role = "ELI";
+                break;
+            }
         }
 
         return (country, role);
     }
+
+    /// <summary>CAMEO religion codes: they tell a faith, not a role (اسلامي → MUS, راهب بوذي → BUD).</summary>
+    private static readonly HashSet<string> Religions = new(["MUS", "JEW", "BUD", "CHR", "HIN", "SHI", "SUN", "CTH", "ORT", "PRO", "SIK", "BAH", "JAN", "ATH"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// The role of a UniversalPetrarch agent code: its first three letters (GOVLEG → GOV, REBMUS → REB), or after a religion
+    /// code the role that follows it (MUSUAF → UAF), none for a religion alone (MUS).
+    /// </summary>
+    public static string? AgentRole(string code)
+    {
+        if (code.Length < 3) return null;
+        if (!Religions.Contains(code[..3])) return code[..3];
+        return code.Length >= 6 && Roles.Contains(code[3..6]) ? code[3..6] : null;
+    }
+
+    /// <summary>Key of السابق/السابقة ("former").</summary>
+    private static readonly string Former = ArabicForms.Key("سابق");
 
     /// <summary>CAMEO role codes (a code starting with one has no country).</summary>
     private static readonly HashSet<string> Roles = new(

@@ -58,6 +58,15 @@ internal sealed partial class EntityLexicon
 
     private static readonly string[] PlacePrefixes = ["ولاية", "محافظة", "مدينة", "ضاحية", "منطقة", "بلدية", "مقاطعة", "اقليم"];
 
+    /// <summary>Keys of the nouns for a kind of place (مدينة، منطقة، قرية): alone they name no place.</summary>
+    private static readonly HashSet<string> PlaceNounKeys = new(PlacePrefixes.Concat(["بلدة", "قرية", "ناحية", "مديرية"]).Select(TokenKey), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the one-word lexicon phrase at <paramref name="word"/> (normalized, clitics allowed) is a noun for a kind of
+    /// place (المدينة "the city", not Medina; منطقة، قرية): such a word alone names no country.
+    /// </summary>
+    public static bool IsPlaceNoun(string word, int prefixLength) => PlaceNounKeys.Contains(ArabicForms.Key(word[prefixLength..]));
+
     private readonly Dictionary<string, LexEntry> phrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ActorRecord>> actorsById = new(StringComparer.Ordinal);
     private readonly HashSet<string> prefixes = new(StringComparer.Ordinal);
@@ -379,8 +388,8 @@ internal sealed partial class EntityLexicon
                 // Plural, dual and accusative forms: السوريين / السوريون / عراقيا / جنديين.
                 foreach (var ending in new[] { "ين", "ون", "ا", "ان" })
                 {
-                    // روسيا is the country, not the accusative of روسي.
-                    if (phrases.TryGetValue(key + ending, out var existing) && existing.Place is not null) continue;
+                    // روسيا is the country, not the accusative of روسي; طالبان is the Taliban, not two students (طالب).
+                    if (phrases.TryGetValue(key + ending, out var existing) && (existing.Place is not null || (file == "roles.tsv" && existing.Actors.Count > 0))) continue;
                     apply(Entry(key + ending), r);
                 }
             }

@@ -59,13 +59,15 @@ internal sealed partial class ActorSpanEvaluation
                         if (!span.TryGetProperty(side + "_actor", out var words) || words.ValueKind != JsonValueKind.Array || words.GetArrayLength() == 0) continue;
                         if (!span.TryGetProperty(side + "_role", out var role) || role.ValueKind != JsonValueKind.Object ||
                             !role.TryGetProperty("main", out var main) || !role.TryGetProperty("role", out var r)) { Skipped++; continue; }
-                        var tokens = words.EnumerateArray().Where(w => w.ValueKind == JsonValueKind.String).Select(w => ArabicForms.Normalize(w.GetString()!)).Where(w => w.Length > 0).ToList();
+                        var tokens = words.EnumerateArray().Where(w => w.ValueKind == JsonValueKind.String).Select(w => ArabicForms.Normalize(Word(w.GetString()!))).Where(w => w.Length > 0).ToList();
                         if (tokens.Count == 0) continue;
-                        var system = linker.CountryAndRole(tokens, date);
+                        var trace = Errors is null ? null : new List<string>();
+                        var system = linker.CountryAndRole(tokens, date, trace: trace);
                         var (gc, gr) = (Code(main.GetString()), Code(r.GetString()));
                         if ((gc != system.Country || gr != system.Role) && Errors is not null)
                         {
-                            Errors.WriteLine($"{path}#{index} {side}: \"{string.Join(' ', words.EnumerateArray().Select(w => w.ToString()))}\" gold {gc ?? "-"}+{gr ?? "-"} system {system.Country ?? "-"}+{system.Role ?? "-"}");
+                            Errors.WriteLine($"{path}#{index} {side}: \"{string.Join(' ', words.EnumerateArray().Select(w => w.ToString()))}\" gold {gc ?? "-"}+{gr ?? "-"} system {system.Country ?? "-"}+{system.Role ?? "-"}" +
+                                (trace is { Count: > 0 } ? " [" + string.Join("; ", trace) + "]" : ""));
                         }
 
                         Add(gc, gr, system);
@@ -74,6 +76,14 @@ internal sealed partial class ActorSpanEvaluation
             }
         }
     }
+
+    /// <summary>
+    /// A gold word without the punctuation glued to it by whitespace splitting (بوش». → بوش, « → nothing): the
+    /// pipeline's tokenizer separates punctuation, so the linker never sees it.
+    /// </summary>
+    internal static string Word(string w) => w.Trim().Trim(PunctuationChars);
+
+    private static readonly char[] PunctuationChars = ['«', '»', '"', '\'', '.', '،', ',', '؛', ';', ':', '(', ')', '[', ']', '-', '_', '!', '?', '؟', '“', '”'];
 
     private static string? Code(string? s) => string.IsNullOrEmpty(s) || s == "None" ? null : s;
 

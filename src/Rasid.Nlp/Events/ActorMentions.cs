@@ -123,6 +123,19 @@ internal static class ActorMentions
                 continue;
             }
 
+            // A title before a phrase of the actor database that the NER did not tag (نائب + رئيس البلدية, الرئيس + سعد الحريري):
+            // it joins the phrase and the linker codes the whole (the title's role first, the country from the name). Two words
+            // at least: one word of the UniversalPetrarch seed is too often a common noun or a first name. Only after a one-word
+            // office title (الرئيس، نائب، وزير), never after an institution or another agent, which is a subject before its
+            // object (انتقدت الحكومة سعد الحريري, خطف مسلحون نائب رئيس البلدية).
+            if (country is null && next < 0 && end == i && role is "GOV" or "LEG" && !IsInstitution(normalized, i) && end + 2 < tokens.Count && !covered[end + 1] && tokens[end + 1].IsWord &&
+                EntityLexicon.Default.MatchAt(normalized, end + 1).FirstOrDefault(m => m.Length >= 2 && m.PrefixLength == 0 && m.Entry.Actors.Count > 0 &&
+                    m.Entry.Place is null && m.Entry.Nationality is null) is { Entry: not null } name &&
+                Enumerable.Range(end + 1, name.Length).All(k => k < tokens.Count && !covered[k] && tokens[k].IsWord))
+            {
+                end += name.Length;
+            }
+
             // مصدر امني في دمشق: the country of a place right after في.
             if (country is null && end + 2 < tokens.Count && tokens[end + 1].Folded == In)
             {
@@ -268,13 +281,18 @@ internal static class ActorMentions
         return null;
     }
 
-    /// <summary>A role noun of the entity lexicon (agents, institutions: مسلحين، الجيش، جنود) not in the agent list.</summary>
+    /// <summary>
+    /// A role noun of the entity lexicon (agents, institutions: مسلحين، الجيش، جنود) not in the agent list, or a name of the
+    /// curated actor database (actors.tsv) the NER did not tag (its role is then empty: the linker codes the phrase).
+    /// </summary>
     private static (int Last, string Role, string Proclitic, bool Curated, bool IsObject)? LexiconAgent(List<string> normalized, bool[] covered, int i)
     {
         foreach (var m in EntityLexicon.Default.MatchAt(normalized, i))
         {
             if (m.Entry.Place is not null || m.Entry.Nationality is not null || m.Entry.FirstName || m.Entry.LastName) continue;
-            var role = m.Entry.AgentRole ?? m.Entry.InstitutionRole ?? m.Entry.CuratedRole;
+            // A name of the curated actor database the NER missed (طالبان) is a participant too; its code comes from the linker.
+            var curatedActor = m.Entry.Actors.Any(a => a.Source != "petrarch" && a.Code is { Length: >= 3 });
+            var role = m.Entry.AgentRole ?? m.Entry.InstitutionRole ?? m.Entry.CuratedRole ?? (curatedActor ? "" : null);
             if (role is null) continue;
             var last = i + m.Length - 1;
             var ok = true;
@@ -286,6 +304,10 @@ internal static class ActorMentions
 
         return null;
     }
+
+    /// <summary>Whether the word at <paramref name="i"/> is an institution of the entity lexicon (الحكومة، البرلمان، الجيش).</summary>
+    private static bool IsInstitution(List<string> normalized, int i) =>
+        EntityLexicon.Default.MatchAt(normalized, i).Any(m => m.Length == 1 && m.Entry.InstitutionRole is not null);
 
     /// <summary>The actor linker's code of tokens first..last, or null when it finds neither country nor role.</summary>
     private static string? LinkerCode(List<string> normalized, int first, int last, DateOnly? date)
