@@ -413,10 +413,10 @@ internal static class UdCommands
         var noContext = new Option<bool>("--no-context-conventions") { Description = "Relabel PADT by PUD's form, name-pair and lemma conventions only, not by the tags of ambiguous forms in context (sentence-initial و PART, كان before a verb AUX); the model v4 recipe." };
         var augment = new Option<TaggerAugmentation>("--augment")
         {
-            Description = "Feature augmentation for domain adaptation (Daumé III 2007): none, word (domain copies of the templates with the word itself) or all (every template); " +
+            Description = "Feature augmentation for domain adaptation (Daumé III 2007): none, word (domain copies of the templates with the word itself), context (all but the templates of the word's letters: affixes, shape, own cluster) or all (every template); " +
                           "PADT sentences update shared + PADT copies, --pud sentences shared + in-domain copies; the model keeps shared + in-domain weights folded (default none).",
             DefaultValueFactory = _ => TaggerAugmentation.None,
-            HelpName = "none|word|all",
+            HelpName = "none|word|context|all",
         };
         var command = new Command("tagger", "Train the UPOS tagger and lemma table on UD Arabic-PADT v1 (diacritics stripped) and optionally UD Arabic-PUD, with a proper-noun lexicon feature.")
         {

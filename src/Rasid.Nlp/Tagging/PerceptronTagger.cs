@@ -31,6 +31,12 @@ public enum TaggerAugmentation
     /// <summary>Domain copies for the bias and the templates that contain the word itself (word, previous tag × word, role × word, previous word × word, word × next word, word × next cluster).</summary>
     Word,
 
+    /// <summary>
+    /// Domain copies for every template except those that describe the word's letters (prefixes, suffixes, shape, the
+    /// word's own cluster): the conventions are in the word and its context; how an unseen word looks is shared.
+    /// </summary>
+    Context,
+
     /// <summary>Domain copies for every template.</summary>
     All,
 }
@@ -767,6 +773,9 @@ public sealed class PerceptronTagger
         // Extract's indexes 0 (bias), 1 (word), 12 (prev tag × word), 14 (role × word), 17 (prev word × word),
         // 18 (word × next word), 28 (word × next cluster).
         TaggerAugmentation.Word => Enumerable.Range(0, FeatureCount).Select(i => i is 0 or 1 or 12 or 14 or 17 or 18 or 28).ToArray(),
+        // All but 4–9 (suffixes, prefixes), 16 (shape), 19 (role × suffix), 20 (folded prefix × suffix), 23 (4-letter
+        // suffix), 24 and 25 (the word's cluster).
+        TaggerAugmentation.Context => Enumerable.Range(0, FeatureCount).Select(i => i is not ((>= 4 and <= 9) or 16 or 19 or 20 or 23 or 24 or 25)).ToArray(),
         _ => throw new ArgumentOutOfRangeException(nameof(augmentation)),
     };
 
