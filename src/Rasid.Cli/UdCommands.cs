@@ -418,9 +418,10 @@ internal static class UdCommands
             DefaultValueFactory = _ => TaggerAugmentation.None,
             HelpName = "none|word|context|all",
         };
+        var noTagConventions = new Option<bool>("--no-tag-conventions") { Description = "Relabel PADT's lemmas to the conventions of the --pud training sentences, but not its UPOS (with --augment, the in-domain weights learn PUD's tagging conventions)." };
         var command = new Command("tagger", "Train the UPOS tagger and lemma table on UD Arabic-PADT v1 (diacritics stripped) and optionally UD Arabic-PUD, with a proper-noun lexicon feature.")
         {
-            data, output, pud, withPud, folds, pudWeight, noConventions, conventionCount, segmenterModel, writeSystem, predicted, epochs, holdout, noLexicon, dropout, clustersOption, noClusters, noContext, augment,
+            data, output, pud, withPud, folds, pudWeight, noConventions, conventionCount, segmenterModel, writeSystem, predicted, epochs, holdout, noLexicon, dropout, clustersOption, noClusters, noContext, augment, noTagConventions,
         };
         command.SetAction(parse =>
         {
@@ -439,7 +440,7 @@ internal static class UdCommands
                 clusters = WordClusters.LoadFile(clusterPath).Words;
             }
 
-            var recipe = new TaggerRecipe(parse.GetValue(pudWeight), !parse.GetValue(noConventions), parse.GetValue(conventionCount), parse.GetValue(epochs), parse.GetValue(dropout), parse.GetValue(predicted), clusters, !parse.GetValue(noContext), parse.GetValue(augment));
+            var recipe = new TaggerRecipe(parse.GetValue(pudWeight), !parse.GetValue(noConventions), parse.GetValue(conventionCount), parse.GetValue(epochs), parse.GetValue(dropout), parse.GetValue(predicted), clusters, !parse.GetValue(noContext), parse.GetValue(augment), !parse.GetValue(noTagConventions));
             List<string> lexicon = [];
             if (!parse.GetValue(noLexicon))
             {

@@ -192,7 +192,7 @@ public sealed class TaggerTests
         List<TaggerInput> visit = [new("زار", 0), new("القاهرة", 0)];
         var mixed = PerceptronTagger.Train(sentences, "test", epochs: 5, inDomain: inDomain);
         Assert.Equal("NOUN", mixed.Tag(treaty)[1]); // one weight per feature: the majority (out of domain) wins
-        foreach (var augmentation in new[] { TaggerAugmentation.Word, TaggerAugmentation.All })
+        foreach (var augmentation in new[] { TaggerAugmentation.Word, TaggerAugmentation.Context, TaggerAugmentation.All })
         {
             var adapted = PerceptronTagger.Train(sentences, "test", epochs: 5, inDomain: inDomain, augmentation: augmentation);
             Assert.Equal(["VERB", "PROPN", "PROPN"], adapted.Tag(treaty));
