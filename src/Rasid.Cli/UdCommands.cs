@@ -504,7 +504,7 @@ internal static class UdCommands
                 return ExitCodes.Ok;
             }
 
-            var model = recipe.Train(padt, pudGold, "5", lexicon, out var trainedNote);
+            var model = recipe.Train(padt, pudGold, "6", lexicon, out var trainedNote);
             var outPath = OutPath(parse.GetValue(output), "ar-tagger.txt.gz");
             using (var stream = File.Create(outPath)) model.Save(stream);
             console.Out.WriteLine($"tagger: {padt.Count} PADT sentences{trainedNote}, lexicon {model.LexiconSize} words, {model.ClusterWords} cluster words, {model.FeatureRows} features, tags {string.Join(' ', model.Tags)} → {outPath} ({new FileInfo(outPath).Length / 1024} KB, {clock.Elapsed.TotalSeconds:0.0} s)");

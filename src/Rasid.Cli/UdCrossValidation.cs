@@ -73,7 +73,9 @@ internal sealed record TaggerRecipe(int PudWeight, bool Conventions, int Convent
             {
                 var map = ConventionMap.Learn(inDomain, ConventionCount, context: ContextConventions);
                 sentences = map.Apply(padt, out var changed, TagConventions);
-                note = string.Create(CultureInfo.InvariantCulture, $", {changed} PADT words relabelled ({map.TagRules} form tags, {map.ContextRules} context tags, {map.PairRules} name pairs, {map.LemmaRules} lemmas)");
+                note = TagConventions
+                    ? string.Create(CultureInfo.InvariantCulture, $", {changed} PADT words relabelled ({map.TagRules} form tags, {map.ContextRules} context tags, {map.PairRules} name pairs, {map.LemmaRules} lemmas)")
+                    : string.Create(CultureInfo.InvariantCulture, $", {changed} PADT lemmas relabelled ({map.LemmaRules} lemma rules; UPOS kept)");
             }
 
             for (var copy = 0; copy < Math.Max(1, PudWeight); copy++) sentences.AddRange(inDomain);
