@@ -411,9 +411,17 @@ internal static class UdCommands
         };
         var noClusters = new Option<bool>("--no-clusters") { Description = "Train without word-cluster features." };
         var noContext = new Option<bool>("--no-context-conventions") { Description = "Relabel PADT by PUD's form, name-pair and lemma conventions only, not by the tags of ambiguous forms in context (sentence-initial و PART, كان before a verb AUX); the model v4 recipe." };
+        var augment = new Option<TaggerAugmentation>("--augment")
+        {
+            Description = "Feature augmentation for domain adaptation (Daumé III 2007): none, word (domain copies of the templates with the word itself), context (all but the templates of the word's letters: affixes, shape, own cluster) or all (every template); " +
+                          "PADT sentences update shared + PADT copies, --pud sentences shared + in-domain copies; the model keeps shared + in-domain weights folded (default none).",
+            DefaultValueFactory = _ => TaggerAugmentation.None,
+            HelpName = "none|word|context|all",
+        };
+        var noTagConventions = new Option<bool>("--no-tag-conventions") { Description = "Relabel PADT's lemmas to the conventions of the --pud training sentences, but not its UPOS (with --augment, the in-domain weights learn PUD's tagging conventions)." };
         var command = new Command("tagger", "Train the UPOS tagger and lemma table on UD Arabic-PADT v1 (diacritics stripped) and optionally UD Arabic-PUD, with a proper-noun lexicon feature.")
         {
-            data, output, pud, withPud, folds, pudWeight, noConventions, conventionCount, segmenterModel, writeSystem, predicted, epochs, holdout, noLexicon, dropout, clustersOption, noClusters, noContext,
+            data, output, pud, withPud, folds, pudWeight, noConventions, conventionCount, segmenterModel, writeSystem, predicted, epochs, holdout, noLexicon, dropout, clustersOption, noClusters, noContext, augment, noTagConventions,
         };
         command.SetAction(parse =>
         {
@@ -432,7 +440,7 @@ internal static class UdCommands
                 clusters = WordClusters.LoadFile(clusterPath).Words;
             }
 
-            var recipe = new TaggerRecipe(parse.GetValue(pudWeight), !parse.GetValue(noConventions), parse.GetValue(conventionCount), parse.GetValue(epochs), parse.GetValue(dropout), parse.GetValue(predicted), clusters, !parse.GetValue(noContext));
+            var recipe = new TaggerRecipe(parse.GetValue(pudWeight), !parse.GetValue(noConventions), parse.GetValue(conventionCount), parse.GetValue(epochs), parse.GetValue(dropout), parse.GetValue(predicted), clusters, !parse.GetValue(noContext), parse.GetValue(augment), !parse.GetValue(noTagConventions));
             List<string> lexicon = [];
             if (!parse.GetValue(noLexicon))
             {
@@ -496,7 +504,7 @@ internal static class UdCommands
                 return ExitCodes.Ok;
             }
 
-            var model = recipe.Train(padt, pudGold, "5", lexicon, out var trainedNote);
+            var model = recipe.Train(padt, pudGold, "6", lexicon, out var trainedNote);
             var outPath = OutPath(parse.GetValue(output), "ar-tagger.txt.gz");
             using (var stream = File.Create(outPath)) model.Save(stream);
             console.Out.WriteLine($"tagger: {padt.Count} PADT sentences{trainedNote}, lexicon {model.LexiconSize} words, {model.ClusterWords} cluster words, {model.FeatureRows} features, tags {string.Join(' ', model.Tags)} → {outPath} ({new FileInfo(outPath).Length / 1024} KB, {clock.Elapsed.TotalSeconds:0.0} s)");

@@ -57,7 +57,9 @@ internal static class UdCrossValidation
 /// <param name="PredictedHistory">Train on predicted rather than gold previous tags.</param>
 /// <param name="Clusters">Word clusters (normalized word → bit string) for the cluster features; null: none.</param>
 /// <param name="ContextConventions">With <paramref name="Conventions"/>, also relabel ambiguous forms by their context (<see cref="ConventionMap.Learn"/>).</param>
-internal sealed record TaggerRecipe(int PudWeight, bool Conventions, int ConventionCount, int Epochs, double RareDropout, bool PredictedHistory = false, IReadOnlyDictionary<string, string>? Clusters = null, bool ContextConventions = true)
+/// <param name="TagConventions">With <paramref name="Conventions"/>: relabel PADT's UPOS too (false: its lemmas only).</param>
+/// <param name="Augmentation">Feature augmentation: PADT sentences out-of-domain, in-domain sentences in-domain (<see cref="TaggerAugmentation"/>).</param>
+internal sealed record TaggerRecipe(int PudWeight, bool Conventions, int ConventionCount, int Epochs, double RareDropout, bool PredictedHistory = false, IReadOnlyDictionary<string, string>? Clusters = null, bool ContextConventions = true, TaggerAugmentation Augmentation = TaggerAugmentation.None, bool TagConventions = true)
 {
     /// <summary>Trains on <paramref name="padt"/> and the in-domain sentences <paramref name="pud"/> (may be empty).</summary>
     public PerceptronTagger Train(IReadOnlyList<IReadOnlyList<TrainingToken>> padt, IReadOnlyList<ConlluSentence> pud, string version, IEnumerable<string> lexicon, out string note)
@@ -70,14 +72,18 @@ internal sealed record TaggerRecipe(int PudWeight, bool Conventions, int Convent
             if (Conventions)
             {
                 var map = ConventionMap.Learn(inDomain, ConventionCount, context: ContextConventions);
-                sentences = map.Apply(padt, out var changed);
-                note = string.Create(CultureInfo.InvariantCulture, $", {changed} PADT words relabelled ({map.TagRules} form tags, {map.ContextRules} context tags, {map.PairRules} name pairs, {map.LemmaRules} lemmas)");
+                sentences = map.Apply(padt, out var changed, TagConventions);
+                note = TagConventions
+                    ? string.Create(CultureInfo.InvariantCulture, $", {changed} PADT words relabelled ({map.TagRules} form tags, {map.ContextRules} context tags, {map.PairRules} name pairs, {map.LemmaRules} lemmas)")
+                    : string.Create(CultureInfo.InvariantCulture, $", {changed} PADT lemmas relabelled ({map.LemmaRules} lemma rules; UPOS kept)");
             }
 
             for (var copy = 0; copy < Math.Max(1, PudWeight); copy++) sentences.AddRange(inDomain);
             note = string.Create(CultureInfo.InvariantCulture, $" + {inDomain.Count} in-domain sentences × {Math.Max(1, PudWeight)}{note}");
         }
 
-        return PerceptronTagger.Train(sentences, version, Epochs, lexicon, RareDropout, PredictedHistory, Clusters);
+        var domains = Enumerable.Range(0, sentences.Count).Select(i => i >= padt.Count).ToArray();
+        if (Augmentation != TaggerAugmentation.None && pud.Count > 0) note += $", feature augmentation ({Augmentation.ToString().ToLowerInvariant()} templates)";
+        return PerceptronTagger.Train(sentences, version, Epochs, lexicon, RareDropout, PredictedHistory, Clusters, domains, pud.Count > 0 ? Augmentation : TaggerAugmentation.None);
     }
 }

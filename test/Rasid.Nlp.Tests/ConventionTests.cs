@@ -48,6 +48,17 @@ public sealed class ConventionTests
     }
 
     [Fact]
+    public void Without_tag_rules_only_the_lemmas_of_padt_are_relabelled()
+    {
+        var map = ConventionMap.Learn(Target(), minCount: 2);
+        IReadOnlyList<TrainingToken> padt = [Word("غير", "NOUN", "غير"), Word("الأمم", "NOUN", "أمة"), Word("المتحدة", "ADJ", "متحد"), Word("ذلك", "PRON", "ذلك")];
+        var relabelled = map.Apply([padt], out var changed, tagRules: false).Single().Select(t => t.Words.Single()).ToList();
+        Assert.Equal(["NOUN", "NOUN", "ADJ", "PRON"], relabelled.Select(w => w.Upos)); // غير PART and the name pair are not applied
+        Assert.Equal("ذ`لك", relabelled[3].Lemma);
+        Assert.Equal(1, changed);
+    }
+
+    [Fact]
     public void A_form_seen_fewer_times_than_the_minimum_is_not_a_convention()
     {
         var map = ConventionMap.Learn(Target(), minCount: 3);

@@ -162,6 +162,50 @@ public sealed class TaggerTests
         Assert.True(model.FeatureRows > without.FeatureRows); // the cluster features carry weights
     }
 
+    private static TrainingToken Word(string text, string upos) => new([new TrainingWord(text, upos, text, false, false)], 0, 0);
+
+    [Fact]
+    public void Feature_augmentation_tags_as_the_in_domain_sentences_even_when_they_are_outnumbered()
+    {
+        // Out of domain (PADT style) the head of "معاهدة فرساي" is NOUN, five times as often as the in-domain (PUD style)
+        // PROPN; "زار" and "القاهرة" are tagged alike in both domains.
+        IReadOnlyList<TrainingToken> padt = [Word("وقع", "VERB"), Word("معاهدة", "NOUN"), Word("فرساي", "PROPN")];
+        IReadOnlyList<TrainingToken> pud = [Word("وقع", "VERB"), Word("معاهدة", "PROPN"), Word("فرساي", "PROPN")];
+        IReadOnlyList<TrainingToken> shared = [Word("زار", "VERB"), Word("القاهرة", "PROPN")];
+        var sentences = new List<IReadOnlyList<TrainingToken>>();
+        var inDomain = new List<bool>();
+        for (var i = 0; i < 10; i++)
+        {
+            sentences.Add(padt);
+            inDomain.Add(false);
+            sentences.Add(shared);
+            inDomain.Add(false);
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            sentences.Add(pud);
+            inDomain.Add(true);
+        }
+
+        List<TaggerInput> treaty = [new("وقع", 0), new("معاهدة", 0), new("فرساي", 0)];
+        List<TaggerInput> visit = [new("زار", 0), new("القاهرة", 0)];
+        var mixed = PerceptronTagger.Train(sentences, "test", epochs: 5, inDomain: inDomain);
+        Assert.Equal("NOUN", mixed.Tag(treaty)[1]); // one weight per feature: the majority (out of domain) wins
+        foreach (var augmentation in new[] { TaggerAugmentation.Word, TaggerAugmentation.Context, TaggerAugmentation.All })
+        {
+            var adapted = PerceptronTagger.Train(sentences, "test", epochs: 5, inDomain: inDomain, augmentation: augmentation);
+            Assert.Equal(["VERB", "PROPN", "PROPN"], adapted.Tag(treaty));
+            Assert.Equal(["VERB", "PROPN"], adapted.Tag(visit)); // learned from out-of-domain sentences only: the shared weights carry it
+            using var stream = new MemoryStream();
+            adapted.Save(stream);
+            stream.Position = 0;
+            Assert.Equal(adapted.Tag(treaty), PerceptronTagger.Load(stream).Tag(treaty)); // the folded weights are the model
+        }
+
+        Assert.Throws<ArgumentException>(() => PerceptronTagger.Train(sentences, "test", inDomain: [true]));
+    }
+
     [Fact]
     public void A_saved_model_loads_back_with_the_same_tags_lexicon_and_lemmas()
     {

@@ -17,6 +17,30 @@ public readonly record struct TaggerInput(string Form, int Role);
 /// <summary>A lemma edit: cut letters from the start and end of the form, then add letters before and after.</summary>
 internal readonly record struct LemmaRule(int CutPrefix, int CutSuffix, string AddPrefix, string AddSuffix);
 
+/// <summary>
+/// Which feature templates <see cref="PerceptronTagger.Train"/> gives domain copies (feature augmentation, Daumé III 2007,
+/// "Frustratingly easy domain adaptation"): a training sentence updates the shared weight of a feature and the weight of
+/// its copy for the sentence's domain (out-of-domain or in-domain); the saved model keeps shared + in-domain weights
+/// folded into one weight per feature and drops the out-of-domain copies, so the model's size and speed do not change.
+/// </summary>
+public enum TaggerAugmentation
+{
+    /// <summary>No domain copies: one weight per feature for all training sentences.</summary>
+    None,
+
+    /// <summary>Domain copies for the bias and the templates that contain the word itself (word, previous tag × word, role × word, previous word × word, word × next word, word × next cluster).</summary>
+    Word,
+
+    /// <summary>
+    /// Domain copies for every template except those that describe the word's letters (prefixes, suffixes, shape, the
+    /// word's own cluster): the conventions are in the word and its context; how an unseen word looks is shared.
+    /// </summary>
+    Context,
+
+    /// <summary>Domain copies for every template.</summary>
+    All,
+}
+
 /// <summary>Accuracy of a tagger on gold-tokenized sentences.</summary>
 /// <param name="Correct">Words with the right UPOS.</param>
 /// <param name="Total">Words with a known gold UPOS.</param>
@@ -593,10 +617,14 @@ public sealed class PerceptronTagger
     /// <paramref name="predictedHistory"/>: train on the tags the model predicts for the previous words (as when
     /// tagging) instead of the gold tags. <paramref name="clusters"/>: normalized word → cluster bit string (as written
     /// by <c>rasid train clusters</c>; stored in the model) for the cluster features; null or empty: none.
+    /// <paramref name="inDomain"/> (one flag per sentence; null: all in-domain) and <paramref name="augmentation"/>: feature
+    /// augmentation for domain adaptation (see <see cref="TaggerAugmentation"/>); the model tags as the in-domain sentences.
     /// </summary>
-    public static PerceptronTagger Train(IReadOnlyList<IReadOnlyList<TrainingToken>> sentences, string version, int epochs = 10, IEnumerable<string>? lexicon = null, double rareDropout = 0, bool predictedHistory = false, IReadOnlyDictionary<string, string>? clusters = null)
+    public static PerceptronTagger Train(IReadOnlyList<IReadOnlyList<TrainingToken>> sentences, string version, int epochs = 10, IEnumerable<string>? lexicon = null, double rareDropout = 0, bool predictedHistory = false, IReadOnlyDictionary<string, string>? clusters = null, IReadOnlyList<bool>? inDomain = null, TaggerAugmentation augmentation = TaggerAugmentation.None)
     {
         ArgumentNullException.ThrowIfNull(sentences);
+        if (inDomain is not null && inDomain.Count != sentences.Count) throw new ArgumentException("one in-domain flag per sentence is needed", nameof(inDomain));
+        var augmented = AugmentedTemplates(augmentation);
         var clusterCodes = (clusters ?? new Dictionary<string, string>()).ToDictionary(kv => kv.Key, kv => ClusterCodeOf(kv.Value), StringComparer.Ordinal);
         var clusterLookup = clusterCodes.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var lexiconWords = (lexicon ?? []).Select(Fold).Where(w => w.Length >= 2).Distinct(StringComparer.Ordinal).ToArray();
@@ -606,17 +634,18 @@ public sealed class PerceptronTagger
 
         // Each sentence also exists with folded spellings (no hamza on alef, ى → ي), as much news is written;
         // every epoch trains on one of the two versions.
-        var data = sentences.Select(s =>
+        var data = sentences.Select((s, n) =>
         {
             var inputs = Inputs(s).ToArray();
             return (Inputs: inputs, Folded: inputs.Select(i => i with { Form = Fold(i.Form) }).ToArray(),
                 Clusters: inputs.Select(i => ClusterCode(clusterLookup, i.Form)).ToArray(),
-                Gold: s.SelectMany(t => t.Words).Select(w => tagIndex.GetValueOrDefault(w.Upos, None)).ToArray());
+                Gold: s.SelectMany(t => t.Words).Select(w => tagIndex.GetValueOrDefault(w.Upos, None)).ToArray(),
+                Domain: inDomain is null || inDomain[n] ? InDomain : OutOfDomain);
         }).ToArray();
         // Words seen once have their identity hidden in some passes, so that affix, shape and lexicon features learn
         // to carry unknown words.
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (inputs, _, _, _) in data)
+        foreach (var (inputs, _, _, _, _) in data)
         {
             foreach (var input in inputs) frequency[input.Form] = frequency.GetValueOrDefault(input.Form) + 1;
         }
@@ -626,12 +655,13 @@ public sealed class PerceptronTagger
         var stamps = new Dictionary<ulong, int[]>();
         var step = 1;
         var random = new Random(7);
-        var features = new ulong[FeatureCount];
+        var features = new ulong[2 * FeatureCount];
         var scores = new float[tags.Length];
+        var domainCopies = new HashSet<ulong>();
         for (var epoch = 0; epoch < epochs; epoch++)
         {
             random.Shuffle(data);
-            foreach (var (plain, folded, wordClusters, gold) in data)
+            foreach (var (plain, folded, wordClusters, gold, domain) in data)
             {
                 var inputs = random.Next(3) == 0 ? folded : plain;
                 int prev = None, prev2 = None;
@@ -639,6 +669,18 @@ public sealed class PerceptronTagger
                 {
                     var hide = rareDropout > 0 && frequency.GetValueOrDefault(plain[i].Form) == 1 && random.NextDouble() < rareDropout;
                     var count = Extract(inputs, wordClusters, i, prev, prev2, lexiconKeys, features, hide);
+                    if (augmented.Length > 0)
+                    {
+                        // The domain copies of the augmented templates follow the shared features.
+                        var shared = count;
+                        for (var j = 0; j < shared; j++)
+                        {
+                            if (!augmented[j]) continue;
+                            features[count] = DomainCopy(features[j], domain);
+                            domainCopies.Add(features[count++]);
+                        }
+                    }
+
                     Array.Clear(scores);
                     foreach (var f in features.AsSpan(0, count))
                     {
@@ -700,6 +742,8 @@ public sealed class PerceptronTagger
             if (any) averaged[f] = avg;
         }
 
+        if (domainCopies.Count > 0) averaged = FoldDomainCopies(weights, totals, stamps, step, domainCopies, tags.Length);
+
         var (byFormTag, byForm) = LemmaTables(sentences);
         return new PerceptronTagger(version, tags, averaged, lexiconWords, byFormTag, byForm, LemmaRules(sentences), clusterCodes);
 
@@ -716,6 +760,80 @@ public sealed class PerceptronTagger
             stamps[f][t] = step;
             w[t] += delta;
         }
+    }
+
+    private const int OutOfDomain = 1;
+    private const int InDomain = 2;
+
+    /// <summary>Per feature index of <see cref="Extract"/>: whether <paramref name="augmentation"/> gives it domain copies (empty: none).</summary>
+    private static bool[] AugmentedTemplates(TaggerAugmentation augmentation) => augmentation switch
+    {
+        TaggerAugmentation.None => [],
+        TaggerAugmentation.All => Enumerable.Repeat(true, FeatureCount).ToArray(),
+        // Extract's indexes 0 (bias), 1 (word), 12 (prev tag × word), 14 (role × word), 17 (prev word × word),
+        // 18 (word × next word), 28 (word × next cluster).
+        TaggerAugmentation.Word => Enumerable.Range(0, FeatureCount).Select(i => i is 0 or 1 or 12 or 14 or 17 or 18 or 28).ToArray(),
+        // All but 4–9 (suffixes, prefixes), 16 (shape), 19 (role × suffix), 20 (folded prefix × suffix), 23 (4-letter
+        // suffix), 24 and 25 (the word's cluster).
+        TaggerAugmentation.Context => Enumerable.Range(0, FeatureCount).Select(i => i is not ((>= 4 and <= 9) or 16 or 19 or 20 or 23 or 24 or 25)).ToArray(),
+        _ => throw new ArgumentOutOfRangeException(nameof(augmentation)),
+    };
+
+    /// <summary>The key of the copy of feature <paramref name="f"/> for a domain.</summary>
+    private static ulong DomainCopy(ulong f, int domain)
+    {
+        var h = ((f ^ (0x444F4D00UL + (ulong)domain)) * FnvPrime ^ 0xFFFF) * FnvPrime;
+        return h == 0 ? 1 : h;
+    }
+
+    /// <summary>
+    /// The averaged weights of an augmented training folded for tagging in-domain text: each shared feature's weight
+    /// plus that of its in-domain copy; the out-of-domain copies are dropped. Scaled down as a whole when a folded weight
+    /// is above the 16-bit range (as in <see cref="Train"/>).
+    /// </summary>
+    private static Dictionary<ulong, float[]> FoldDomainCopies(Dictionary<ulong, float[]> weights, Dictionary<ulong, double[]> totals, Dictionary<ulong, int[]> stamps, int step, HashSet<ulong> domainCopies, int tagCount)
+    {
+        double[] Average(ulong f)
+        {
+            var avg = new double[tagCount];
+            if (!weights.TryGetValue(f, out var w)) return avg;
+            for (var t = 0; t < tagCount; t++) avg[t] = (totals[f][t] + (step - stamps[f][t]) * w[t]) / step;
+            return avg;
+        }
+
+        var folded = new Dictionary<ulong, double[]>();
+        var largest = 0.0;
+        foreach (var f in weights.Keys)
+        {
+            if (domainCopies.Contains(f)) continue;
+            var avg = Average(f);
+            var copy = DomainCopy(f, InDomain);
+            if (domainCopies.Contains(copy))
+            {
+                var extra = Average(copy);
+                for (var t = 0; t < tagCount; t++) avg[t] += extra[t];
+            }
+
+            folded[f] = avg;
+            for (var t = 0; t < tagCount; t++) largest = Math.Max(largest, Math.Abs(avg[t]));
+        }
+
+        var scale = largest > MaxWeight ? MaxWeight / largest : 1.0;
+        var result = new Dictionary<ulong, float[]>();
+        foreach (var (f, avg) in folded)
+        {
+            var w = new float[tagCount];
+            var any = false;
+            for (var t = 0; t < tagCount; t++)
+            {
+                w[t] = (float)Math.Round(avg[t] * scale, 3);
+                any |= w[t] != 0;
+            }
+
+            if (any) result[f] = w;
+        }
+
+        return result;
     }
 
     /// <summary>UPOS and lemma accuracy and per-tag (gold, predicted) counts of this tagger on <paramref name="sentences"/> (gold tokens).</summary>

@@ -129,9 +129,10 @@ public sealed class ConventionMap
 
     /// <summary>
     /// <paramref name="source"/> relabelled to the learned conventions (a new list; the input is not changed).
-    /// <paramref name="changed"/> counts the words whose UPOS or lemma changed.
+    /// <paramref name="changed"/> counts the words whose UPOS or lemma changed. <paramref name="tagRules"/> false: relabel
+    /// the lemmas only (looked up with the source's own UPOS), not the UPOS.
     /// </summary>
-    public List<IReadOnlyList<TrainingToken>> Apply(IReadOnlyList<IReadOnlyList<TrainingToken>> source, out int changed)
+    public List<IReadOnlyList<TrainingToken>> Apply(IReadOnlyList<IReadOnlyList<TrainingToken>> source, out int changed, bool tagRules = true)
     {
         ArgumentNullException.ThrowIfNull(source);
         var result = new List<IReadOnlyList<TrainingToken>>(source.Count);
@@ -140,12 +141,12 @@ public sealed class ConventionMap
         {
             var words = sentence.SelectMany(t => t.Words).ToArray();
             var tags = words.Select(w => w.Upos).ToArray();
-            for (var i = 0; i < words.Length; i++)
+            for (var i = 0; i < words.Length && tagRules; i++)
             {
                 if (tags[i] != TrainingCorpus.Unknown && _tags.TryGetValue(words[i].TaggerForm, out var tag)) tags[i] = tag;
             }
 
-            if (_context.Count > 0)
+            if (_context.Count > 0 && tagRules)
             {
                 // Contexts are the source's tags (after the form rules), not the ones being changed.
                 var before = tags.ToArray();
@@ -161,7 +162,7 @@ public sealed class ConventionMap
                 }
             }
 
-            for (var i = 0; i + 1 < words.Length; i++)
+            for (var i = 0; i + 1 < words.Length && tagRules; i++)
             {
                 if (_pairs.TryGetValue((words[i].TaggerForm, words[i + 1].TaggerForm), out var pair))
                 {
