@@ -42,6 +42,12 @@ internal static class PipelineBenchmark
         // The entities stage without its document pass (sentence tagger only), timed on the same documents for the ratio.
         var firstPassOnly = new Rasid.Nlp.Entities.EntityComponent(Rasid.Nlp.Entities.NerModel.Default, Rasid.Nlp.Entities.EntityLexicon.Default);
         long firstPassTicks = 0, firstPassBytes = 0;
+        // The stored form of each analysed document (what an ingest worker computes after the analysis): the JSON by
+        // DocumentJson (hand-written writer), the same JSON by the reflection serializer for the ratio, and gzip + JSON.
+        var stored = new (string Name, long Ticks, long Bytes)[]
+        {
+            ("stored form: JSON (DocumentJson)", 0, 0), ("stored form: JSON by the reflection serializer", 0, 0), ("stored form: gzip of the JSON (as stored)", 0, 0),
+        };
         foreach (var article in measured)
         {
             var document = Document.Create(article.Text, article.Info);
@@ -62,6 +68,15 @@ internal static class PipelineBenchmark
                 pipeline.Components[i].Process(document, CancellationToken.None);
                 ticks[i] += Stopwatch.GetTimestamp() - start;
                 bytes[i] += GC.GetAllocatedBytesForCurrentThread() - allocated;
+            }
+
+            for (var k = 0; k < stored.Length; k++)
+            {
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
+                var start = Stopwatch.GetTimestamp();
+                StoredForm(document, k);
+                stored[k].Ticks += Stopwatch.GetTimestamp() - start;
+                stored[k].Bytes += GC.GetAllocatedBytesForCurrentThread() - allocated;
             }
         }
 
@@ -88,10 +103,37 @@ internal static class PipelineBenchmark
             }
         }
 
+        foreach (var (name, storedTicks, storedBytes) in stored)
+        {
+            var seconds = (double)storedTicks / Stopwatch.Frequency;
+            o.WriteLine(Inv($"| ({name}) | {seconds * 1000:N0} | {words / Math.Max(seconds, 1e-9):N0} | {(double)storedBytes / words:N1} |"));
+        }
+
         o.WriteLine(Inv($"| **full pipeline, 1 core** | {oneCore.Elapsed.TotalMilliseconds:N0} | {words / oneCore.Elapsed.TotalSeconds:N0} | |"));
         o.WriteLine(Inv($"| **full pipeline, {Environment.ProcessorCount} cores** | {allCores.Elapsed.TotalMilliseconds:N0} | {words / allCores.Elapsed.TotalSeconds:N0} | |"));
         o.WriteLine(Inv($"\narticles/s: 1 core {measured.Count / oneCore.Elapsed.TotalSeconds:N1}, {Environment.ProcessorCount} cores {measured.Count / allCores.Elapsed.TotalSeconds:N1}"));
         return ExitCodes.Ok;
+    }
+
+    private static void StoredForm(Document document, int kind)
+    {
+        switch (kind)
+        {
+            case 0:
+                DocumentJson.Serialize(Stream.Null, document);
+                break;
+            case 1:
+                System.Text.Json.JsonSerializer.Serialize(Stream.Null, document, DocumentJson.Options);
+                break;
+            default:
+                using (var buffer = new MemoryStream())
+                {
+                    using var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true);
+                    DocumentJson.Serialize(gzip, document);
+                }
+
+                break;
+        }
     }
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -179,7 +179,7 @@ public sealed class CorpusReader(InputLimits? limits = null)
     }
 
     /// <summary>Dispatches decoded bytes by file name and content.</summary>
-    private List<InputItem> ReadBytes(string origin, byte[] bytes, string name)
+    private IEnumerable<InputItem> ReadBytes(string origin, byte[] bytes, string name)
     {
         var lower = name.ToLowerInvariant();
         var ext = Path.GetExtension(lower);
@@ -250,29 +250,69 @@ public sealed class CorpusReader(InputLimits? limits = null)
         return items;
     }
 
-    /// <summary>A JSON file: an array of records (or one record), each like a JSONL line; origin <c>file#N</c>.</summary>
-    private static List<InputItem> JsonRecords(string origin, byte[] bytes, string name)
+    /// <summary>
+    /// A JSON file: an array of records (or one record), each like a JSONL line; origin <c>file#N</c>. The file is checked
+    /// whole first (a malformed file is one rejection, as before), with a forward-only reader that only notes where each
+    /// record starts and ends; the records are then parsed one at a time as they are consumed, so the first article of a
+    /// day's file reaches the workers without a document tree of the whole day being built first.
+    /// </summary>
+    private static IEnumerable<InputItem> JsonRecords(string origin, byte[] bytes, string name)
     {
-        var items = new List<InputItem>();
+        List<(int Start, int End)> records;
         try
         {
-            using var json = JsonDocument.Parse(bytes.AsMemory(), new JsonDocumentOptions { AllowTrailingCommas = true });
-            var root = json.RootElement;
-            var records = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
-            var stem = Path.GetFileNameWithoutExtension(name);
-            for (var i = 0; i < records.Count; i++)
-            {
-                var info = new ArticleInfo { Id = $"{stem}-{i + 1}" };
-                items.Add(InputReader.ParseRecord($"{origin}#{i + 1}", records[i].GetRawText(), info, i + 1));
-            }
+            records = RecordBounds(bytes);
         }
         catch (JsonException ex)
         {
             return [Reject(origin, "malformed JSON: " + FirstLine(ex.Message))];
         }
 
-        if (items.Count == 0) items.Add(Reject(origin, "empty JSON array"));
-        return items;
+        if (records.Count == 0) return [Reject(origin, "empty JSON array")];
+        return ParseRecords(origin, bytes, records, Path.GetFileNameWithoutExtension(name));
+    }
+
+    private static IEnumerable<InputItem> ParseRecords(string origin, byte[] bytes, List<(int Start, int End)> records, string stem)
+    {
+        for (var i = 0; i < records.Count; i++)
+        {
+            var info = new ArticleInfo { Id = $"{stem}-{i + 1}" };
+            var (start, end) = records[i];
+            yield return InputReader.ParseRecord($"{origin}#{i + 1}", bytes.AsMemory(start, end - start), info, i + 1);
+        }
+    }
+
+    /// <summary>
+    /// Where each record lies in a JSON file: the elements of a root array, or the root value itself. Reads the whole file
+    /// as <c>JsonDocument.Parse</c> with trailing commas allowed would (same errors), without building the tree.
+    /// </summary>
+    private static List<(int Start, int End)> RecordBounds(byte[] bytes)
+    {
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true });
+        var records = new List<(int Start, int End)>();
+        if (!reader.Read()) throw new JsonException("no JSON value"); // Read itself throws the reader's message for empty input
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                records.Add((start, (int)reader.BytesConsumed));
+            }
+        }
+        else
+        {
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            records.Add((start, (int)reader.BytesConsumed));
+        }
+
+        while (reader.Read())
+        {
+            // JsonDocument.Parse reads to the end too: anything after the root value is an error thrown by Read.
+        }
+
+        return records;
     }
 
     /// <summary>Applies the checks every article passes: some Arabic text.</summary>
@@ -318,9 +358,9 @@ public sealed class CorpusReader(InputLimits? limits = null)
     }
 
     /// <summary>Runs a whole-file reader, turning its failures into one rejection.</summary>
-    private static List<InputItem> Guard(string origin, Func<List<InputItem>> read)
+    private static IEnumerable<InputItem> Guard(string origin, Func<IEnumerable<InputItem>> read)
     {
-        List<InputItem> items;
+        IEnumerable<InputItem> items;
         try
         {
             items = read();

@@ -150,11 +150,18 @@ public sealed class InputReader(InputLimits? limits = null)
     }
 
     /// <summary>Parses one JSONL record into an article or a rejection.</summary>
-    internal static InputItem ParseRecord(string origin, string line, ArticleInfo defaultInfo, int lineNumber)
+    internal static InputItem ParseRecord(string origin, string line, ArticleInfo defaultInfo, int lineNumber) =>
+        ParseRecord(origin, line, static l => JsonDocument.Parse(l), defaultInfo, lineNumber);
+
+    /// <summary>As <see cref="ParseRecord(string, string, ArticleInfo, int)"/>, from the record's UTF-8 bytes.</summary>
+    internal static InputItem ParseRecord(string origin, ReadOnlyMemory<byte> utf8, ArticleInfo defaultInfo, int lineNumber) =>
+        ParseRecord(origin, utf8, static b => JsonDocument.Parse(b), defaultInfo, lineNumber);
+
+    private static InputItem ParseRecord<T>(string origin, T record, Func<T, JsonDocument> parse, ArticleInfo defaultInfo, int lineNumber)
     {
         try
         {
-            using var json = JsonDocument.Parse(line);
+            using var json = parse(record);
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return Reject(origin, "not a JSON object");
             var text = GetString(root, "text") ?? GetString(root, "content");

@@ -54,6 +54,44 @@ public sealed class CorpusReaderTests
         Assert.Equal(path + "!2015-07-21.json#2", items[1].Rejection!.Origin);
     }
 
+    [Theory]
+    [InlineData("[{\"content\":\"x\"} {\"content\":\"y\"}]", "malformed JSON: ")]
+    [InlineData("[{\"content\":\"x\"}] trailing", "malformed JSON: ")]
+    [InlineData("[{\"content\":\"x\"}", "malformed JSON: ")]
+    [InlineData("   \n ", "malformed JSON: ")]
+    [InlineData("[]", "empty JSON array")]
+    public void A_malformed_or_empty_json_file_is_one_rejection_naming_the_file(string json, string reason)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("day.json", json);
+        var item = Assert.Single(new CorpusReader().ReadFile(path));
+        Assert.Equal(path, item.Rejection!.Origin);
+        Assert.StartsWith(reason, item.Rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_records_are_read_as_each_record_alone_would_be_read_and_a_bad_record_does_not_stop_the_rest()
+    {
+        using var dir = new TempDirectory();
+        // A trailing comma is allowed in the file's array but not inside a record (as a JSONL line); a bare string
+        // is not a record; a single object at the root is one record; \u escapes and numbers as strings are kept.
+        var path = dir.Write("day.json", $$"""
+            [ {"id":"a","content":"{{Story}}","date":"2015-07-21"},
+              {"content":"{{Story}}","title":"x",},
+              "نص",
+              {"content":"أ{{Story}}","title":12.50},
+            ]
+            """);
+        var items = new CorpusReader().ReadFile(path).ToList();
+        Assert.Equal(4, items.Count);
+        Assert.Equal(("a", new DateOnly(2015, 7, 21)), (items[0].Article!.Info.Id, items[0].Article!.Info.Published!.Value));
+        Assert.Equal((path + "#2", "malformed JSON: "), (items[1].Rejection!.Origin, items[1].Rejection!.Reason[..16]));
+        Assert.Equal((path + "#3", "not a JSON object"), (items[2].Rejection!.Origin, items[2].Rejection!.Reason));
+        Assert.Equal(("day-4", "12.50", "أ" + Story), (items[3].Article!.Info.Id, items[3].Article!.Info.Title, items[3].Article!.Text));
+        var single = dir.Write("one.json", $$"""  {"content":"{{Story}}"}  """);
+        Assert.Equal("one-1", Assert.Single(new CorpusReader().ReadFile(single)).Article!.Info.Id);
+    }
+
     [Fact]
     public void A_gzipped_jsonl_file_is_streamed_line_by_line()
     {

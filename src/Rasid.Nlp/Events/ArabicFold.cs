@@ -89,7 +89,11 @@ internal static class ArabicFold
     // Candidates per folded form: news vocabulary repeats, and each computation makes a dozen substrings. Bounded: forms
     // past the cap are computed each time (the first ones seen are the frequent ones).
     private const int MemoCapacity = 50_000;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, StemCandidate[]> Memo = new(StringComparer.Ordinal);
+    // Created big enough never to grow (a table grows when one of its locks' share of the entries passes buckets ÷ locks;
+    // 65,537 buckets leave a 30% margin over the cap): each growth re-allocates every node and the bucket array while the
+    // workers fill the memo at the start of an ingest.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, StemCandidate[]> Memo =
+        new(Environment.ProcessorCount, 65_537, StringComparer.Ordinal);
     private static int memoCount;
 
     /// <summary>The candidate stems of a folded word (shared array: do not modify).</summary>

@@ -55,12 +55,13 @@ internal sealed class SentenceView
         var t = 0;
         foreach (var sentence in document.Sentences)
         {
-            var tokens = new List<ViewToken>();
             while (t < document.Tokens.Count && document.Tokens[t].End <= sentence.Start) t++;
-            var k = t;
-            while (k < document.Tokens.Count && document.Tokens[k].Start < sentence.End)
+            var end = t;
+            while (end < document.Tokens.Count && document.Tokens[end].Start < sentence.End) end++;
+            var tokens = new List<ViewToken>(end - t); // sized once: the list no longer grows token by token
+            for (var k = t; k < end; k++)
             {
-                var token = document.Tokens[k++];
+                var token = document.Tokens[k];
                 tokens.Add(new ViewToken(token.Start, token.End, token.Text, token.Kind, StemUpos(token)));
             }
 

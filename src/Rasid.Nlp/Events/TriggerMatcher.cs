@@ -34,7 +34,7 @@ internal static class TriggerMatcher
                 if (!knowledge.ByFirstWord.TryGetValue(cand.Stem, out var entries)) continue;
                 foreach (var (entry, form) in entries)
                 {
-                    var isVerb = entry.IsVerb && !entry.NounForms.Contains(string.Join(' ', form));
+                    var isVerb = entry.IsVerb && (entry.NounForms.Count == 0 || !entry.NounForms.Contains(string.Join(' ', form))); // joined only when needed
                     // ل before a verb only as لِيفعل (with an imperfect prefix).
                     if (isVerb ? !VerbProclitics.Contains(cand.Proclitic) || (cand.Proclitic.EndsWith('\u0644') && !cand.ImperfectPrefix) : cand.ImperfectPrefix) continue;
                     var last = MatchRest(tokens, i, form);
