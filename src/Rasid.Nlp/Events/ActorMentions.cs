@@ -154,7 +154,8 @@ internal static class ActorMentions
 
     /// <summary>
     /// A participant phrase without a country right before في and a place (with an optional locative noun between) takes the
-    /// place's country: «قاعدة للشرطة في مدينة بعقوبة» → IRQ + COP, «الزوار الشيعة في بغداد» → IRQ + CVL. Only phrases Rasid
+    /// place's country: «قاعدة للشرطة في مدينة بعقوبة» → IRQ + COP, «الزوار الشيعة في بغداد» → IRQ + CVL; so does one right before a
+    /// place noun in construct and its place (session 10): «طلاب جامعة بغداد» → IRQ + EDU. Only phrases Rasid
     /// built (agent nouns, role words, owned objects), never a named entity, and only a place entity (LOC) with a country.
     /// </summary>
     private static void PlaceCountries(IReadOnlyList<ViewToken> tokens, List<ActorMention> mentions, RoleCues cues)
@@ -164,9 +165,22 @@ internal static class ActorMentions
             var m = mentions[n];
             if (m.Entity is not null || m.IsAdjective || m.Code is not { Length: > 3 } code || !code.StartsWith("---", StringComparison.Ordinal)) continue;
             var k = m.Last + 1;
-            if (k >= tokens.Count || !tokens[k].IsWord || tokens[k].Folded != In) continue;
-            k++;
-            if (k < tokens.Count && tokens[k].IsWord && cues.IsStripped("locative", tokens[k]) && !mentions.Any(o => o.First == k)) k++;
+            if (k >= tokens.Count || !tokens[k].IsWord) continue;
+            if (tokens[k].Folded == In)
+            {
+                k++;
+                if (k < tokens.Count && tokens[k].IsWord && cues.IsStripped("locative", tokens[k]) && !mentions.Any(o => o.First == k)) k++;
+            }
+            else if (cues.Is("locative", tokens[k]) && !tokens[k].Folded.StartsWith("\u0627\u0644", StringComparison.Ordinal) && !mentions.Any(o => o.First == k))
+            {
+                // A place noun in construct (no article) and its place: «طلاب جامعة بغداد» → IRQ + EDU, «سكان مدينة غزة» → PSE + CVL.
+                k++;
+            }
+            else
+            {
+                continue;
+            }
+
             var place = mentions.FirstOrDefault(o => o.First == k && o.Entity?.Type == "LOC" && o.Code is { Length: >= 3 } c && !c.StartsWith("---", StringComparison.Ordinal));
             if (place is null) continue;
             mentions[n] = m with { Code = place.Code![..3] + code[3..] };
@@ -341,6 +355,8 @@ internal static class ActorMentions
         if (cues.IsStripped("direction", previous)) return In;
         if (cues.IsStripped("locative", previous) && (CliticPreposition(ProcliticOf(previous)) is not null || (first >= 2 && PrepositionWords.Contains(tokens[first - 2].Folded)))) return In;
         if (PrepositionWords.Contains(previous.Folded)) return previous.Folded;
+        // An auxiliary verb (وكانت، كانت، بينما) is no noun with a clitic preposition: its ك is part of كان (وكانت حركة طالبان قد خطفت).
+        if (cues.Is("auxiliary", previous)) return null;
         // A governing noun with ب or ل (لوكالة فرانس برس, لمحاربة تنظيم الدولة): the mention is not a subject or object.
         if (triggerTokens.Contains(first - 1)) return null;
         var p = CliticPreposition(ProcliticOf(previous));
