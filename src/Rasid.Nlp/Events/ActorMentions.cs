@@ -154,7 +154,8 @@ internal static class ActorMentions
 
     /// <summary>
     /// A participant phrase without a country right before في and a place (with an optional locative noun between) takes the
-    /// place's country: «قاعدة للشرطة في مدينة بعقوبة» → IRQ + COP, «الزوار الشيعة في بغداد» → IRQ + CVL; so does one right before a
+    /// place's country: «قاعدة للشرطة في مدينة بعقوبة» → IRQ + COP, «الزوار الشيعة في بغداد» → IRQ + CVL (a definite adjective that
+    /// is no participant may stand between, session 10); so does one right before a
     /// place noun in construct and its place (session 10): «طلاب جامعة بغداد» → IRQ + EDU. Only phrases Rasid
     /// built (agent nouns, role words, owned objects), never a named entity, and only a place entity (LOC) with a country.
     /// </summary>
@@ -166,15 +167,19 @@ internal static class ActorMentions
             if (m.Entity is not null || m.IsAdjective || m.Code is not { Length: > 3 } code || !code.StartsWith("---", StringComparison.Ordinal)) continue;
             var k = m.Last + 1;
             if (k >= tokens.Count || !tokens[k].IsWord) continue;
+            // A definite adjective that is no participant of its own may stand between (الزوار الشيعة في بغداد).
+            if (k + 1 < tokens.Count && tokens[k + 1].IsWord && tokens[k + 1].Folded == In && IsDefinite(tokens[m.Last]) && IsDefinite(tokens[k]) &&
+                !cues.IsStripped("locative", tokens[k]) && !mentions.Any(o => o.First <= k && o.Last >= k)) k++;
             if (tokens[k].Folded == In)
             {
                 k++;
                 if (k < tokens.Count && tokens[k].IsWord && cues.IsStripped("locative", tokens[k]) && !mentions.Any(o => o.First == k)) k++;
             }
-            else if (cues.Is("locative", tokens[k]) && !tokens[k].Folded.StartsWith("\u0627\u0644", StringComparison.Ordinal) && !mentions.Any(o => o.First == k))
+            else if (cues.Is("locative", tokens[k]) && !tokens[k].Folded.StartsWith("\u0627\u0644", StringComparison.Ordinal))
             {
                 // A place noun in construct (no article) and its place: «طلاب جامعة بغداد» → IRQ + EDU, «سكان مدينة غزة» → PSE + CVL.
-                k++;
+                // The place noun may have joined the place as its title (جامعة بغداد): then that mention is the place.
+                if (!mentions.Any(o => o.First == k && o.Entity?.Type == "LOC")) k++;
             }
             else
             {
@@ -186,6 +191,9 @@ internal static class ActorMentions
             mentions[n] = m with { Code = place.Code![..3] + code[3..] };
         }
     }
+
+    private static bool IsDefinite(ViewToken token) =>
+        token.Folded.StartsWith("\u0627\u0644", StringComparison.Ordinal) || token.Folded.StartsWith("\u0648\u0627\u0644", StringComparison.Ordinal); // ال وال
 
     /// <summary>
     /// A participant counted by a number or a quantifier before it, with an optional partitive من and a member noun

@@ -256,7 +256,8 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             }
             else
             {
-                target = post;
+                // ضابط شرطة ... اختطفا ... على يد مسلحين: with a passive agent and no object, the subject before the verb is its patient.
+                target = post ?? (explicitSource is not null && source == explicitSource && entry.Plover == "ASSAULT" ? pre : null);
             }
         }
         else
@@ -391,11 +392,15 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             }
         }
 
-        // Forwards, within fifteen words: a consequence clause (اسفر عن مقتل، ادى الى اصابة) or a targeting verb (استهدف).
+        // Forwards, within fifteen words: a consequence clause (اسفر عن مقتل، ادى الى اصابة) or a targeting verb (استهدف); when the
+        // consequence verb comes before the trigger (أسفر انفجار سيارة ملغومة ... عن إصابة عشرة), its casualty word after it.
+        var before = PreviousWord(tokens, hit.First);
+        var consequenceBefore = before < hit.First && (cues.Is("consequence", tokens[before]) || cues.IsStripped("consequence", tokens[before]));
         foreach (var k in WordsAhead(tokens, hit.Last, 15))
         {
             var from = -1;
             if (cues.Is("targeting", tokens[k])) from = k;
+            else if (consequenceBefore && (cues.IsStripped("casualty", tokens[k]) || cues.Is("casualty", tokens[k]))) from = k;
             else if (cues.Is("consequence", tokens[k]) || cues.IsStripped("consequence", tokens[k]))
             {
                 for (var j = k + 1; j < tokens.Count && j <= k + 4; j++)
