@@ -215,7 +215,10 @@ internal static class ActorMentions
             if (tokens[k].Kind == TokenKind.Number && k >= 1 && tokens[k - 1].IsWord && cues.Is("quantifier", tokens[k - 1]) && !triggerTokens.Contains(k - 1)) k--;
             if (mentions.Any(o => o != m && o.Last >= k && o.First < m.First)) continue;
             // A number after a preposition is a date or a place (في 19 يوليو، في 3 مدن), not a count of the participant.
-            if ((CliticPreposition(ProcliticOf(tokens[k])) ?? PrecedingPreposition(tokens, k, triggerTokens, cues)) is not null) continue;
+            // «بينهم ثلاثة من رجال الشرطة»: a count after a pronoun preposition (role_cues.tsv class among) is a subset of the
+            // casualties, not a governed noun.
+            var among = k >= 1 && tokens[k - 1].IsWord && cues.Is("among", tokens[k - 1]);
+            if (!among && (CliticPreposition(ProcliticOf(tokens[k])) ?? PrecedingPreposition(tokens, k, triggerTokens, cues)) is not null) continue;
             mentions[n] = m with { CountFirst = k, CountStart = tokens[k].Start };
         }
     }

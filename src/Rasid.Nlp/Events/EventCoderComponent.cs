@@ -208,7 +208,10 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             var post = candidates.FirstOrDefault(m => m.Lead > hit.Last && WordsBetween(tokens, hit.Last, m.Lead) <= 3 && m.Preposition is null && !ClauseBreak(tokens, hit.Last, m.First));
             var pre = Subject(tokens, hit.First, candidates, cues);
             // ان انتحاريا يقود سيارة مفخخة فجر نفسه: the subject right after ان, separated from its verb by a clause.
-            if (ComplementSubject(tokens, hit.First, candidates, hits) is { } complement && (pre is null || (!IsAttackerMention(pre) && IsAttackerMention(complement)))) pre = complement;
+            var complement = ComplementSubject(tokens, hit.First, candidates, hits);
+            if (complement is not null && (pre is null || (!IsAttackerMention(pre) && IsAttackerMention(complement)))) pre = complement;
+            // بأن مهاجما انتحاريا فجر نفسه: the subject after ان may be split into two mentions; the one before the verb continues it.
+            var afterComplementizer = complement is not null && pre is not null && pre != complement && complement.Last < pre.First && WordsBetween(tokens, complement.Last, pre.First) == 0;
             var speaker = source is null ? PronounSubject(tokens, hit.First, candidates) : null;
             if (speaker is not null)
             {
@@ -244,7 +247,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             else if (source is null)
             {
                 var svo = pre is not null && (pre.First == 0 || IsComplementizer(tokens, pre.First - 1) || cues.Is("auxiliary", tokens[PreviousWord(tokens, pre.First)]) ||
-                    PluralVerb(tokens[hit.First]) || post is null || NumberFollows(tokens, hit.Last));
+                    PluralVerb(tokens[hit.First]) || post is null || NumberFollows(tokens, hit.Last) || afterComplementizer);
                 // قتلت 47 ارهابيا، خطفت 23 من الكوريين: a feminine verb does not agree with a counted masculine group after it, so
                 // the group is its object, not its subject.
                 var objectCount = !svo && post is not null && FeminineVerb(tokens[hit.First]) && MasculineCount(tokens, post);
@@ -257,7 +260,10 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             else
             {
                 // ضابط شرطة ... اختطفا ... على يد مسلحين: with a passive agent and no object, the subject before the verb is its patient.
-                target = post ?? (explicitSource is not null && source == explicitSource && entry.Plover == "ASSAULT" ? pre : null);
+                // The agent itself may be the first name after the verb (اختطف على يد مسلحين): it is no object.
+                var passive = explicitSource is not null && source == explicitSource && entry.Plover == "ASSAULT";
+                var obj = passive && post == explicitSource ? null : post;
+                target = obj ?? (passive ? pre : null);
             }
         }
         else
