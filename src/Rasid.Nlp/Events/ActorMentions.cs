@@ -167,9 +167,10 @@ internal static class ActorMentions
             if (m.Entity is not null || m.IsAdjective || m.Code is not { Length: > 3 } code || !code.StartsWith("---", StringComparison.Ordinal)) continue;
             var k = m.Last + 1;
             if (k >= tokens.Count || !tokens[k].IsWord) continue;
-            // A definite adjective that is no participant of its own may stand between (الزوار الشيعة في بغداد).
-            if (k + 1 < tokens.Count && tokens[k + 1].IsWord && tokens[k + 1].Folded == In && IsDefinite(tokens[m.Last]) && IsDefinite(tokens[k]) &&
-                !cues.IsStripped("locative", tokens[k]) && !mentions.Any(o => o.First <= k && o.Last >= k)) k++;
+            // An adjective that agrees in definiteness and is no participant of its own may stand between (الزوار الشيعة في بغداد،
+            // سبعة جنود آخرين في المنطقة القبلية الباكستانية).
+            if (k + 1 < tokens.Count && tokens[k + 1].IsWord && tokens[k + 1].Folded == In && IsDefinite(tokens[m.Last]) == IsDefinite(tokens[k]) &&
+                tokens[k].Upos != "VERB" && !IsPrepositionWord(tokens[k].Folded) && !cues.IsStripped("locative", tokens[k]) && !mentions.Any(o => o.First <= k && o.Last >= k)) k++;
             if (tokens[k].Folded == In)
             {
                 k++;
@@ -186,7 +187,10 @@ internal static class ActorMentions
                 continue;
             }
 
-            var place = mentions.FirstOrDefault(o => o.First == k && o.Entity?.Type == "LOC" && o.Code is { Length: >= 3 } c && !c.StartsWith("---", StringComparison.Ordinal));
+            // The place: a LOC entity with a country, or after a place noun a nationality adjective (في المنطقة القبلية الباكستانية).
+            var afterPlaceNoun = k >= 1 && tokens[k - 1].IsWord && cues.IsStripped("locative", tokens[k - 1]);
+            var place = mentions.FirstOrDefault(o => o.First == k && o.Code is { Length: >= 3 } c && !c.StartsWith("---", StringComparison.Ordinal) &&
+                (o.Entity?.Type == "LOC" || (afterPlaceNoun && o.Entity is null && c.Length == 3)));
             if (place is null) continue;
             mentions[n] = m with { Code = place.Code![..3] + code[3..] };
         }

@@ -305,7 +305,6 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 (m.Preposition is { } p ? entry.TargetPrepositions.Contains(p) : entry.DirectObject));
         }
 
-        if (target is null && entry.Plover == "ASSAULT") target = RelativeClauseTarget(tokens, hit, candidates, source);
         // A protest's target is what it is against or addresses (role_cues.tsv class protest_target): ضد الحزب القومي، احتجاجا على
         // زيارة بوش، مطالبين الحكومة المحلية، تطالب باستقالة ثاباتيرو، يسقط بوش، رشق المتظاهرون قوات مكافحة الشغب.
         if (target is null && entry.Plover == "PROTEST") target = ProtestTarget(tokens, hit, hits, candidates, cues, source);
@@ -699,29 +698,6 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         // قتل عراقيان: a bare nationality noun right after the verb (no role) is its patient too.
         if (role is null && post.IsAdjective) return true;
         return role is not null && _knowledge.Cues.HasValue("victim", role);
-    }
-
-    /// <summary>
-    /// «ضربة جوية على مجمعات يستخدمها متشددون»: an indefinite noun that is no participant, after one of the trigger's target
-    /// prepositions, followed by a relative clause whose imperfect verb carries the object pronoun (يستخدمها، يقصده، تقطنه): the
-    /// clause's subject names what was hit (gold codes the users of the place), within eight words after the trigger.
-    /// </summary>
-    private static ActorMention? RelativeClauseTarget(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates, ActorMention? source)
-    {
-        var words = WordsAhead(tokens, hit.Last, 8).ToList();
-        for (var w = 0; w + 2 < words.Count; w++)
-        {
-            var (p, noun, verb) = (words[w], words[w + 1], words[w + 2]);
-            if (noun != p + 1 || verb != noun + 1) continue;
-            if (!hit.Entry.TargetPrepositions.Contains(tokens[p].Folded)) continue;
-            var n = tokens[noun].Folded;
-            if (n.StartsWith("\u0627\u0644", StringComparison.Ordinal) || candidates.Any(m => m.First <= noun && m.Last >= noun)) continue; // ال
-            var v = tokens[verb].Folded;
-            if (!IsImperfect(v) || !(v.EndsWith('\u0647') || v.EndsWith("\u0647\u0627", StringComparison.Ordinal) || v.EndsWith("\u0647\u0645", StringComparison.Ordinal))) continue; // ه ها هم
-            return candidates.FirstOrDefault(m => m.First == NextWord(tokens, verb) && m.Preposition is null && m != source);
-        }
-
-        return null;
     }
 
     /// <summary>A passive reading of an unvocalised verb: اغتيل، or a verb followed by a number (قتل 18 شخصا).</summary>
