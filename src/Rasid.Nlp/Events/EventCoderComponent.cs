@@ -695,8 +695,9 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         if (f.Length > 3 && f[0] is '\u0648' or '\u0641') f = f[1..];
         if (f.EndsWith('\u062A') || f.EndsWith('\u0627') || IsImperfect(f)) return false; // ت ا
         var (_, role) = Rasid.Nlp.Entities.ActorLinker.SplitCode(code);
-        // قتل عراقيان: a bare nationality noun right after the verb (no role) is its patient too.
-        if (role is null && post.IsAdjective) return true;
+        // قتل عراقيان: a bare nationality noun right after a casualty verb (role_cues.tsv class exposure: قتل، جرح; not هاجم) is its
+        // patient too.
+        if (role is null && post.IsAdjective) return _knowledge.Cues.Is("exposure", tokens[hit.First]);
         return role is not null && _knowledge.Cues.HasValue("victim", role);
     }
 

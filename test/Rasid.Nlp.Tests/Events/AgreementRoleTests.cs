@@ -176,4 +176,58 @@ public sealed class AgreementRoleTests
         var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "قصفت");
         Assert.Equal("KURREB", e.Target?.Actor);
     }
+
+    [Fact]
+    public void A_bare_nationality_noun_after_a_bare_perfect_is_the_patient()
+    {
+        const string text = "من ناحية ثانية، قتل عراقيان في ثاني تفجير لصهريج مفخخ.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "قتل");
+        Assert.Equal("IRQ", e.Target?.Actor);
+        Assert.Equal(At(text, "عراقيان"), e.Target?.Start);
+        Assert.Null(e.Source);
+    }
+
+    [Fact]
+    public void A_nationality_noun_after_an_attack_verb_that_is_no_casualty_verb_stays_its_subject()
+    {
+        const string text = "هاجم فلسطينيون مستوطنة قرب نابلس.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "هاجم");
+        Assert.Equal("PSE", e.Source?.Actor);
+        Assert.Equal(At(text, "فلسطينيون"), e.Source?.Start);
+    }
+
+    [Fact]
+    public void An_owned_checkpoint_after_a_targeting_verb_is_the_target_with_the_owner_code()
+    {
+        const string text = "وقال مصدر أمني إن شرطيا قتل بانفجار سيارة مفخخة استهدفت نقطة تفتيش تابعة للشرطة في قرية الندة.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "قتل");
+        Assert.Equal("---COP", e.Target?.Actor);
+        Assert.Equal(At(text, "تفتيش"), e.Target?.Start);
+    }
+
+    [Fact]
+    public void A_checkpoint_without_an_owner_is_no_participant()
+    {
+        const string text = "انفجرت سيارة مفخخة عند نقطة تفتيش في المدينة.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "انفجرت");
+        Assert.NotEqual(At(text, "نقطة"), e.Target?.Start);
+        Assert.NotEqual(At(text, "تفتيش"), e.Target?.Start);
+    }
+
+    [Fact]
+    public void An_indefinite_adjective_and_a_nationality_after_a_place_noun_give_the_place_country()
+    {
+        const string text = "ذكرت تقارير امس أن المتشددين اختطفوا سبعة جنود آخرين في المنطقة القبلية الباكستانية المضطربة.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "اختطفوا");
+        Assert.Equal("PAKMIL", e.Target?.Actor);
+        Assert.Equal(At(text, "سبعة"), e.Target?.Start);
+    }
+
+    [Fact]
+    public void A_nationality_after_fi_without_a_place_noun_gives_no_place_country()
+    {
+        const string text = "اختطف مسلحون سبعة جنود آخرين في الهجمات الباكستانية.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "اختطف");
+        Assert.Equal("---MIL", e.Target?.Actor);
+    }
 }
