@@ -21,6 +21,7 @@ public sealed class AgreementRoleTests
         Assert.Contains("agents_extra.tsv@5", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.Contains("nationalities.tsv@2", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.Contains("role_cues.tsv@7", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+        Assert.Contains("role_words.tsv@3", EventKnowledge.Default.Versions, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -229,5 +230,14 @@ public sealed class AgreementRoleTests
         const string text = "اختطف مسلحون سبعة جنود آخرين في الهجمات الباكستانية.";
         var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "اختطف");
         Assert.Equal("---MIL", e.Target?.Actor);
+    }
+
+    [Fact]
+    public void The_people_gathering_are_the_protest_source_not_the_trigger_word()
+    {
+        const string text = "حيث تجمهر الناس في الشارع الرئيسي مطلقين الشعارات.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "تجمهر");
+        Assert.Equal("---CVL", e.Source?.Actor);
+        Assert.Equal(At(text, "الناس"), e.Source?.Start);
     }
 }
