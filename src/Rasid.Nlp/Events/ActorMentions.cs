@@ -154,9 +154,9 @@ internal static class ActorMentions
 
     /// <summary>
     /// A participant phrase without a country right before في and a place (with an optional locative noun between) takes the
-    /// place's country: «قاعدة للشرطة في مدينة بعقوبة» → IRQ + COP, «الزوار الشيعة في بغداد» → IRQ + CVL (a definite adjective that
-    /// is no participant may stand between, session 10); so does one right before a
-    /// place noun in construct and its place (session 10): «طلاب جامعة بغداد» → IRQ + EDU. Only phrases Rasid
+    /// place's country: «قاعدة للشرطة في مدينة بعقوبة» → IRQ + COP; since session 10 also across an agreeing adjective that is no
+    /// participant («الزوار الشيعة في بغداد» → IRQ + CVL), with a nationality adjective after a place noun as the place («في المنطقة
+    /// القبلية الباكستانية» → PAK), and right before a place noun in construct and its place («طلاب جامعة بغداد» → IRQ + EDU). Only phrases Rasid
     /// built (agent nouns, role words, owned objects), never a named entity, and only a place entity (LOC) with a country.
     /// </summary>
     private static void PlaceCountries(IReadOnlyList<ViewToken> tokens, List<ActorMention> mentions, RoleCues cues)
