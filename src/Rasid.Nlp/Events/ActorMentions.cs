@@ -167,7 +167,9 @@ internal static class ActorMentions
 
     /// <summary>
     /// A participant phrase without a country right before في and a place (with an optional locative noun between) takes the
-    /// place's country: «قاعدة للشرطة في مدينة بعقوبة» → IRQ + COP, «الزوار الشيعة في بغداد» → IRQ + CVL. Only phrases Rasid
+    /// place's country: «قاعدة للشرطة في مدينة بعقوبة» → IRQ + COP; since session 10 also across an agreeing adjective that is no
+    /// participant («الزوار الشيعة في بغداد» → IRQ + CVL), with a nationality adjective after a place noun as the place («في المنطقة
+    /// القبلية الباكستانية» → PAK), and right before a place noun in construct and its place («طلاب جامعة بغداد» → IRQ + EDU). Only phrases Rasid
     /// built (agent nouns, role words, owned objects), never a named entity, and only a place entity (LOC) with a country.
     /// </summary>
     private static void PlaceCountries(IReadOnlyList<ViewToken> tokens, List<ActorMention> mentions, RoleCues cues)
@@ -177,14 +179,38 @@ internal static class ActorMentions
             var m = mentions[n];
             if (m.Entity is not null || m.IsAdjective || m.Code is not { Length: > 3 } code || !code.StartsWith("---", StringComparison.Ordinal)) continue;
             var k = m.Last + 1;
-            if (k >= tokens.Count || !tokens[k].IsWord || tokens[k].Folded != In) continue;
-            k++;
-            if (k < tokens.Count && tokens[k].IsWord && cues.IsStripped("locative", tokens[k]) && !mentions.Any(o => o.First == k)) k++;
-            var place = mentions.FirstOrDefault(o => o.First == k && o.Entity?.Type == "LOC" && o.Code is { Length: >= 3 } c && !c.StartsWith("---", StringComparison.Ordinal));
+            if (k >= tokens.Count || !tokens[k].IsWord) continue;
+            // An adjective that agrees in definiteness and is no participant of its own may stand between (الزوار الشيعة في بغداد،
+            // سبعة جنود آخرين في المنطقة القبلية الباكستانية).
+            if (k + 1 < tokens.Count && tokens[k + 1].IsWord && tokens[k + 1].Folded == In && IsDefinite(tokens[m.Last]) == IsDefinite(tokens[k]) &&
+                tokens[k].Upos != "VERB" && !IsPrepositionWord(tokens[k].Folded) && !cues.IsStripped("locative", tokens[k]) && !mentions.Any(o => o.First <= k && o.Last >= k)) k++;
+            if (tokens[k].Folded == In)
+            {
+                k++;
+                if (k < tokens.Count && tokens[k].IsWord && cues.IsStripped("locative", tokens[k]) && !mentions.Any(o => o.First == k)) k++;
+            }
+            else if (cues.Is("locative", tokens[k]) && !tokens[k].Folded.StartsWith("\u0627\u0644", StringComparison.Ordinal))
+            {
+                // A place noun in construct (no article) and its place: «طلاب جامعة بغداد» → IRQ + EDU, «سكان مدينة غزة» → PSE + CVL.
+                // The place noun may have joined the place as its title (جامعة بغداد): then that mention is the place.
+                if (!mentions.Any(o => o.First == k && o.Entity?.Type == "LOC")) k++;
+            }
+            else
+            {
+                continue;
+            }
+
+            // The place: a LOC entity with a country, or after a place noun a nationality adjective (في المنطقة القبلية الباكستانية).
+            var afterPlaceNoun = k >= 1 && tokens[k - 1].IsWord && cues.IsStripped("locative", tokens[k - 1]);
+            var place = mentions.FirstOrDefault(o => o.First == k && o.Code is { Length: >= 3 } c && !c.StartsWith("---", StringComparison.Ordinal) &&
+                (o.Entity?.Type == "LOC" || (afterPlaceNoun && o.Entity is null && c.Length == 3)));
             if (place is null) continue;
             mentions[n] = m with { Code = place.Code![..3] + code[3..] };
         }
     }
+
+    private static bool IsDefinite(ViewToken token) =>
+        token.Folded.StartsWith("\u0627\u0644", StringComparison.Ordinal) || token.Folded.StartsWith("\u0648\u0627\u0644", StringComparison.Ordinal); // ال وال
 
     /// <summary>
     /// A participant counted by a number or a quantifier before it, with an optional partitive من and a member noun
@@ -206,7 +232,10 @@ internal static class ActorMentions
             if (tokens[k].Kind == TokenKind.Number && k >= 1 && tokens[k - 1].IsWord && cues.Is("quantifier", tokens[k - 1]) && !triggerTokens.Contains(k - 1)) k--;
             if (mentions.Any(o => o != m && o.Last >= k && o.First < m.First)) continue;
             // A number after a preposition is a date or a place (في 19 يوليو، في 3 مدن), not a count of the participant.
-            if ((CliticPreposition(ProcliticOf(tokens[k])) ?? PrecedingPreposition(tokens, k, triggerTokens, cues)) is not null) continue;
+            // «بينهم ثلاثة من رجال الشرطة»: a count after a pronoun preposition (role_cues.tsv class among) is a subset of the
+            // casualties, not a governed noun.
+            var among = k >= 1 && tokens[k - 1].IsWord && cues.Is("among", tokens[k - 1]);
+            if (!among && (CliticPreposition(ProcliticOf(tokens[k])) ?? PrecedingPreposition(tokens, k, triggerTokens, cues)) is not null) continue;
             mentions[n] = m with { CountFirst = k, CountStart = tokens[k].Start };
         }
     }
@@ -363,6 +392,8 @@ internal static class ActorMentions
         if (cues.IsStripped("direction", previous)) return In;
         if (cues.IsStripped("locative", previous) && (CliticPreposition(ProcliticOf(previous)) is not null || (first >= 2 && PrepositionWords.Contains(tokens[first - 2].Folded)))) return In;
         if (PrepositionWords.Contains(previous.Folded)) return previous.Folded;
+        // An auxiliary verb (وكانت، كانت، بينما) is no noun with a clitic preposition: its ك is part of كان (وكانت حركة طالبان قد خطفت).
+        if (cues.Is("auxiliary", previous)) return null;
         // A governing noun with ب or ل (لوكالة فرانس برس, لمحاربة تنظيم الدولة): the mention is not a subject or object.
         if (triggerTokens.Contains(first - 1)) return null;
         var p = CliticPreposition(ProcliticOf(previous));

@@ -208,7 +208,10 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             var post = candidates.FirstOrDefault(m => m.Lead > hit.Last && WordsBetween(tokens, hit.Last, m.Lead) <= 3 && m.Preposition is null && !ClauseBreak(tokens, hit.Last, m.First));
             var pre = Subject(tokens, hit.First, candidates, cues);
             // ان انتحاريا يقود سيارة مفخخة فجر نفسه: the subject right after ان, separated from its verb by a clause.
-            if (ComplementSubject(tokens, hit.First, candidates, hits) is { } complement && (pre is null || (!IsAttackerMention(pre) && IsAttackerMention(complement)))) pre = complement;
+            var complement = ComplementSubject(tokens, hit.First, candidates, hits);
+            if (complement is not null && (pre is null || (!IsAttackerMention(pre) && IsAttackerMention(complement)))) pre = complement;
+            // بأن مهاجما انتحاريا فجر نفسه: the subject after ان may be split into two mentions; the one before the verb continues it.
+            var afterComplementizer = complement is not null && pre is not null && pre != complement && complement.Last < pre.First && WordsBetween(tokens, complement.Last, pre.First) == 0;
             var speaker = source is null ? PronounSubject(tokens, hit.First, candidates) : null;
             if (speaker is not null)
             {
@@ -244,15 +247,23 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             else if (source is null)
             {
                 var svo = pre is not null && (pre.First == 0 || IsComplementizer(tokens, pre.First - 1) || cues.Is("auxiliary", tokens[PreviousWord(tokens, pre.First)]) ||
-                    PluralVerb(tokens[hit.First]) || post is null || NumberFollows(tokens, hit.Last));
-                source = svo ? pre : post;
+                    PluralVerb(tokens[hit.First]) || post is null || NumberFollows(tokens, hit.Last) || afterComplementizer);
+                // قتلت 47 ارهابيا، خطفت 23 من الكوريين: a feminine verb does not agree with a counted masculine group after it, so
+                // the group is its object, not its subject.
+                var objectCount = !svo && post is not null && FeminineVerb(tokens[hit.First]) && MasculineCount(tokens, post);
+                source = svo ? pre : objectCount ? null : post;
+                if (objectCount) target = post;
                 // The name after the verb is its object; it is the target only when the row takes a direct object (طلب "المساعدة
                 // العسكرية" من حليفه: the target comes with من, the thing asked for is no participant).
                 if (svo && post is not null && target is null && post != pre && (entry.DirectObject || entry.TargetPrepositions.Count == 0)) target = post;
             }
             else
             {
-                target = post;
+                // ضابط شرطة ... اختطفا ... على يد مسلحين: with a passive agent and no object, the subject before the verb is its patient.
+                // The agent itself may be the first name after the verb (اختطف على يد مسلحين): it is no object.
+                var passive = explicitSource is not null && source == explicitSource && entry.Plover == "ASSAULT";
+                var obj = passive && post == explicitSource ? null : post;
+                target = obj ?? (passive ? pre : null);
             }
         }
         else
@@ -387,11 +398,15 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             }
         }
 
-        // Forwards, within fifteen words: a consequence clause (اسفر عن مقتل، ادى الى اصابة) or a targeting verb (استهدف).
+        // Forwards, within fifteen words: a consequence clause (اسفر عن مقتل، ادى الى اصابة) or a targeting verb (استهدف); when the
+        // consequence verb comes before the trigger (أسفر انفجار سيارة ملغومة ... عن إصابة عشرة), its casualty word after it.
+        var before = PreviousWord(tokens, hit.First);
+        var consequenceBefore = before < hit.First && (cues.Is("consequence", tokens[before]) || cues.IsStripped("consequence", tokens[before]));
         foreach (var k in WordsAhead(tokens, hit.Last, 15))
         {
             var from = -1;
             if (cues.Is("targeting", tokens[k])) from = k;
+            else if (consequenceBefore && (cues.IsStripped("casualty", tokens[k]) || cues.Is("casualty", tokens[k]))) from = k;
             else if (cues.Is("consequence", tokens[k]) || cues.IsStripped("consequence", tokens[k]))
             {
                 for (var j = k + 1; j < tokens.Count && j <= k + 4; j++)
@@ -680,6 +695,9 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         if (f.Length > 3 && f[0] is '\u0648' or '\u0641') f = f[1..];
         if (f.EndsWith('\u062A') || f.EndsWith('\u0627') || IsImperfect(f)) return false; // ت ا
         var (_, role) = Rasid.Nlp.Entities.ActorLinker.SplitCode(code);
+        // قتل عراقيان: a bare nationality noun right after a casualty verb (role_cues.tsv class exposure: قتل، جرح; not هاجم) is its
+        // patient too.
+        if (role is null && post.IsAdjective) return _knowledge.Cues.Is("exposure", tokens[hit.First]);
         return role is not null && _knowledge.Cues.HasValue("victim", role);
     }
 
@@ -691,7 +709,39 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         if (f.StartsWith("\u0627\u063A\u062A\u064A\u0644", StringComparison.Ordinal) || f == "\u0642\u062A\u0644\u0627") return true; // اغتيل، قتلا
         // Only a bare perfect (قتل، خطف، اختطف) can be a passive: قتلت / خطفوا with a number after are active (فقتلت 32 متمردا).
         if (f.EndsWith('\u062A') || f.EndsWith('\u0627')) return false; // ت ا
-        return NumberFollows(tokens, hit.Last) || QuantifierFollows(tokens, hit.Last, cues);
+        // قتل وجرح سبعة عشر سائحا: a coordinated bare perfect of a casualty verb (وجرح، واصيب) shares the count after it.
+        var after = hit.Last;
+        var next = NextWord(tokens, hit.Last);
+        if (next < tokens.Count && IsCoordinatedCasualtyVerb(tokens[next], cues)) after = next;
+        return NumberFollows(tokens, after) || QuantifierFollows(tokens, after, cues);
+    }
+
+    /// <summary>و + a bare perfect of role_cues.tsv class <c>exposure</c> (وجرح، واصيب، وقتل): no ت/ا/وا ending.</summary>
+    private static bool IsCoordinatedCasualtyVerb(ViewToken token, RoleCues cues)
+    {
+        var f = token.Folded;
+        return token.IsWord && f.Length > 3 && f[0] == '\u0648' && !f.EndsWith('\u062A') && !f.EndsWith('\u0627') && cues.Is("exposure", token); // و ت ا
+    }
+
+    /// <summary>A perfect verb with the feminine ت (قتلت، خطفت، اغتالت), not ات.</summary>
+    private static bool FeminineVerb(ViewToken token)
+    {
+        var f = token.Folded;
+        return f.Length >= 4 && f.EndsWith('\u062A') && f[^2] != '\u0627'; // ت ا
+    }
+
+    /// <summary>
+    /// A participant counted by a number or quantifier whose head noun is masculine: a sound plural (الكوريين، مسلحون) or the
+    /// accusative singular after a number (47 ارهابيا، 32 متمردا); not a feminine dual (امراتين) or a plural in اء (نساء).
+    /// </summary>
+    private static bool MasculineCount(IReadOnlyList<ViewToken> tokens, ActorMention m)
+    {
+        if (m.CountFirst is null) return false;
+        var f = tokens[m.First].Folded;
+        if (f.Length < 4) return false;
+        if (f.EndsWith("\u062A\u064A\u0646", StringComparison.Ordinal)) return false; // تين
+        return f.EndsWith("\u064A\u0646", StringComparison.Ordinal) || f.EndsWith("\u0648\u0646", StringComparison.Ordinal) || // ين ون
+            (f.EndsWith('\u0627') && !f.EndsWith("\u0627\u0627", StringComparison.Ordinal)); // ا
     }
 
     /// <summary>The first word after <paramref name="k"/> (skipping امس) is a number word or quantifier (قتل ثمانية من عناصر الشرطة).</summary>

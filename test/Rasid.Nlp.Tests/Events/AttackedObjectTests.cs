@@ -13,9 +13,9 @@ public sealed class AttackedObjectTests
         EventTestSupport.CodeWithRules(text, new DateOnly(2008, 1, 10), entities);
 
     [Fact]
-    public void Role_words_are_version_2()
+    public void Role_words_are_version_3()
     {
-        Assert.Contains("role_words.tsv@2", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+        Assert.Contains("role_words.tsv@3", EventKnowledge.Default.Versions, StringComparison.Ordinal);
     }
 
     [Fact]
