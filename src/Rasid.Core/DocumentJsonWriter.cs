@@ -94,45 +94,9 @@ internal static class DocumentJsonWriter
         writer.WriteString(Cluster, document.Cluster);
         writer.WriteString(Text, document.Text);
 
-        writer.WritePropertyName(Pipeline);
-        if (document.Pipeline is null) writer.WriteNullValue();
-        else
-        {
-            writer.WriteStartArray();
-            foreach (var step in document.Pipeline) writer.WriteStringValue(step);
-            writer.WriteEndArray();
-        }
-
-        writer.WritePropertyName(Removed);
-        if (document.Removed is null) writer.WriteNullValue();
-        else
-        {
-            writer.WriteStartArray();
-            foreach (var removed in document.Removed) WriteRemoved(writer, removed);
-            writer.WriteEndArray();
-        }
-
-        writer.WritePropertyName(Sentences);
-        if (document.Sentences is null) writer.WriteNullValue();
-        else
-        {
-            writer.WriteStartArray();
-            foreach (var sentence in document.Sentences)
-            {
-                if (sentence is null)
-                {
-                    writer.WriteNullValue();
-                    continue;
-                }
-
-                writer.WriteStartObject();
-                writer.WriteNumber(Start, sentence.Start);
-                writer.WriteNumber(End, sentence.End);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
+        WriteArray(writer, Pipeline, document.Pipeline, static (w, step) => w.WriteStringValue(step));
+        WriteArray(writer, Removed, document.Removed, WriteRemoved);
+        WriteArray(writer, Sentences, document.Sentences, WriteSentence);
 
         writer.WritePropertyName(TokensName);
         if (document.Tokens is null) writer.WriteNullValue();
@@ -148,42 +112,41 @@ internal static class DocumentJsonWriter
             writer.WriteEndArray();
         }
 
-        writer.WritePropertyName(Entities);
-        if (document.Entities is null) writer.WriteNullValue();
-        else
+        WriteArray(writer, Entities, document.Entities, WriteEntity);
+        WriteArray(writer, Quotes, document.Quotes, WriteQuote);
+        WriteArray(writer, Times, document.Times, WriteTime);
+        WriteArray(writer, Events, document.Events, WriteEvent);
+        writer.WriteEndObject();
+    }
+
+    // A list property as the serializer writes it: null, or an array whose null elements stay null (each item writer
+    // writes null for a null item).
+    private static void WriteArray<T>(Utf8JsonWriter writer, JsonEncodedText name, List<T>? items, Action<Utf8JsonWriter, T?> writeItem)
+        where T : class
+    {
+        writer.WritePropertyName(name);
+        if (items is null)
         {
-            writer.WriteStartArray();
-            foreach (var entity in document.Entities) WriteEntity(writer, entity);
-            writer.WriteEndArray();
+            writer.WriteNullValue();
+            return;
         }
 
-        writer.WritePropertyName(Quotes);
-        if (document.Quotes is null) writer.WriteNullValue();
-        else
+        writer.WriteStartArray();
+        foreach (var item in items) writeItem(writer, item);
+        writer.WriteEndArray();
+    }
+
+    private static void WriteSentence(Utf8JsonWriter writer, Sentence? sentence)
+    {
+        if (sentence is null)
         {
-            writer.WriteStartArray();
-            foreach (var quote in document.Quotes) WriteQuote(writer, quote);
-            writer.WriteEndArray();
+            writer.WriteNullValue();
+            return;
         }
 
-        writer.WritePropertyName(Times);
-        if (document.Times is null) writer.WriteNullValue();
-        else
-        {
-            writer.WriteStartArray();
-            foreach (var time in document.Times) WriteTime(writer, time);
-            writer.WriteEndArray();
-        }
-
-        writer.WritePropertyName(Events);
-        if (document.Events is null) writer.WriteNullValue();
-        else
-        {
-            writer.WriteStartArray();
-            foreach (var item in document.Events) WriteEvent(writer, item);
-            writer.WriteEndArray();
-        }
-
+        writer.WriteStartObject();
+        writer.WriteNumber(Start, sentence.Start);
+        writer.WriteNumber(End, sentence.End);
         writer.WriteEndObject();
     }
 
@@ -297,31 +260,26 @@ internal static class DocumentJsonWriter
         writer.WritePropertyName(EvidenceName);
         WriteEvidence(writer, item.Evidence);
         if (item.Modality is not null) writer.WriteString(Modality, item.Modality);
-        if (item.Mentions is not null)
+        if (item.Mentions is not null) WriteArray(writer, Mentions, item.Mentions, WriteEventMention);
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteEventMention(Utf8JsonWriter writer, EventMention? mention)
+    {
+        if (mention is null)
         {
-            writer.WritePropertyName(Mentions);
-            writer.WriteStartArray();
-            foreach (var mention in item.Mentions)
-            {
-                if (mention is null)
-                {
-                    writer.WriteNullValue();
-                    continue;
-                }
-
-                writer.WriteStartObject();
-                writer.WriteNumber(Start, mention.Start);
-                writer.WriteNumber(End, mention.End);
-                writer.WritePropertyName(Trigger);
-                WriteMention(writer, mention.Trigger);
-                writer.WritePropertyName(EvidenceName);
-                WriteEvidence(writer, mention.Evidence);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            writer.WriteNullValue();
+            return;
         }
 
+        writer.WriteStartObject();
+        writer.WriteNumber(Start, mention.Start);
+        writer.WriteNumber(End, mention.End);
+        writer.WritePropertyName(Trigger);
+        WriteMention(writer, mention.Trigger);
+        writer.WritePropertyName(EvidenceName);
+        WriteEvidence(writer, mention.Evidence);
         writer.WriteEndObject();
     }
 
