@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -136,15 +137,22 @@ internal static class DocumentJsonWriter
         writer.WriteEndArray();
     }
 
-    private static void WriteSentence(Utf8JsonWriter writer, Sentence? sentence)
+    // Writes null for a null value (as the serializer does) and returns false, else opens the value's object.
+    private static bool StartObject(Utf8JsonWriter writer, [NotNullWhen(true)] object? value)
     {
-        if (sentence is null)
+        if (value is null)
         {
             writer.WriteNullValue();
-            return;
+            return false;
         }
 
         writer.WriteStartObject();
+        return true;
+    }
+
+    private static void WriteSentence(Utf8JsonWriter writer, Sentence? sentence)
+    {
+        if (!StartObject(writer, sentence)) return;
         writer.WriteNumber(Start, sentence.Start);
         writer.WriteNumber(End, sentence.End);
         writer.WriteEndObject();
@@ -152,13 +160,7 @@ internal static class DocumentJsonWriter
 
     private static void WriteRemoved(Utf8JsonWriter writer, RemovedText? removed)
     {
-        if (removed is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
+        if (!StartObject(writer, removed)) return;
         writer.WriteNumber(Start, removed.Start);
         writer.WriteNumber(End, removed.End);
         writer.WriteString(Reason, removed.Reason);
@@ -169,13 +171,7 @@ internal static class DocumentJsonWriter
 
     private static void WriteEntity(Utf8JsonWriter writer, Entity? entity)
     {
-        if (entity is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
+        if (!StartObject(writer, entity)) return;
         writer.WriteNumber(Start, entity.Start);
         writer.WriteNumber(End, entity.End);
         writer.WriteString(Text, entity.Text);
@@ -191,13 +187,7 @@ internal static class DocumentJsonWriter
 
     private static void WriteQuote(Utf8JsonWriter writer, Quote? quote)
     {
-        if (quote is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
+        if (!StartObject(writer, quote)) return;
         var kind = (int)quote.Kind;
         if ((uint)kind < (uint)QuoteKinds.Length) writer.WriteString(Kind, QuoteKinds[kind]);
         else writer.WriteNumber(Kind, kind); // as JsonStringEnumConverter writes undefined values
@@ -216,13 +206,7 @@ internal static class DocumentJsonWriter
 
     private static void WriteTime(Utf8JsonWriter writer, TimeExpression? time)
     {
-        if (time is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
+        if (!StartObject(writer, time)) return;
         writer.WriteNumber(Start, time.Start);
         writer.WriteNumber(End, time.End);
         writer.WriteString(Text, time.Text);
@@ -235,13 +219,7 @@ internal static class DocumentJsonWriter
 
     private static void WriteEvent(Utf8JsonWriter writer, Event? item)
     {
-        if (item is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
+        if (!StartObject(writer, item)) return;
         writer.WriteString(Id, item.Id);
         writer.WriteString(Type, item.Type);
         writer.WriteString(Cameo, item.Cameo);
@@ -267,13 +245,7 @@ internal static class DocumentJsonWriter
 
     private static void WriteEventMention(Utf8JsonWriter writer, EventMention? mention)
     {
-        if (mention is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
+        if (!StartObject(writer, mention)) return;
         writer.WriteNumber(Start, mention.Start);
         writer.WriteNumber(End, mention.End);
         writer.WritePropertyName(Trigger);
@@ -285,13 +257,7 @@ internal static class DocumentJsonWriter
 
     private static void WriteParticipant(Utf8JsonWriter writer, EventParticipant? participant)
     {
-        if (participant is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
+        if (!StartObject(writer, participant)) return;
         writer.WriteNumber(Start, participant.Start);
         writer.WriteNumber(End, participant.End);
         writer.WriteString(Actor, participant.Actor);
@@ -301,13 +267,7 @@ internal static class DocumentJsonWriter
 
     private static void WriteMention(Utf8JsonWriter writer, Mention? mention)
     {
-        if (mention is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
+        if (!StartObject(writer, mention)) return;
         writer.WriteNumber(Start, mention.Start);
         writer.WriteNumber(End, mention.End);
         writer.WriteString(Text, mention.Text);
@@ -316,13 +276,7 @@ internal static class DocumentJsonWriter
 
     private static void WritePlace(Utf8JsonWriter writer, Place? place)
     {
-        if (place is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
+        if (!StartObject(writer, place)) return;
         writer.WriteString(Name, place.Name);
         writer.WriteNumber(Lat, place.Lat);
         writer.WriteNumber(Lon, place.Lon);
@@ -332,13 +286,7 @@ internal static class DocumentJsonWriter
 
     private static void WriteEvidence(Utf8JsonWriter writer, Evidence? evidence)
     {
-        if (evidence is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
+        if (!StartObject(writer, evidence)) return;
         writer.WriteString(By, evidence.By);
         if (evidence.Score is { } score) writer.WriteNumber(Score, score);
         if (evidence.Rule is not null) writer.WriteString(Rule, evidence.Rule);
