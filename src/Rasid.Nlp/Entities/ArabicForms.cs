@@ -89,6 +89,10 @@ internal static class ArabicForms
         return i;
     }
 
+    /// <summary>Whether a normalized or folded word starts with the article ال, alone or after و (الحكومة، والشرطة).</summary>
+    public static bool IsDefinite(string word) =>
+        word.StartsWith(Article, StringComparison.Ordinal) || word.StartsWith("\u0648\u0627\u0644", StringComparison.Ordinal); // وال
+
     /// <summary>The word without a leading ال (or the ال of لل after a stripped ل).</summary>
     public static string StripArticle(string normalized)
     {

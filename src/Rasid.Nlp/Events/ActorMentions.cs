@@ -182,7 +182,7 @@ internal static class ActorMentions
             if (k >= tokens.Count || !tokens[k].IsWord) continue;
             // An adjective that agrees in definiteness and is no participant of its own may stand between (الزوار الشيعة في بغداد،
             // سبعة جنود آخرين في المنطقة القبلية الباكستانية).
-            if (k + 1 < tokens.Count && tokens[k + 1].IsWord && tokens[k + 1].Folded == In && IsDefinite(tokens[m.Last]) == IsDefinite(tokens[k]) &&
+            if (k + 1 < tokens.Count && tokens[k + 1].IsWord && tokens[k + 1].Folded == In && ArabicForms.IsDefinite(tokens[m.Last].Folded) == ArabicForms.IsDefinite(tokens[k].Folded) &&
                 tokens[k].Upos != "VERB" && !IsPrepositionWord(tokens[k].Folded) && !cues.IsStripped("locative", tokens[k]) && !mentions.Any(o => o.First <= k && o.Last >= k)) k++;
             if (tokens[k].Folded == In)
             {
@@ -208,9 +208,6 @@ internal static class ActorMentions
             mentions[n] = m with { Code = place.Code![..3] + code[3..] };
         }
     }
-
-    private static bool IsDefinite(ViewToken token) =>
-        token.Folded.StartsWith("\u0627\u0644", StringComparison.Ordinal) || token.Folded.StartsWith("\u0648\u0627\u0644", StringComparison.Ordinal); // ال وال
 
     /// <summary>
     /// A participant counted by a number or a quantifier before it, with an optional partitive من and a member noun

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Rasid.Core;
+using Rasid.Nlp.Entities;
 using Rasid.Text;
 
 namespace Rasid.Nlp.Events;
@@ -571,7 +572,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         // A possessive suffix is a written ه, not a folded ة (الحكومة، الشرطة), and a definite noun takes none.
         var written = tokens[m.First].Text.AsSpan();
         while (written.Length > 0 && Normalizer.IsDiacritic(written[^1])) written = written[..^1];
-        if ((written.Length > 0 && written[^1] == '\u0629') || f.StartsWith("\u0627\u0644", StringComparison.Ordinal) || f.StartsWith("\u0648\u0627\u0644", StringComparison.Ordinal)) return m; // ة ال وال
+        if ((written.Length > 0 && written[^1] == '\u0629') || ArabicForms.IsDefinite(f)) return m; // ة, ال/وال
         // An owned place or thing (موكبه، مقره) stands for its owner: the nearest earlier participant that is not a place, with or
         // without a country (نجا قائد شرطة النجدة في بغداد ... اثر تعرض موكبه لانفجار → قائد شرطة النجدة, not بغداد).
         if (m.IsObject)

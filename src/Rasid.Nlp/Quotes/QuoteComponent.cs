@@ -1,4 +1,5 @@
 using Rasid.Core;
+using Rasid.Nlp.Entities;
 using Rasid.Nlp.Times;
 
 namespace Rasid.Nlp.Quotes;
@@ -298,8 +299,6 @@ internal sealed class QuoteComponent : IDocumentComponent
         return MakeSpeaker(document, toks[from].Start, toks[end - 1].End, "subject-after-cue");
     }
 
-    private static bool IsDefinite(string fold) => fold.StartsWith("ال", StringComparison.Ordinal) || fold.StartsWith("وال", StringComparison.Ordinal);
-
     private static bool IsQuoteMark(string f) => f is "«" or "»" or "\"" or "“" or "”" or "{" or "}";
 
     /// <summary>End (exclusive) of a short name between commas, or null.</summary>
@@ -347,7 +346,7 @@ internal sealed class QuoteComponent : IDocumentComponent
         var end = Math.Min(cueIndex, k + 3);
         for (var m = k + 1; m < end; m++)
         {
-            if (IsDefinite(toks[m - 1].Fold) && !IsDefinite(toks[m].Fold)) { end = m; break; }
+            if (ArabicForms.IsDefinite(toks[m - 1].Fold) && !ArabicForms.IsDefinite(toks[m].Fold)) { end = m; break; }
         }
 
         // The sentence's own subject phrase first (linked to an entity inside it by MakeSpeaker); an entity elsewhere
