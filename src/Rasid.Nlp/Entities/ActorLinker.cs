@@ -17,9 +17,7 @@ internal sealed record LinkResult(string? Code, string? Canonical, string? Actor
 internal sealed class ActorLinker(EntityLexicon lexicon)
 {
     /// <summary>Words after which a capital is a location, not its government (في دمشق، مطار دمشق).</summary>
-    private static readonly HashSet<string> Locative = new(
-        ["في", "من", "الى", "الي", "عن", "على", "علي", "قرب", "داخل", "خارج", "حول", "مطار", "مدينه", "العاصمه", "عاصمه", "شمال", "جنوب", "شرق", "غرب", "وسط", "ريف", "انحاء", "محيط", "ضواحي", "بين", "نحو", "حتى", "حتي"],
-        StringComparer.Ordinal);
+    private static readonly HashSet<string> Locative = new(EntityData.WordClass(EntityLexicon.WordClassFile, "locative"), StringComparer.Ordinal);
 
     public EntityLexicon Lexicon => lexicon;
 
@@ -163,7 +161,10 @@ internal sealed class ActorLinker(EntityLexicon lexicon)
     }
 
     /// <summary>CAMEO religion codes: they tell a faith, not a role (اسلامي → MUS, راهب بوذي → BUD).</summary>
-    private static readonly HashSet<string> Religions = new(["MUS", "JEW", "BUD", "CHR", "HIN", "SHI", "SUN", "CTH", "ORT", "PRO", "SIK", "BAH", "JAN", "ATH"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Religions = new(EntityData.WordClass(CameoCodeFile, "religion"), StringComparer.Ordinal);
+
+    /// <summary>The CAMEO code tables (data/entities/cameo_codes.tsv).</summary>
+    private const string CameoCodeFile = "cameo_codes.tsv";
 
     /// <summary>
     /// The role of a UniversalPetrarch agent code: its first three letters (GOVLEG → GOV, REBMUS → REB), or after a religion
@@ -177,12 +178,10 @@ internal sealed class ActorLinker(EntityLexicon lexicon)
     }
 
     /// <summary>Key of السابق/السابقة ("former").</summary>
-    private static readonly string Former = ArabicForms.Key("سابق");
+    private static readonly string Former = ArabicForms.Key(EntityData.WordClass(EntityLexicon.WordClassFile, "former").Single());
 
     /// <summary>CAMEO role codes (a code starting with one has no country).</summary>
-    private static readonly HashSet<string> Roles = new(
-        ["GOV", "MIL", "REB", "COP", "CVL", "OPP", "JUD", "LEG", "MED", "BUS", "EDU", "REL", "CRM", "UAF", "SPY", "HLH", "ELI", "REF", "LAB", "AGR", "DEV", "HRI", "PTY", "ENV", "INS", "RAD", "MOD", "NGO"],
-        StringComparer.Ordinal);
+    private static readonly HashSet<string> Roles = new(EntityData.WordClass(CameoCodeFile, "role"), StringComparer.Ordinal);
 
     /// <summary>SYRGOV → (SYR, GOV); IGOUNO → (IGO, UNO); RUS → (RUS, null); MIL → (null, MIL).</summary>
     public static (string? Country, string? Role) SplitCode(string code)

@@ -284,6 +284,6 @@ internal sealed class EntityComponent : IDocumentComponent
     private static bool IsAmbiguous(string word) => Ambiguous.Contains(ArabicForms.Key(word));
 
     private static readonly HashSet<string> Ambiguous = new(
-        new[] { "فتح", "نصره", "قاعده", "معلم", "مبارك", "جزيره", "عباس", "حماس", "سلمان", "ادارة", "اداره", "دوما" }.Select(w => ArabicForms.Key(ArabicForms.Normalize(w))),
+        EntityData.WordClass(EntityLexicon.WordClassFile, "ambiguous_name").Select(w => ArabicForms.Key(ArabicForms.Normalize(w))),
         StringComparer.Ordinal);
 }

@@ -37,6 +37,16 @@ internal static class EntityData
         return VersionedLineReader.ReadAll(reader, out version).Select(line => line.Split('\t')).ToList();
     }
 
+    /// <summary>
+    /// The words of one class of a <c>class&lt;TAB&gt;word</c> file (<c>word_classes.tsv</c>, <c>cameo_codes.tsv</c>), in file
+    /// order; throws when the class is missing, so a renamed class cannot silently empty a rule.
+    /// </summary>
+    public static IReadOnlyList<string> WordClass(string relativePath, string cls)
+    {
+        var words = Rows(relativePath, out _).Where(r => r[0] == cls).Select(r => r.Length == 2 ? r[1].Trim() : throw new FormatException($"data/entities/{relativePath}: row '{string.Join('\t', r)}' needs 2 tab-separated fields")).ToList();
+        return words.Count > 0 ? words : throw new InvalidOperationException($"data/entities/{relativePath}: no words of class '{cls}'");
+    }
+
     /// <summary>Splits one CSV line with optional double quotes (no embedded newlines).</summary>
     public static List<string> SplitCsv(string line)
     {

@@ -52,14 +52,19 @@ internal sealed partial class EntityLexicon
 {
     public const int MaxPhraseTokens = 6;
     private static readonly Lazy<EntityLexicon> Shared = new(() => new EntityLexicon(), LazyThreadSafetyMode.ExecutionAndPublication);
-    private static readonly HashSet<string> PetrarchFillers = ["ل", "هو", "ب", "و", "في"];
+    /// <summary>Tokens of UniversalPetrarch names that are not part of the name (word_classes.tsv class <c>petrarch_filler</c>).</summary>
+    private static readonly HashSet<string> PetrarchFillers = new(EntityData.WordClass(WordClassFile, "petrarch_filler"), StringComparer.Ordinal);
     /// <summary>Smaller world cities are left out: their Arabic labels are mostly noise or common words.</summary>
     private const long MinCityPopulation = 10_000;
 
-    private static readonly string[] PlacePrefixes = ["ولاية", "محافظة", "مدينة", "ضاحية", "منطقة", "بلدية", "مقاطعة", "اقليم"];
+    /// <summary>The file of the lexicon's and linker's word classes (data/entities/word_classes.tsv).</summary>
+    internal const string WordClassFile = "word_classes.tsv";
 
-    /// <summary>Keys of the nouns for a kind of place (مدينة، منطقة، قرية): alone they name no place.</summary>
-    private static readonly HashSet<string> PlaceNounKeys = new(PlacePrefixes.Concat(["بلدة", "قرية", "ناحية", "مديرية"]).Select(TokenKey), StringComparer.Ordinal);
+    /// <summary>Nouns for a kind of place stripped from the front of world-cities names (word_classes.tsv class <c>place_prefix</c>, in order).</summary>
+    private static readonly IReadOnlyList<string> PlacePrefixes = EntityData.WordClass(WordClassFile, "place_prefix");
+
+    /// <summary>Keys of the nouns for a kind of place (مدينة، منطقة، قرية): alone they name no place (classes <c>place_prefix</c> and <c>place_noun</c>).</summary>
+    private static readonly HashSet<string> PlaceNounKeys = new(PlacePrefixes.Concat(EntityData.WordClass(WordClassFile, "place_noun")).Select(TokenKey), StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the one-word lexicon phrase at <paramref name="word"/> (normalized, clitics allowed) is a noun for a kind of

@@ -37,12 +37,8 @@ internal sealed record ActorMention
 /// </summary>
 internal static class ActorMentions
 {
-    private static readonly HashSet<string> PrepositionWords = new(StringComparer.Ordinal)
-    {
-        "\u0641\u064A", "\u0627\u0644\u064A", "\u0639\u0644\u064A", "\u0645\u0646", "\u0639\u0646", "\u0645\u0639", "\u0636\u062F", // في الي علي من عن مع ضد
-        "\u062D\u0648\u0644", "\u0639\u0628\u0631", "\u0628\u064A\u0646", "\u0644\u062F\u064A", "\u0639\u0646\u062F", "\u0646\u062D\u0648", // حول عبر بين لدي عند نحو
-        "\u0628\u0645\u0648\u062C\u0628", "\u062E\u0644\u0627\u0644", "\u0645\u0646\u0630", "\u0636\u0645\u0646", "\u062A\u062C\u0627\u0647", "\u0627\u0645\u0627\u0645", // بموجب خلال منذ ضمن تجاه امام
-    };
+    /// <summary>Prepositions (data/events/function_words.tsv class <c>preposition</c>).</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> PrepositionWords = EventWords.Preposition;
 
     private const string In = "\u0641\u064A"; // في
 

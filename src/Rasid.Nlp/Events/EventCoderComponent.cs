@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Rasid.Core;
@@ -20,20 +21,11 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
     private static readonly HashSet<string> DetectedTypes = new(StringComparer.Ordinal) { "ASSAULT", "PROTEST" };
 
-    // Negation words before a trigger (folded): لم لن لا ما ليس عدم دون بدون غير
-    private static readonly HashSet<string> NegationWords = new(StringComparer.Ordinal)
-    {
-        "\u0644\u0645", "\u0644\u0646", "\u0644\u0627", "\u0645\u0627", "\u0644\u064A\u0633", "\u0639\u062F\u0645",
-        "\u062F\u0648\u0646", "\u0628\u062F\u0648\u0646", "\u063A\u064A\u0631",
-    };
+    // Negation words before a trigger and denial verbs earlier in the sentence (folded; data/events/function_words.tsv).
+    private static readonly FrozenSet<string> NegationWords = EventWords.Negation;
+    private static readonly FrozenSet<string> DenialWords = EventWords.Denial;
 
-    // Denial verbs earlier in the sentence (folded): نفي نفت ينفي تنفي نفوا نافيا
-    private static readonly HashSet<string> DenialWords = new(StringComparer.Ordinal)
-    {
-        "\u0646\u0641\u064A", "\u0646\u0641\u062A", "\u064A\u0646\u0641\u064A", "\u062A\u0646\u0641\u064A", "\u0646\u0641\u0648\u0627", "\u0646\u0627\u0641\u064A\u0627",
-        "\u0648\u0646\u0641\u064A", "\u0648\u0646\u0641\u062A",
-    };
-
+    // قد and سوف each select their own reading of the verb after them (possible, future): rule words, not a list.
     private const string Qad = "\u0642\u062F";           // قد
     private const string Sawfa = "\u0633\u0648\u0641";   // سوف
 
@@ -533,13 +525,8 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         return candidates.LastOrDefault(m => m.Last < complementizer && m.Preposition is null && WordsBetween(tokens, m.Last, complementizer) <= 6 && !ClauseBreak(tokens, m.Last, complementizer));
     }
 
-    // انه انها انهم بانه بانها بانهم وانه وانها وانهم
-    private static readonly HashSet<string> PronounComplementizers = new(StringComparer.Ordinal)
-    {
-        "\u0627\u0646\u0647", "\u0627\u0646\u0647\u0627", "\u0627\u0646\u0647\u0645",
-        "\u0628\u0627\u0646\u0647", "\u0628\u0627\u0646\u0647\u0627", "\u0628\u0627\u0646\u0647\u0645",
-        "\u0648\u0627\u0646\u0647", "\u0648\u0627\u0646\u0647\u0627", "\u0648\u0627\u0646\u0647\u0645",
-    };
+    // انه انها انهم بانه بانها بانهم وانه وانها وانهم (data/events/function_words.tsv class pronoun_complementizer)
+    private static readonly FrozenSet<string> PronounComplementizers = EventWords.PronounComplementizer;
 
     /// <summary>The mention right after the nearest complementizer (ان، بان) within twelve words before the verb, with no other verb trigger between.</summary>
     private static ActorMention? ComplementSubject(IReadOnlyList<ViewToken> tokens, int verb, List<ActorMention> candidates, IReadOnlyList<TriggerHit> hits)
@@ -550,7 +537,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             if (!tokens[k].IsWord) continue;
             words++;
             if (hits.Any(h => h.IsVerb && h.First == k)) return null;
-            if (tokens[k].Folded is not ("\u0627\u0646" or "\u0628\u0627\u0646" or "\u0648\u0627\u0646")) continue; // ان بان وان
+            if (!EventWords.SubjectComplementizer.Contains(tokens[k].Folded)) continue; // ان بان وان
             var next = NextWord(tokens, k);
             return candidates.FirstOrDefault(m => m.First == next && m.Last < verb && m.Preposition is null);
         }
@@ -751,7 +738,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         for (var j = k + 1; j < tokens.Count && j <= k + 3; j++)
         {
             if (!tokens[j].IsWord) continue;
-            if (tokens[j].Folded.TrimStart('\u0648') is "\u0627\u0645\u0633" or "\u0627\u0644\u064A\u0648\u0645") continue; // امس اليوم
+            if (EventWords.SkipBeforeQuantifier.Contains(tokens[j].Folded.TrimStart('\u0648'))) continue; // امس اليوم
             return cues.IsStripped("quantifier", tokens[j]) || cues.Is("quantifier", tokens[j]);
         }
 
@@ -765,7 +752,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         {
             if (tokens[j].Kind == TokenKind.Number) return true;
             if (!tokens[j].IsWord) continue;
-            if (tokens[j].Folded.TrimStart('\u0648') is "\u0627\u0645\u0633" or "\u0627\u0648\u0644" or "\u0645\u0646" or "\u0627\u0644\u064A\u0648\u0645") continue; // امس اول من اليوم
+            if (EventWords.SkipBeforeNumber.Contains(tokens[j].Folded.TrimStart('\u0648'))) continue; // امس اول من اليوم
             return false;
         }
 
@@ -839,7 +826,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     {
         if (k < 0) return true;
         if (!tokens[k].IsWord) return tokens[k].Kind == TokenKind.Punctuation;
-        return tokens[k].Folded is "\u0627\u0646" or "\u0628\u0627\u0646" or "\u0648\u0627\u0646" or "\u0627\u0646\u0647" or "\u0644\u0627\u0646"; // ان بان وان انه لان
+        return EventWords.ClauseOpener.Contains(tokens[k].Folded); // ان بان وان انه لان
     }
 
     private static bool PluralVerb(ViewToken token) =>

@@ -192,17 +192,10 @@ internal sealed class EventDetector
         return false;
     }
 
-    // Folded negation particles and relative pronouns (closed classes used as trigger-context features).
-    private static readonly HashSet<string> NegationCues = new(StringComparer.Ordinal)
-    {
-        "\u0644\u0645", "\u0644\u0646", "\u0644\u0627", "\u0645\u0627", "\u0644\u064A\u0633", "\u0639\u062F\u0645", "\u062F\u0648\u0646", "\u063A\u064A\u0631", // لم لن لا ما ليس عدم دون غير
-        "\u0646\u0641\u064A", "\u0646\u0641\u062A", // نفي نفت
-    };
+    // Folded negation particles and relative pronouns (closed classes used as trigger-context features; data/events/function_words.tsv).
+    private static readonly System.Collections.Frozen.FrozenSet<string> NegationCues = EventWords.DetectorNegation;
 
-    private static readonly HashSet<string> RelativeCues = new(StringComparer.Ordinal)
-    {
-        "\u0627\u0644\u0630\u064A", "\u0627\u0644\u062A\u064A", "\u0627\u0644\u0630\u064A\u0646", // الذي التي الذين
-    };
+    private static readonly System.Collections.Frozen.FrozenSet<string> RelativeCues = EventWords.DetectorRelative;
 
     /// <summary>Up to <paramref name="n"/> folded words before token <paramref name="k"/>, nearest first (و/ف stripped).</summary>
     private static List<string> PreviousWords(IReadOnlyList<ViewToken> tokens, int k, int n)

@@ -480,7 +480,7 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
         var stem = t[k].Fold;
         if (!stem.Contains("ال", StringComparison.Ordinal)) return null; // must be definite
         var unit = u.Entry.Value;
-        var plural = u.Entry.Words[0] is "ايام" or "اسابيع" or "اشهر" or "شهور" or "اعوام" or "سنوات" or "سنين" or "ساعات" or "عقود" or "دقائق";
+        var plural = TimeWords.PluralUnit.Contains(u.Entry.Words[0]);
         if (plural)
         {
             if (Entry(text, t, u.Next, "recent", allowClitic: false) is not { } rc) return null;
@@ -524,18 +524,18 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
         var j = i + 1;
         // منذ أكثر من 30 عاما، خلال نحو ثلاثة أشهر (approximate counts keep the count)
         if (IsWord(t, j) && t[j].Fold is "اكثر" or "اقل" && Is(t, j + 1, "من")) j += 2;
-        else if (IsWord(t, j) && t[j].Fold is "نحو" or "حوالي" or "قرابه") j++;
+        else if (IsWord(t, j) && TimeWords.Approximator.Contains(t[j].Fold)) j++;
         var n = -1;
         var vague = false;
         if (Num(t, j) > 0) { n = Num(t, j); j++; }
         else if (Entry(text, t, j, "number", allowClitic: false) is { } nw) { n = int.Parse(nw.Entry.Value, CultureInfo.InvariantCulture); j = nw.Next; }
-        else if (IsWord(t, j) && t[j].Fold is "عده" or "بضعه" or "بضع") { vague = true; j++; }
+        else if (IsWord(t, j) && TimeWords.VagueCount.Contains(t[j].Fold)) { vague = true; j++; }
         string unit;
         if (Entry(text, t, j, "dual", allowClitic: false) is { } du && n < 0 && !vague) { unit = du.Entry.Value; n = 2; j = du.Next; }
         else if (Entry(text, t, j, "unit", allowClitic: false) is { } u)
         {
             unit = u.Entry.Value;
-            var plural = u.Entry.Words[0] is "ايام" or "اسابيع" or "اشهر" or "شهور" or "اعوام" or "سنوات" or "سنين" or "ساعات" or "عقود" or "دقائق";
+            var plural = TimeWords.PluralUnit.Contains(u.Entry.Words[0]);
             if (n < 0 && !plural) return null;          // منذ يوم ... needs a count
             if (n < 0) vague = true;
             j = u.Next;
@@ -637,7 +637,7 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
         return y is >= 1900 and <= 2100 ? (y, next) : (0, j);
     }
 
-    private static bool IsHijriMark(string fold) => fold is "ه" or "هـ" or "هجري" or "هجريه" or "للهجره";
+    private static bool IsHijriMark(string fold) => TimeWords.HijriMark.Contains(fold);
 
     private static DateOnly? Hijri(int y, int m, int d)
     {

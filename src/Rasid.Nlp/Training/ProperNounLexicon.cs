@@ -80,7 +80,7 @@ public static class ProperNounLexicon
                 var cols = line.Split(',');
                 if (cols.Length < 4) continue;
                 var city = cols[2].Trim('"', ' ');
-                foreach (var prefix in new[] { "ولاية ", "محافظة ", "مقاطعة ", "منطقة ", "إقليم " })
+                foreach (var prefix in CityPrefixes)
                 {
                     if (city.StartsWith(prefix, StringComparison.Ordinal)) city = city[prefix.Length..];
                 }
@@ -109,6 +109,9 @@ public static class ProperNounLexicon
 
         if (token.Length > 4 && token.StartsWith("لل", StringComparison.Ordinal)) yield return "ا" + token[1..];
     }
+
+    /// <summary>Prefixes stripped from world-cities names, each followed by a space (word_classes.tsv class <c>training_city_prefix</c>, in order).</summary>
+    private static readonly string[] CityPrefixes = [.. Entities.EntityData.WordClass(Entities.EntityLexicon.WordClassFile, "training_city_prefix").Select(p => p + " ")];
 
     private static bool IsArabic(string s) => s.Length > 0 && s.All(c => c >= '\u0621' && c <= '\u064A');
 }

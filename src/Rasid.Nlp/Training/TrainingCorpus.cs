@@ -54,8 +54,22 @@ public static class TrainingCorpus
 
     private static readonly HashSet<string> Proclitics = ["و", "ف", "ب", "ل", "ك", "س"];
     private static readonly HashSet<string> Enclitics = ["ه", "ها", "هما", "هم", "هن", "ك", "كما", "كم", "كن", "ي", "ني", "نا"];
-    private static readonly HashSet<string> Subordinators = ["أن", "إن", "كأن", "لأن", "أنما", "إنما", "كي", "لكي", "حتى", "لو", "إذا", "كما", "بينما", "عندما", "حيث", "كلما", "لما", "إذ", "فيما", "مما", "حين", "حينما", "ريثما", "طالما", "لئن", "لولا"];
-    private static readonly HashSet<string> Quantifiers = ["كل", "بعض", "جميع", "عدة", "أي", "معظم", "أغلب", "كلا", "كلتا"];
+    private static readonly HashSet<string> Subordinators = ConventionClass("subordinator");
+    private static readonly HashSet<string> Quantifiers = ConventionClass("quantifier");
+
+    /// <summary>The words of one class of Rasid.Text's <c>Lang/Ar/tagging-conventions.tsv</c> (class&lt;TAB&gt;word lines).</summary>
+    internal static HashSet<string> ConventionClass(string cls)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in LanguageResource.ReadLines("Ar/tagging-conventions.tsv", out _))
+        {
+            var cols = line.Split('\t');
+            if (cols.Length != 2) throw new InvalidDataException($"tagging-conventions.tsv: '{line}' is not 'class<TAB>word'");
+            if (cols[0] == cls) words.Add(cols[1].Trim());
+        }
+
+        return words.Count > 0 ? words : throw new InvalidDataException($"tagging-conventions.tsv: no words of class '{cls}'");
+    }
 
     /// <summary>Reads a PADT v1 file (vocalized, segmented words without surface tokens).</summary>
     public static List<List<TrainingToken>> ReadPadt(string path)
