@@ -113,7 +113,36 @@ public sealed class DedupEvaluation(MinHasher hasher, string saudiNewsNetFolder)
         return record.Text;
     }
 
-    private static readonly string[] Replacements = ["كما", "وقد", "حيث", "ذلك", "هذا", "أيضا", "اليوم", "الجديد", "العام", "المملكة"];
+    private static readonly Lazy<Dictionary<string, List<string>>> EditData = new(LoadEdits, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Words that replace deleted words in <c>edit:F</c> (data/dedup/edits.tsv class <c>replacement</c>).</summary>
+    private static readonly string[] Replacements = [.. EditClass("replacement")];
+
+    /// <summary>The lines of one class of the embedded data/dedup/edits.tsv, in file order.</summary>
+    internal static IReadOnlyList<string> EditClass(string cls) =>
+        EditData.Value.TryGetValue(cls, out var lines) ? lines : throw new InvalidOperationException($"data/dedup/edits.tsv: no lines of class '{cls}'");
+
+    private static Dictionary<string, List<string>> LoadEdits()
+    {
+        using var stream = typeof(DedupEvaluation).Assembly.GetManifestResourceStream("Rasid.Storage.data.dedup.edits.tsv")
+            ?? throw new InvalidOperationException("data/dedup/edits.tsv is missing from Rasid.Storage");
+        using var reader = new StreamReader(stream);
+        var classes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var header = true;
+        while (reader.ReadLine() is { } raw)
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            if (header) { header = false; continue; }
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab <= 0) throw new InvalidDataException($"data/dedup/edits.tsv: '{line}' is not class<TAB>text");
+            var cls = line[..tab];
+            if (!classes.TryGetValue(cls, out var list)) classes[cls] = list = [];
+            list.Add(line[(tab + 1)..]);
+        }
+
+        return classes;
+    }
 
     /// <summary>
     /// Edits B's text deterministically: <c>truncate:F</c> keeps the first fraction F of the words;
@@ -155,8 +184,7 @@ public sealed class DedupEvaluation(MinHasher hasher, string saudiNewsNetFolder)
     }
 
     private static string Boilerplate(string text) =>
-        "الرياض - واس\nشارك الخبر: فيسبوك تويتر واتساب\n\n" + text +
-        "\n\nاقرأ أيضا: أخبار متعلقة بالموضوع نفسه\nتابعونا على تويتر للمزيد من الأخبار العاجلة\nجميع الحقوق محفوظة للصحيفة ٢٠١٥";
+        string.Join('\n', EditClass("header")) + "\n\n" + text + "\n\n" + string.Join('\n', EditClass("footer"));
 
     private static string Reorder(string text)
     {

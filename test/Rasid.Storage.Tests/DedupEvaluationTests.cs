@@ -16,6 +16,19 @@ public sealed class DedupEvaluationTests
         Assert.Throws<FormatException>(() => DedupEvaluation.ApplyRecipe(Text, "shuffle", "x"));
     }
 
+    [Fact]
+    public void Boilerplate_and_replacement_words_come_from_the_versioned_edits_file()
+    {
+        // The exact lines the labelled "boilerplate" pairs were built with (data/dedup/edits.tsv v1).
+        Assert.Equal(
+            "الرياض - واس\nشارك الخبر: فيسبوك تويتر واتساب\n\nنص الخبر\n\nاقرأ أيضا: أخبار متعلقة بالموضوع نفسه\nتابعونا على تويتر للمزيد من الأخبار العاجلة\nجميع الحقوق محفوظة للصحيفة ٢٠١٥",
+            DedupEvaluation.ApplyRecipe("نص الخبر", "boilerplate", "x"));
+        Assert.Equal(10, DedupEvaluation.EditClass("replacement").Count);
+        Assert.Equal("كما", DedupEvaluation.EditClass("replacement")[0]); // order matters: picked by a seeded index
+        Assert.Equal("المملكة", DedupEvaluation.EditClass("replacement")[^1]);
+        Assert.Throws<InvalidOperationException>(() => DedupEvaluation.EditClass("no_such_class"));
+    }
+
     [SkippableFact]
     public void The_default_threshold_detects_wire_copies_in_the_labelled_saudinewsnet_pairs()
     {
