@@ -474,7 +474,7 @@ internal sealed class TimeRecognizer(TimeLexicon lexicon)
         var start = -1;
         var demonstrative = Is(t, j, "هذا") || Is(t, j, "هذه");
         if (demonstrative) { start = t[j].Start; j++; }
-        var prep = !demonstrative && t.Count > j && t[j].Fold is "في" or "خلال" or "طيلة" or "طوال" or "وفي" or "وخلال";
+        var prep = !demonstrative && t.Count > j && t[j].Fold is "في" or "خلال" or "طيله" or "طوال" or "وفي" or "وخلال";
         var k = prep ? j + 1 : j;
         if (Entry(text, t, k, "unit", allowClitic: !prep && !demonstrative, stripArticle: true) is not { } u) return null;
         var stem = t[k].Fold;
