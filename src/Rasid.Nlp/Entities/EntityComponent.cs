@@ -85,14 +85,14 @@ internal sealed class EntityComponent : IDocumentComponent
                 if (record is not null)
                 {
                     recordedFrom![si] = record.TokenCount;
-                    path = pair!.DecodeFirst(words[si], features, out _, record, prepared[si]);
+                    path = pair!.DecodeFirst(words[si], features, out _, record, prepared[si], confidences: false);
                 }
                 else
                 {
                     path = model.Decode(words[si], features, model.Memory, out _, prepared: prepared[si]);
                 }
 
-                firstPass.Add([.. path.Select(i => NerModel.Tags[i])]);
+                firstPass.Add(TagNames(path));
             }
 
             hints = DocumentHints.FromKeys([.. words.Select((w, si) => w.Select((t, i) => DocumentHints.Key(t, prepared[si].Keys[i])).ToArray())], firstPass);
@@ -154,6 +154,14 @@ internal sealed class EntityComponent : IDocumentComponent
         return null;
     }
 
+    // The tag names of a decoded path.
+    private static string[] TagNames(int[] path)
+    {
+        var tags = new string[path.Length];
+        for (var i = 0; i < path.Length; i++) tags[i] = NerModel.Tags[path[i]];
+        return tags;
+    }
+
     /// <summary>Entity candidates of one sentence, non-overlapping, in text order.</summary>
     private List<Candidate> Recognize(List<Token> tokens, string[] words, NerSentence prepared, List<string>[]? hints, int recordedFrom, DateOnly? date)
     {
@@ -167,7 +175,7 @@ internal sealed class EntityComponent : IDocumentComponent
             var path = hints is not null && recordedFrom >= 0
                 ? pair!.DecodeSecond(Record!, recordedFrom, hints, out var confidence)
                 : tagger.Decode(words, features, tagger.Memory, out confidence, hints, prepared);
-            var tags = path.Select(i => NerModel.Tags[i]).ToArray();
+            var tags = TagNames(path);
             foreach (var (s, e, type) in Evaluation.ConllNer.Chunks(tags))
             {
                 var score = 1.0;
@@ -180,16 +188,30 @@ internal sealed class EntityComponent : IDocumentComponent
         }
 
         // Dictionary spans first (longest first), then model spans that do not overlap them.
+        // (A stable insertion sort in place, as OrderByDescending(length).ThenBy(start): the lists are short.)
+        for (var k = 1; k < dictionary.Count; k++)
+        {
+            var c = dictionary[k];
+            var j = k - 1;
+            for (; j >= 0 && Before(c, dictionary[j]); j--) dictionary[j + 1] = dictionary[j];
+            dictionary[j + 1] = c;
+        }
+
         var taken = new bool[tokens.Count];
         var result = new List<Candidate>();
-        foreach (var c in dictionary.OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start).Concat(modelSpans))
+        foreach (var c in dictionary) Take(c);
+        foreach (var c in modelSpans) Take(c);
+
+        void Take(Candidate c)
         {
             var free = true;
             for (var i = c.Start; i < c.End; i++) free &= !taken[i];
-            if (!free) continue;
+            if (!free) return;
             for (var i = c.Start; i < c.End; i++) taken[i] = true;
             result.Add(c);
         }
+
+        static bool Before(Candidate a, Candidate b) => a.End - a.Start != b.End - b.Start ? a.End - a.Start > b.End - b.Start : a.Start < b.Start;
 
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
         return result;

@@ -150,7 +150,9 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     // GC generations once full (a rotating cache made gen-1/gen-2 collections 3x as frequent; docs/performance.md).
     // Later new words get facts computed for their sentence only.
     private const int MaxCachedWords = 60_000;
-    private readonly ConcurrentDictionary<string, NerWordFacts> cachedFacts = new(StringComparer.Ordinal);
+    // Created with room for all of them (plus the few a race between threads may add past the limit), so that it never
+    // grows: each growth of a ConcurrentDictionary re-allocates every node and its bucket array (docs/performance.md).
+    private readonly ConcurrentDictionary<string, NerWordFacts> cachedFacts = new(Environment.ProcessorCount, MaxCachedWords + MaxCachedWords / 4, StringComparer.Ordinal);
     private int cachedCount;
 
     /// <summary>
@@ -161,7 +163,12 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     {
         if (cachedFacts.TryGetValue(token, out var facts)) return facts;
         facts = NewFacts(token);
-        if (Volatile.Read(ref cachedCount) < MaxCachedWords && cachedFacts.TryAdd(token, facts)) Interlocked.Increment(ref cachedCount);
+        if (Volatile.Read(ref cachedCount) < MaxCachedWords)
+        {
+            facts.Shared = true;
+            if (cachedFacts.TryAdd(token, facts)) Interlocked.Increment(ref cachedCount);
+        }
+
         return facts;
     }
 
@@ -249,34 +256,54 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     {
         var tags = new List<string>[norm.Length];
         Array.Fill(tags, NoTags);
+        // The categories already given at token i (first match wins; a handful at most, so a linear search).
+        List<string>? seen = null;
         for (var i = 0; i < norm.Length; i++)
         {
             if (norm[i].Length < 2 || !char.IsLetter(norm[i][0])) continue;
             var matches = matchesAt[i];
             if (matches.Count == 0) continue;
-            var seen = new HashSet<string>();
+            seen ??= SeenScratch ??= [];
+            seen.Clear();
             for (var j = 0; j < matches.Count; j++)
             {
                 var m = matches[j];
-                foreach (var cat in Categories(m.Entry))
+                var names = NerLexNames.Of(m.Entry);
+                var categories = names.Categories;
+                for (var c = 0; c < categories.Length; c++)
                 {
-                    if (!seen.Add(cat)) continue;
+                    if (Contains(seen, categories[c])) continue;
+                    seen.Add(categories[c]);
                     for (var k = 0; k < m.Length; k++)
                     {
                         if (ReferenceEquals(tags[i + k], NoTags)) tags[i + k] = [];
-                        tags[i + k].Add(TagNames.GetOrAdd((cat, k == 0, m.Length > 1), static key => (key.Begin ? "B-" : "I-") + key.Category + (key.Multi ? "+" : "")));
+                        tags[i + k].Add(names.Tag(c, k == 0, m.Length > 1));
                     }
                 }
             }
         }
 
         return tags;
+
+        static bool Contains(List<string> seen, string category)
+        {
+            foreach (var s in seen) if (string.Equals(s, category, StringComparison.Ordinal)) return true;
+            return false;
+        }
     }
+
+    // The categories seen at one token (LexiconTags), per thread.
+    [ThreadStatic]
+    private static List<string>? SeenScratch;
 
     // "B-first", "I-city+", ...: built once per category and position.
     private static readonly ConcurrentDictionary<(string Category, bool Begin, bool Multi), string> TagNames = new();
 
-    private static IEnumerable<string> Categories(LexEntry e)
+    /// <summary>The gazetteer tag name of a category at a position of a phrase (one shared string per name).</summary>
+    internal static string TagName(string category, bool begin, bool multi) =>
+        TagNames.GetOrAdd((category, begin, multi), static key => (key.Begin ? "B-" : "I-") + key.Category + (key.Multi ? "+" : ""));
+
+    internal static IEnumerable<string> Categories(LexEntry e)
     {
         if (e.FirstName) yield return "first";
         if (e.LastName) yield return "last";
@@ -320,7 +347,7 @@ internal sealed class NerWordFacts
     private const string BoundaryForm = "<s>";
 
     /// <summary>The facts standing for the positions before the first and after the last token.</summary>
-    public static readonly NerWordFacts Boundary = new(BoundaryForm, BoundaryForm, BoundaryForm, BoundaryForm, null!, null, [], false, boundary: true);
+    public static readonly NerWordFacts Boundary = new(BoundaryForm, BoundaryForm, BoundaryForm, BoundaryForm, null!, null, [], false, boundary: true) { Shared = true };
 
     public NerWordFacts(string token, string norm, string stem, string key, NerClusterFeatures clusters, NerClusterFeatures? secondClusters, NerFeature[] context, bool mayStartPhrase, bool boundary = false)
     {
@@ -394,8 +421,47 @@ internal sealed class NerWordFacts
     /// </summary>
     public WordBlockSums? Block { get; set; }
 
+    /// <summary>
+    /// Whether these facts are (about to be) kept in the facts cache, so that remembering sums on them pays off; facts of a
+    /// word seen once beyond the cache serve one sentence only.
+    /// </summary>
+    public bool Shared { get; set; }
+
     private sealed record MemoryFacts(EntityMemory Memory, string? WordFeature, bool MayStartPhrase);
 }
 
 /// <summary>Summed weights (<paramref name="Sums"/>, never changed) of a word's own features in the weight table <paramref name="Table"/>.</summary>
 internal sealed record WordBlockSums(object Table, float[] Sums);
+
+/// <summary>
+/// The NER feature names of one lexicon entry, built once per entry (<see cref="LexEntry.NerNames"/>): its categories as token
+/// features (<see cref="NerFeatures"/>), in the order the features list them, with the gazetteer tag name of each category
+/// at each position of a phrase.
+/// </summary>
+internal sealed class NerLexNames
+{
+    // Per category: the tag name at [begin single, begin multi, inside single, inside multi].
+    private readonly string[] tags;
+
+    private NerLexNames(LexEntry e)
+    {
+        Categories = [.. NerFeatures.Categories(e)];
+        tags = new string[Categories.Length * 4];
+        for (var c = 0; c < Categories.Length; c++)
+        {
+            tags[c * 4] = NerFeatures.TagName(Categories[c], true, false);
+            tags[c * 4 + 1] = NerFeatures.TagName(Categories[c], true, true);
+            tags[c * 4 + 2] = NerFeatures.TagName(Categories[c], false, false);
+            tags[c * 4 + 3] = NerFeatures.TagName(Categories[c], false, true);
+        }
+    }
+
+    /// <summary>The entry's categories as token features (first, last, country/city, pet…/act…, nat, inst, title, agent).</summary>
+    public string[] Categories { get; }
+
+    /// <summary>The gazetteer tag name of category <paramref name="c"/> on a token that begins the phrase or not, of a phrase of one token or more.</summary>
+    public string Tag(int c, bool begin, bool multi) => tags[c * 4 + (begin ? 0 : 2) + (multi ? 1 : 0)];
+
+    /// <summary>The names of <paramref name="entry"/>, built the first time.</summary>
+    public static NerLexNames Of(LexEntry entry) => entry.NerNames ??= new NerLexNames(entry);
+}
