@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Rasid.Nlp.Entities;
 
 /// <summary>
@@ -26,7 +28,7 @@ internal static class DocumentHints
     {
         var sentences = keys;
         var result = new List<string>[keys.Length][];
-        Dictionary<string, int[]>? whole = window is null ? Count(keys, firstPass, 0, keys.Length) : null;
+        KeyCounts? whole = window is null ? Count(keys, firstPass, 0, keys.Length) : null;
         for (var s = 0; s < keys.Length; s++)
         {
             var counts = whole ?? Count(keys, firstPass, Math.Max(0, s - window!.Value), Math.Min(keys.Length, s + window.Value + 1));
@@ -39,11 +41,11 @@ internal static class DocumentHints
                 if (tag < 0)
                 {
                     result[s][i] = ["p1=" + firstPass[s][i]];
-                    if (keys[s][i] is { } k && counts.TryGetValue(k, out var c0)) AddCounts(result[s][i], firstPass[s][i], c0);
+                    if (keys[s][i] is { } k && counts.TryGet(k, out var c0)) AddCounts(result[s][i], firstPass[s][i], c0);
                     continue;
                 }
 
-                if (keys[s][i] is not { } key || !counts.TryGetValue(key, out var c))
+                if (keys[s][i] is not { } key || !counts.TryGet(key, out var c))
                 {
                     result[s][i] = SharedHints[tag * (Types.Length + 1)];
                     continue;
@@ -81,7 +83,7 @@ internal static class DocumentHints
                 {
                     if (keys[s][i + len - 1] is null) break;
                     if (own.Contains((i, i + len))) continue;
-                    if (!phrases.TryGetValue(string.Join(' ', keys[s][i..(i + len)]), out var type)) continue;
+                    if (!phrases.TryGetValue(string.Join(' ', keys[s], i, len), out var type)) continue;
                     for (var k = 0; k < len; k++)
                     {
                         var hints = result[s][i + k];
@@ -102,9 +104,10 @@ internal static class DocumentHints
             foreach (var (start, end, type) in Evaluation.ConllNer.Chunks(tags[s]))
             {
                 if (end - start < 2 || end - start > 5) continue;
-                var words = keys[s][start..end];
-                if (words.Any(w => w is null)) continue;
-                if (phrases.TryAdd(string.Join(' ', words), type)) firstWords.Add(words[0]!);
+                var known = true;
+                for (var k = start; k < end; k++) known &= keys[s][k] is not null;
+                if (!known) continue;
+                if (phrases.TryAdd(string.Join(' ', keys[s], start, end - start), type)) firstWords.Add(keys[s][start]!);
             }
         }
 
@@ -112,7 +115,7 @@ internal static class DocumentHints
     }
 
     // The majority and minority hints of a token of first-pass tag `tag` whose key counts `c` in the document (its own tag included).
-    private static void AddCounts(List<string> hints, string tag, int[] c)
+    private static void AddCounts(List<string> hints, string tag, ReadOnlySpan<int> c)
     {
         var own = TypeOf(tag);
         var best = Majority(c, own, out var others, out _);
@@ -126,7 +129,7 @@ internal static class DocumentHints
 
     // The type most often given to the token's key elsewhere in the document (the first in type order among equals), how many
     // other tokens have the key, and whether a type other than the majority and O occurs among them (a minority hint).
-    private static int Majority(int[] c, int own, out int others, out bool minority)
+    private static int Majority(ReadOnlySpan<int> c, int own, out int others, out bool minority)
     {
         var best = -1;
         others = 0;
@@ -164,19 +167,53 @@ internal static class DocumentHints
 
     private static int TypeOf(string tag) => tag == "O" ? 0 : Array.IndexOf(Types, tag[2..]);
 
-    private static Dictionary<string, int[]> Count(string?[][] keys, IReadOnlyList<string[]> tags, int from, int to)
+    private static KeyCounts Count(string?[][] keys, IReadOnlyList<string[]> tags, int from, int to)
     {
-        var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var tokens = 0;
+        for (var s = from; s < to; s++) tokens += keys[s].Length;
+        var counts = new KeyCounts(tokens);
         for (var s = from; s < to; s++)
         {
             for (var i = 0; i < keys[s].Length; i++)
             {
                 if (keys[s][i] is not { } key) continue;
-                if (!counts.TryGetValue(key, out var c)) counts[key] = c = new int[Types.Length];
-                c[TypeOf(tags[s][i])]++;
+                counts.Add(key, TypeOf(tags[s][i]));
             }
         }
 
         return counts;
+    }
+
+    /// <summary>How often each key has each type (<see cref="Types"/>) in a run of sentences: one row of counts per key in one array.</summary>
+    private sealed class KeyCounts(int tokens)
+    {
+        private readonly Dictionary<string, int> rows = new(tokens, StringComparer.Ordinal);
+        private int[] counts = new int[Math.Max(1, tokens) * Types.Length];
+
+        /// <summary>Counts one occurrence of <paramref name="key"/> with type <paramref name="type"/>.</summary>
+        public void Add(string key, int type)
+        {
+            ref var row = ref CollectionsMarshal.GetValueRefOrAddDefault(rows, key, out var exists);
+            if (!exists)
+            {
+                row = rows.Count - 1;
+                if ((row + 1) * Types.Length > counts.Length) Array.Resize(ref counts, counts.Length * 2);
+            }
+
+            counts[row * Types.Length + type]++;
+        }
+
+        /// <summary>The counts of <paramref name="key"/> per type, when it occurs.</summary>
+        public bool TryGet(string key, out ReadOnlySpan<int> row)
+        {
+            if (!rows.TryGetValue(key, out var r))
+            {
+                row = default;
+                return false;
+            }
+
+            row = counts.AsSpan(r * Types.Length, Types.Length);
+            return true;
+        }
     }
 }
