@@ -300,6 +300,8 @@ internal sealed class NerModel
 
         public override void Add(string prefix, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Push(NerFeatureHash.Of(prefix, a, b));
 
+        public override void Add(in NerPairStart start, ReadOnlySpan<char> b) => Push(NerFeatureHash.Continue(start.State, b));
+
         private void Push(ulong hash)
         {
             if (count == scratch.Pending.Length) Array.Resize(ref scratch.Pending, count * 2);
