@@ -195,11 +195,32 @@ internal sealed class ActorLinker(EntityLexicon lexicon)
     public static ActorRecord? Choose(IReadOnlyList<ActorRecord> rows, DateOnly? date)
     {
         if (rows.Count == 0) return null;
-        var curated = rows.Where(r => r.Source != "petrarch").ToList();
-        var pool = curated.Count > 0 ? curated : rows.ToList();
-        if (date is not { } d) return pool.FirstOrDefault(r => r.To is null) ?? pool[^1];
-        if (pool.FirstOrDefault(r => r.Covers(d)) is { } covering) return covering;
-        var nearest = pool.MinBy(r => r.Distance(d))!;
+        // The pool: the curated rows when there are any, else every row (no copies: this runs for every linked mention).
+        var curated = false;
+        for (var k = 0; k < rows.Count && !curated; k++) curated = rows[k].Source != "petrarch";
+        ActorRecord? first = null, last = null, open = null, covering = null, nearest = null;
+        var distance = int.MaxValue;
+        for (var k = 0; k < rows.Count; k++)
+        {
+            var r = rows[k];
+            if (curated && r.Source == "petrarch") continue;
+            first ??= r;
+            last = r;
+            if (date is not { } day)
+            {
+                open ??= r.To is null ? r : null;
+                continue;
+            }
+
+            if (r.Covers(day)) { covering = r; break; }
+            // The first row of the least distance (as MinBy).
+            var dr = r.Distance(day);
+            if (nearest is null || dr < distance) { nearest = r; distance = dr; }
+        }
+
+        if (date is not { } d) return open ?? last;
+        if (covering is not null) return covering;
+        nearest ??= first!;
         if (nearest.Code is not { Length: >= 3 } code || nearest.Type == "ORG") return nearest;
         // Out of every dated role: after the last one a person is a former official (ISO + ELI), before the
         // first one only the country is known.

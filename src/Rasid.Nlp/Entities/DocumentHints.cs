@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Rasid.Nlp.Entities;
 
 /// <summary>
@@ -26,32 +28,34 @@ internal static class DocumentHints
     {
         var sentences = keys;
         var result = new List<string>[keys.Length][];
-        Dictionary<string, int[]>? whole = window is null ? Count(keys, firstPass, 0, keys.Length) : null;
+        KeyCounts? whole = window is null ? Count(keys, firstPass, 0, keys.Length) : null;
         for (var s = 0; s < keys.Length; s++)
         {
             var counts = whole ?? Count(keys, firstPass, Math.Max(0, s - window!.Value), Math.Min(keys.Length, s + window.Value + 1));
             result[s] = new List<string>[sentences[s].Length];
             for (var i = 0; i < sentences[s].Length; i++)
             {
-                var hints = result[s][i] = [];
-                hints.Add(FirstPassHints.TryGetValue(firstPass[s][i], out var h) ? h : "p1=" + firstPass[s][i]);
-                if (keys[s][i] is not { } key || !counts.TryGetValue(key, out var c)) continue;
-                var own = TypeOf(firstPass[s][i]);
-                var best = -1;
-                var others = 0;
-                for (var t = 0; t < Types.Length; t++)
+                // Most tokens get one of a few hint lists (a first-pass tag, maybe a majority type): those are shared
+                // read-only lists (AddPhraseHints copies one before adding to it); only tokens with minority types get their own.
+                var tag = TagIndex(firstPass[s][i]);
+                if (tag < 0)
                 {
-                    var n = c[t] - (t == own ? 1 : 0);
-                    others += n;
-                    if (n > 0 && (best < 0 || n > c[best] - (best == own ? 1 : 0))) best = t;
+                    result[s][i] = ["p1=" + firstPass[s][i]];
+                    if (keys[s][i] is { } k && counts.TryGet(k, out var c0)) AddCounts(result[s][i], firstPass[s][i], c0);
+                    continue;
                 }
 
-                if (others == 0) continue;
-                hints.Add(MajorityHints[best]);
-                for (var t = 1; t < Types.Length; t++)
+                if (keys[s][i] is not { } key || !counts.TryGet(key, out var c))
                 {
-                    if (t != best && c[t] - (t == own ? 1 : 0) > 0) hints.Add(MinorityHints[t]);
+                    result[s][i] = SharedHints[tag * (Types.Length + 1)];
+                    continue;
                 }
+
+                var own = TypeOf(firstPass[s][i]);
+                var best = Majority(c, own, out var others, out var minority);
+                if (others == 0) result[s][i] = SharedHints[tag * (Types.Length + 1)];
+                else if (!minority) result[s][i] = SharedHints[tag * (Types.Length + 1) + 1 + best];
+                else AddCounts(result[s][i] = [FirstPassHints[firstPass[s][i]]], firstPass[s][i], c);
             }
         }
 
@@ -79,8 +83,13 @@ internal static class DocumentHints
                 {
                     if (keys[s][i + len - 1] is null) break;
                     if (own.Contains((i, i + len))) continue;
-                    if (!phrases.TryGetValue(string.Join(' ', keys[s][i..(i + len)]), out var type)) continue;
-                    for (var k = 0; k < len; k++) result[s][i + k].Add((k == 0 ? "dB-" : "dI-") + type);
+                    if (!phrases.TryGetValue(string.Join(' ', keys[s], i, len), out var type)) continue;
+                    for (var k = 0; k < len; k++)
+                    {
+                        var hints = result[s][i + k];
+                        if (IsShared(hints)) result[s][i + k] = hints = [.. hints];
+                        hints.Add((k == 0 ? "dB-" : "dI-") + type);
+                    }
                 }
             }
         }
@@ -95,35 +104,116 @@ internal static class DocumentHints
             foreach (var (start, end, type) in Evaluation.ConllNer.Chunks(tags[s]))
             {
                 if (end - start < 2 || end - start > 5) continue;
-                var words = keys[s][start..end];
-                if (words.Any(w => w is null)) continue;
-                if (phrases.TryAdd(string.Join(' ', words), type)) firstWords.Add(words[0]!);
+                var known = true;
+                for (var k = start; k < end; k++) known &= keys[s][k] is not null;
+                if (!known) continue;
+                if (phrases.TryAdd(string.Join(' ', keys[s], start, end - start), type)) firstWords.Add(keys[s][start]!);
             }
         }
 
         return (phrases, firstWords);
     }
 
+    // The majority and minority hints of a token of first-pass tag `tag` whose key counts `c` in the document (its own tag included).
+    private static void AddCounts(List<string> hints, string tag, ReadOnlySpan<int> c)
+    {
+        var own = TypeOf(tag);
+        var best = Majority(c, own, out var others, out _);
+        if (others == 0) return;
+        hints.Add(MajorityHints[best]);
+        for (var t = 1; t < Types.Length; t++)
+        {
+            if (t != best && c[t] - (t == own ? 1 : 0) > 0) hints.Add(MinorityHints[t]);
+        }
+    }
+
+    // The type most often given to the token's key elsewhere in the document (the first in type order among equals), how many
+    // other tokens have the key, and whether a type other than the majority and O occurs among them (a minority hint).
+    private static int Majority(ReadOnlySpan<int> c, int own, out int others, out bool minority)
+    {
+        var best = -1;
+        others = 0;
+        for (var t = 0; t < Types.Length; t++)
+        {
+            var n = c[t] - (t == own ? 1 : 0);
+            others += n;
+            if (n > 0 && (best < 0 || n > c[best] - (best == own ? 1 : 0))) best = t;
+        }
+
+        minority = false;
+        for (var t = 1; t < Types.Length; t++) minority |= t != best && c[t] - (t == own ? 1 : 0) > 0;
+        return best;
+    }
+
+    private static int TagIndex(string tag)
+    {
+        for (var t = 0; t < NerModel.Tags.Length; t++) if (string.Equals(NerModel.Tags[t], tag, StringComparison.Ordinal)) return t;
+        return -1;
+    }
+
+    /// <summary>Whether a token's hint list is one of the shared read-only ones (<see cref="FromKeys"/>), to be copied before adding to it.</summary>
+    private static bool IsShared(List<string> hints) => hints.Count <= 2 && SharedHintSet.Contains(hints);
+
     private static readonly string[] Types = ["O", "PER", "ORG", "LOC", "MISC"];
     private static readonly string[] MajorityHints = [.. Types.Select(t => "d=" + t)];
     private static readonly string[] MinorityHints = [.. Types.Select(t => "d~" + t)];
     private static readonly Dictionary<string, string> FirstPassHints = NerModel.Tags.ToDictionary(t => t, t => "p1=" + t, StringComparer.Ordinal);
 
+    // Per first-pass tag: [p1=TAG], then [p1=TAG, d=TYPE] for each type: shared by every token with just these hints.
+    private static readonly List<string>[] SharedHints =
+        [.. NerModel.Tags.SelectMany(tag => Enumerable.Range(-1, Types.Length + 1).Select(t => t < 0 ? new List<string> { "p1=" + tag } : ["p1=" + tag, MajorityHints[t]]))];
+
+    private static readonly HashSet<List<string>> SharedHintSet = new(SharedHints, ReferenceEqualityComparer.Instance);
+
     private static int TypeOf(string tag) => tag == "O" ? 0 : Array.IndexOf(Types, tag[2..]);
 
-    private static Dictionary<string, int[]> Count(string?[][] keys, IReadOnlyList<string[]> tags, int from, int to)
+    private static KeyCounts Count(string?[][] keys, IReadOnlyList<string[]> tags, int from, int to)
     {
-        var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var tokens = 0;
+        for (var s = from; s < to; s++) tokens += keys[s].Length;
+        var counts = new KeyCounts(tokens);
         for (var s = from; s < to; s++)
         {
             for (var i = 0; i < keys[s].Length; i++)
             {
                 if (keys[s][i] is not { } key) continue;
-                if (!counts.TryGetValue(key, out var c)) counts[key] = c = new int[Types.Length];
-                c[TypeOf(tags[s][i])]++;
+                counts.Add(key, TypeOf(tags[s][i]));
             }
         }
 
         return counts;
+    }
+
+    /// <summary>How often each key has each type (<see cref="Types"/>) in a run of sentences: one row of counts per key in one array.</summary>
+    private sealed class KeyCounts(int tokens)
+    {
+        private readonly Dictionary<string, int> rows = new(tokens, StringComparer.Ordinal);
+        private int[] counts = new int[Math.Max(1, tokens) * Types.Length];
+
+        /// <summary>Counts one occurrence of <paramref name="key"/> with type <paramref name="type"/>.</summary>
+        public void Add(string key, int type)
+        {
+            ref var row = ref CollectionsMarshal.GetValueRefOrAddDefault(rows, key, out var exists);
+            if (!exists)
+            {
+                row = rows.Count - 1;
+                if ((row + 1) * Types.Length > counts.Length) Array.Resize(ref counts, counts.Length * 2);
+            }
+
+            counts[row * Types.Length + type]++;
+        }
+
+        /// <summary>The counts of <paramref name="key"/> per type, when it occurs.</summary>
+        public bool TryGet(string key, out ReadOnlySpan<int> row)
+        {
+            if (!rows.TryGetValue(key, out var r))
+            {
+                row = default;
+                return false;
+            }
+
+            row = counts.AsSpan(r * Types.Length, Types.Length);
+            return true;
+        }
     }
 }

@@ -17,7 +17,6 @@ internal sealed class EntityComponent : IDocumentComponent
     private readonly NerModel? documentModel;
     private readonly NerFeatures features;
     private readonly ActorLinker linker;
-    private readonly EntityLexicon lexicon;
 
     // Both passes decoded together: the first pass also sums the document model's scores of its features, and the
     // document pass adds only its hints (no second feature extraction or look-up). Null when the models cannot be paired.
@@ -35,7 +34,6 @@ internal sealed class EntityComponent : IDocumentComponent
         this.model = model;
         this.documentModel = model is null ? null : documentModel;
         pair = model is not null && documentModel is not null ? model.PairWith(documentModel) : null;
-        this.lexicon = lexicon;
         features = new NerFeatures(lexicon);
         linker = new ActorLinker(lexicon);
     }
@@ -66,9 +64,17 @@ internal sealed class EntityComponent : IDocumentComponent
             if (tokenIndex > first) sentences.Add(document.Tokens.GetRange(first, tokenIndex - first));
         }
 
-        var words = sentences.Select(t => t.Select(x => x.Text).ToArray()).ToList();
+        var words = new string[sentences.Count][];
         // Word facts, normalized tokens and lexicon matches of each sentence: the features and the dictionary spans both use them.
-        var prepared = words.Select(w => features.Prepare(w)).ToArray();
+        var prepared = new NerSentence[sentences.Count];
+        for (var si = 0; si < sentences.Count; si++)
+        {
+            var sentence = sentences[si];
+            var w = words[si] = new string[sentence.Count];
+            for (var i = 0; i < w.Length; i++) w[i] = sentence[i].Text;
+            prepared[si] = features.Prepare(w);
+        }
+
         List<string>[][]? hints = null;
         // Where each sentence's tokens start in the first pass's record (null: the second pass extracts features again).
         int[]? recordedFrom = null;
@@ -77,25 +83,28 @@ internal sealed class EntityComponent : IDocumentComponent
         {
             // First pass over the whole document; its tags of repeated words are the second pass's hints.
             record?.Clear();
-            if (record is not null) recordedFrom = new int[words.Count];
-            var firstPass = new List<string[]>(words.Count);
-            for (var si = 0; si < words.Count; si++)
+            if (record is not null) recordedFrom = new int[words.Length];
+            var firstPass = new List<string[]>(words.Length);
+            var keys = new string?[words.Length][];
+            for (var si = 0; si < words.Length; si++)
             {
                 int[] path;
                 if (record is not null)
                 {
                     recordedFrom![si] = record.TokenCount;
-                    path = pair!.DecodeFirst(words[si], features, out _, record, prepared[si]);
+                    path = pair!.DecodeFirst(words[si], features, out _, record, prepared[si], confidences: false);
                 }
                 else
                 {
                     path = model.Decode(words[si], features, model.Memory, out _, prepared: prepared[si]);
                 }
 
-                firstPass.Add([.. path.Select(i => NerModel.Tags[i])]);
+                firstPass.Add(TagNames(path));
+                var sentenceKeys = keys[si] = new string?[words[si].Length];
+                for (var i = 0; i < sentenceKeys.Length; i++) sentenceKeys[i] = DocumentHints.Key(words[si][i], prepared[si].Keys[i]);
             }
 
-            hints = DocumentHints.FromKeys([.. words.Select((w, si) => w.Select((t, i) => DocumentHints.Key(t, prepared[si].Keys[i])).ToArray())], firstPass);
+            hints = DocumentHints.FromKeys(keys, firstPass);
         }
 
         for (var si = 0; si < sentences.Count; si++)
@@ -154,6 +163,14 @@ internal sealed class EntityComponent : IDocumentComponent
         return null;
     }
 
+    // The tag names of a decoded path.
+    private static string[] TagNames(int[] path)
+    {
+        var tags = new string[path.Length];
+        for (var i = 0; i < path.Length; i++) tags[i] = NerModel.Tags[path[i]];
+        return tags;
+    }
+
     /// <summary>Entity candidates of one sentence, non-overlapping, in text order.</summary>
     private List<Candidate> Recognize(List<Token> tokens, string[] words, NerSentence prepared, List<string>[]? hints, int recordedFrom, DateOnly? date)
     {
@@ -167,12 +184,12 @@ internal sealed class EntityComponent : IDocumentComponent
             var path = hints is not null && recordedFrom >= 0
                 ? pair!.DecodeSecond(Record!, recordedFrom, hints, out var confidence)
                 : tagger.Decode(words, features, tagger.Memory, out confidence, hints, prepared);
-            var tags = path.Select(i => NerModel.Tags[i]).ToArray();
+            var tags = TagNames(path);
             foreach (var (s, e, type) in Evaluation.ConllNer.Chunks(tags))
             {
                 var score = 1.0;
                 for (var i = s; i < e; i++) score = Math.Min(score, confidence[i]);
-                var prefix = CliticPrefix(norm, s, e);
+                var prefix = CliticPrefix(norm, matches[s], s, e);
                 if (IsNationalityAdjective(norm, matches, s, e, prefix)) continue;
                 var link = linker.Link(norm, s, e, prefix, date);
                 modelSpans.Add(new Candidate(s, e, prefix, type, score, hints is null ? NerModel.Id : NerModel.DocumentId, null, link));
@@ -180,16 +197,30 @@ internal sealed class EntityComponent : IDocumentComponent
         }
 
         // Dictionary spans first (longest first), then model spans that do not overlap them.
+        // (A stable insertion sort in place, as OrderByDescending(length).ThenBy(start): the lists are short.)
+        for (var k = 1; k < dictionary.Count; k++)
+        {
+            var c = dictionary[k];
+            var j = k - 1;
+            for (; j >= 0 && Before(c, dictionary[j]); j--) dictionary[j + 1] = dictionary[j];
+            dictionary[j + 1] = c;
+        }
+
         var taken = new bool[tokens.Count];
         var result = new List<Candidate>();
-        foreach (var c in dictionary.OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start).Concat(modelSpans))
+        foreach (var c in dictionary) Take(c);
+        foreach (var c in modelSpans) Take(c);
+
+        void Take(Candidate c)
         {
             var free = true;
             for (var i = c.Start; i < c.End; i++) free &= !taken[i];
-            if (!free) continue;
+            if (!free) return;
             for (var i = c.Start; i < c.End; i++) taken[i] = true;
             result.Add(c);
         }
+
+        static bool Before(Candidate a, Candidate b) => a.End - a.Start != b.End - b.Start ? a.End - a.Start > b.End - b.Start : a.Start < b.Start;
 
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
         return result;
@@ -207,18 +238,27 @@ internal sealed class EntityComponent : IDocumentComponent
     }
 
     /// <summary>Proclitics to cut from the first token of a model span: when the rest is a known name, or before ال.</summary>
-    private int CliticPrefix(string[] norm, int start, int end)
+    /// <param name="norm">The sentence's normalized tokens.</param>
+    /// <param name="matchesAtStart">The lexicon matches at <paramref name="start"/> (<see cref="NerSentence.Matches"/>): the
+    /// matches of the span's tokens alone are those of them that end inside it, and only whole-span ones are read here (a
+    /// prefix length, the same for matches of the same length and prefix, so their order does not matter).</param>
+    /// <param name="start">The span's first token.</param>
+    /// <param name="end">The token after the span.</param>
+    private static int CliticPrefix(string[] norm, IReadOnlyList<LexMatch> matchesAtStart, int start, int end)
     {
         var word = norm[start];
         if (ArabicForms.ConjPrepLength(word) == 0) return 0;
-        var span = norm[start..end];
-        var matches = lexicon.MatchAt(span, 0);
-        foreach (var m in matches)
+        var length = end - start;
+        var whole = false;
+        for (var k = 0; k < matchesAtStart.Count; k++)
         {
-            if (m.PrefixLength > 0 && m.Length == span.Length) return m.PrefixLength;
+            var m = matchesAtStart[k];
+            if (m.Length != length) continue;
+            if (m.PrefixLength > 0) return m.PrefixLength;
+            whole = true;
         }
 
-        if (word.StartsWith(ArabicForms.Article, StringComparison.Ordinal) || matches.Any(m => m.PrefixLength == 0 && m.Length == span.Length)) return 0;
+        if (word.StartsWith(ArabicForms.Article, StringComparison.Ordinal) || whole) return 0;
         var p = ArabicForms.ConjPrepLength(word, 3);
         // و/ف/ب/ك + ال: cut before ال (بالقاهرة → القاهرة); لل (ل + ال) keeps the word whole.
         if (p > 0 && word.AsSpan(p).StartsWith(ArabicForms.Article) && !(word[p - 1] == '\u0644')) return p;

@@ -34,6 +34,12 @@ internal sealed class LexEntry
     public bool LastName { get; set; }
     public string? AgentRole { get; set; }
     public string? CuratedRole { get; set; }
+
+    /// <summary>
+    /// The NER feature names of this entry (<see cref="NerLexNames"/>), built by the first sentence that matches it and
+    /// remembered (the entry is complete once the lexicon is built; a race builds equal copies).
+    /// </summary>
+    internal NerLexNames? NerNames { get; set; }
 }
 
 /// <summary>A lexicon phrase found in a token sequence.</summary>

@@ -32,6 +32,23 @@ internal abstract class NerFeatureSink
     /// remembered on <paramref name="word"/>, uses that sum instead.
     /// </summary>
     public virtual void AddWordBlock(NerWordFacts word, Action<NerFeatureSink, NerWordFacts> write) => write(this, word);
+
+    /// <summary>The feature <paramref name="start"/> (a prefix and a first value) + "|" + <paramref name="b"/>, whose first half's hash is known.</summary>
+    public virtual void Add(in NerPairStart start, ReadOnlySpan<char> b) => Add(start.Prefix, start.A, b);
+}
+
+/// <summary>
+/// The first half of a two-value feature, <paramref name="prefix"/> + <paramref name="a"/> + "|", with the
+/// <see cref="NerFeatureHash"/> state after it (computed once: the sink continues it with the second value).
+/// </summary>
+internal readonly struct NerPairStart(string prefix, string a)
+{
+    public string Prefix { get; } = prefix;
+
+    public string A { get; } = a;
+
+    /// <summary>The hash state after prefix + a + "|" (<see cref="NerFeatureHash.Start"/>).</summary>
+    public ulong State { get; } = NerFeatureHash.Start(prefix, a);
 }
 
 /// <summary>A feature as prefix + value (<see cref="Value"/> null: the prefix alone) with its <see cref="NerFeatureHash"/>.</summary>
@@ -77,7 +94,13 @@ internal static class NerFeatureHash
     public static ulong Of(string prefix, ReadOnlySpan<char> value) => Append(Append(Offset, prefix), value);
 
     /// <summary>The hash of prefix + a + "|" + b.</summary>
-    public static ulong Of(string prefix, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Append(Append(Append(Append(Offset, prefix), a), "|"), b);
+    public static ulong Of(string prefix, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Append(Start(prefix, a), b);
+
+    /// <summary>The state after prefix + a + "|": <c>Continue(Start(prefix, a), b) == Of(prefix, a, b)</c>.</summary>
+    public static ulong Start(string prefix, ReadOnlySpan<char> a) => Append(Append(Append(Offset, prefix), a), "|");
+
+    /// <summary>The hash of what <paramref name="state"/> hashed so far followed by <paramref name="text"/>.</summary>
+    public static ulong Continue(ulong state, ReadOnlySpan<char> text) => Append(state, text);
 
     private static ulong Append(ulong hash, ReadOnlySpan<char> text)
     {

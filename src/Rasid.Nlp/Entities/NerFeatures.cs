@@ -73,8 +73,8 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
             sink.Add((i + 2 < n ? facts[i + 2] : NerWordFacts.Boundary).AsSecondNext);
             sink.Add(prev.StemAsPrevious);
             sink.Add(next.StemAsNext);
-            sink.Add("w-1w=", prev.Norm, f.Norm);
-            sink.Add("ww+1=", f.Norm, next.Norm);
+            sink.Add(prev.AsPairPrevious, f.Norm);
+            sink.Add(f.AsPairCurrent, next.Norm);
             sink.Add(prev.SuffixAsPrevious);
             foreach (ref readonly var c in f.Clusters.Word.AsSpan()) sink.Add(c);
             foreach (ref readonly var c in (i > 0 ? prev.Clusters : BoundaryCluster).Previous.AsSpan()) sink.Add(c);
@@ -86,10 +86,10 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
                 foreach (ref readonly var c in (i + 1 < n ? next.SecondClusters! : BoundaryCluster2).Next.AsSpan()) sink.Add(c);
             }
 
-            foreach (var g in gaz[i]) sink.Add("g=", g);
-            if (i > 0) foreach (var g in gaz[i - 1]) sink.Add("g-1=", g);
-            if (i + 1 < n) foreach (var g in gaz[i + 1]) sink.Add("g+1=", g);
-            if (i > 0 && gaz[i - 1].Count > 0 && gaz[i].Count > 0) sink.Add("g-1g=", gaz[i - 1][0], gaz[i][0]);
+            foreach (var g in gaz[i]) sink.Add(g.AsCurrent);
+            if (i > 0) foreach (var g in gaz[i - 1]) sink.Add(g.AsPrevious);
+            if (i + 1 < n) foreach (var g in gaz[i + 1]) sink.Add(g.AsNext);
+            if (i > 0 && gaz[i - 1].Count > 0 && gaz[i].Count > 0) sink.Add(gaz[i - 1][0].AsPairPrevious, gaz[i][0].Name);
             foreach (ref readonly var q in f.Context.AsSpan()) sink.Add(q);
             foreach (var m in mem[i]) sink.Add(m);
             if (i > 0) foreach (var m in mem[i - 1]) sink.Add("-1", m);
@@ -150,7 +150,9 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     // GC generations once full (a rotating cache made gen-1/gen-2 collections 3x as frequent; docs/performance.md).
     // Later new words get facts computed for their sentence only.
     private const int MaxCachedWords = 60_000;
-    private readonly ConcurrentDictionary<string, NerWordFacts> cachedFacts = new(StringComparer.Ordinal);
+    // Created with room for all of them (plus the few a race between threads may add past the limit), so that it never
+    // grows: each growth of a ConcurrentDictionary re-allocates every node and its bucket array (docs/performance.md).
+    private readonly ConcurrentDictionary<string, NerWordFacts> cachedFacts = new(Environment.ProcessorCount, MaxCachedWords + MaxCachedWords / 4, StringComparer.Ordinal);
     private int cachedCount;
 
     /// <summary>
@@ -161,7 +163,12 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     {
         if (cachedFacts.TryGetValue(token, out var facts)) return facts;
         facts = NewFacts(token);
-        if (Volatile.Read(ref cachedCount) < MaxCachedWords && cachedFacts.TryAdd(token, facts)) Interlocked.Increment(ref cachedCount);
+        if (Volatile.Read(ref cachedCount) < MaxCachedWords)
+        {
+            facts.Shared = true;
+            if (cachedFacts.TryAdd(token, facts)) Interlocked.Increment(ref cachedCount);
+        }
+
         return facts;
     }
 
@@ -242,41 +249,61 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     }
 
     // Shared by every token without lexicon categories; never added to.
-    private static readonly List<string> NoTags = [];
+    private static readonly List<NerGazTag> NoTags = [];
 
     /// <summary>Lexicon categories per token, with B/I position of the longest phrase covering it.</summary>
-    private static List<string>[] LexiconTags(string[] norm, IReadOnlyList<LexMatch>[] matchesAt)
+    private static List<NerGazTag>[] LexiconTags(string[] norm, IReadOnlyList<LexMatch>[] matchesAt)
     {
-        var tags = new List<string>[norm.Length];
+        var tags = new List<NerGazTag>[norm.Length];
         Array.Fill(tags, NoTags);
+        // The categories already given at token i (first match wins; a handful at most, so a linear search).
+        List<string>? seen = null;
         for (var i = 0; i < norm.Length; i++)
         {
             if (norm[i].Length < 2 || !char.IsLetter(norm[i][0])) continue;
             var matches = matchesAt[i];
             if (matches.Count == 0) continue;
-            var seen = new HashSet<string>();
+            seen ??= SeenScratch ??= [];
+            seen.Clear();
             for (var j = 0; j < matches.Count; j++)
             {
                 var m = matches[j];
-                foreach (var cat in Categories(m.Entry))
+                var names = NerLexNames.Of(m.Entry);
+                var categories = names.Categories;
+                for (var c = 0; c < categories.Length; c++)
                 {
-                    if (!seen.Add(cat)) continue;
+                    if (Contains(seen, categories[c])) continue;
+                    seen.Add(categories[c]);
                     for (var k = 0; k < m.Length; k++)
                     {
                         if (ReferenceEquals(tags[i + k], NoTags)) tags[i + k] = [];
-                        tags[i + k].Add(TagNames.GetOrAdd((cat, k == 0, m.Length > 1), static key => (key.Begin ? "B-" : "I-") + key.Category + (key.Multi ? "+" : "")));
+                        tags[i + k].Add(names.Tag(c, k == 0, m.Length > 1));
                     }
                 }
             }
         }
 
         return tags;
+
+        static bool Contains(List<string> seen, string category)
+        {
+            foreach (var s in seen) if (string.Equals(s, category, StringComparison.Ordinal)) return true;
+            return false;
+        }
     }
 
-    // "B-first", "I-city+", ...: built once per category and position.
-    private static readonly ConcurrentDictionary<(string Category, bool Begin, bool Multi), string> TagNames = new();
+    // The categories seen at one token (LexiconTags), per thread.
+    [ThreadStatic]
+    private static List<string>? SeenScratch;
 
-    private static IEnumerable<string> Categories(LexEntry e)
+    // "B-first", "I-city+", ...: built once per category and position.
+    private static readonly ConcurrentDictionary<(string Category, bool Begin, bool Multi), NerGazTag> TagNames = new();
+
+    /// <summary>The gazetteer tag of a category at a position of a phrase (one shared tag per name).</summary>
+    internal static NerGazTag TagName(string category, bool begin, bool multi) =>
+        TagNames.GetOrAdd((category, begin, multi), static key => new NerGazTag((key.Begin ? "B-" : "I-") + key.Category + (key.Multi ? "+" : "")));
+
+    internal static IEnumerable<string> Categories(LexEntry e)
     {
         if (e.FirstName) yield return "first";
         if (e.LastName) yield return "last";
@@ -320,7 +347,7 @@ internal sealed class NerWordFacts
     private const string BoundaryForm = "<s>";
 
     /// <summary>The facts standing for the positions before the first and after the last token.</summary>
-    public static readonly NerWordFacts Boundary = new(BoundaryForm, BoundaryForm, BoundaryForm, BoundaryForm, null!, null, [], false, boundary: true);
+    public static readonly NerWordFacts Boundary = new(BoundaryForm, BoundaryForm, BoundaryForm, BoundaryForm, null!, null, [], false, boundary: true) { Shared = true };
 
     public NerWordFacts(string token, string norm, string stem, string key, NerClusterFeatures clusters, NerClusterFeatures? secondClusters, NerFeature[] context, bool mayStartPhrase, bool boundary = false)
     {
@@ -339,6 +366,8 @@ internal sealed class NerWordFacts
         StemAsPrevious = new NerFeature("st-1=", boundary ? BoundaryForm : stem);
         StemAsNext = new NerFeature("st+1=", boundary ? BoundaryForm : stem);
         SuffixAsPrevious = new NerFeature("s-1=", boundary || norm.Length < 2 ? norm : norm[^2..]);
+        AsPairPrevious = new NerPairStart("w-1w=", norm);
+        AsPairCurrent = new NerPairStart("ww+1=", norm);
     }
 
     public string Token { get; }
@@ -370,6 +399,12 @@ internal sealed class NerWordFacts
 
     public NerFeature SuffixAsPrevious { get; }
 
+    /// <summary>The word as the first of the pair feature (previous word, word): <c>w-1w=</c> + norm + "|".</summary>
+    public NerPairStart AsPairPrevious { get; }
+
+    /// <summary>The word as the first of the pair feature (word, next word): <c>ww+1=</c> + norm + "|".</summary>
+    public NerPairStart AsPairCurrent { get; }
+
     /// <summary>Whether a phrase of the features' lexicon can start at this word (<see cref="EntityLexicon.CanStartPhrase"/>).</summary>
     public bool MayStartPhrase { get; }
 
@@ -394,8 +429,68 @@ internal sealed class NerWordFacts
     /// </summary>
     public WordBlockSums? Block { get; set; }
 
+    /// <summary>
+    /// Whether these facts are (about to be) kept in the facts cache, so that remembering sums on them pays off; facts of a
+    /// word seen once beyond the cache serve one sentence only.
+    /// </summary>
+    public bool Shared { get; set; }
+
     private sealed record MemoryFacts(EntityMemory Memory, string? WordFeature, bool MayStartPhrase);
 }
 
 /// <summary>Summed weights (<paramref name="Sums"/>, never changed) of a word's own features in the weight table <paramref name="Table"/>.</summary>
 internal sealed record WordBlockSums(object Table, float[] Sums);
+
+/// <summary>
+/// The NER feature names of one lexicon entry, built once per entry (<see cref="LexEntry.NerNames"/>): its categories as token
+/// features (<see cref="NerFeatures"/>), in the order the features list them, with the gazetteer tag name of each category
+/// at each position of a phrase.
+/// </summary>
+internal sealed class NerLexNames
+{
+    // Per category: the tag at [begin single, begin multi, inside single, inside multi].
+    private readonly NerGazTag[] tags;
+
+    private NerLexNames(LexEntry e)
+    {
+        Categories = [.. NerFeatures.Categories(e)];
+        tags = new NerGazTag[Categories.Length * 4];
+        for (var c = 0; c < Categories.Length; c++)
+        {
+            tags[c * 4] = NerFeatures.TagName(Categories[c], true, false);
+            tags[c * 4 + 1] = NerFeatures.TagName(Categories[c], true, true);
+            tags[c * 4 + 2] = NerFeatures.TagName(Categories[c], false, false);
+            tags[c * 4 + 3] = NerFeatures.TagName(Categories[c], false, true);
+        }
+    }
+
+    /// <summary>The entry's categories as token features (first, last, country/city, pet…/act…, nat, inst, title, agent).</summary>
+    public string[] Categories { get; }
+
+    /// <summary>The gazetteer tag of category <paramref name="c"/> on a token that begins the phrase or not, of a phrase of one token or more.</summary>
+    public NerGazTag Tag(int c, bool begin, bool multi) => tags[c * 4 + (begin ? 0 : 2) + (multi ? 1 : 0)];
+
+    /// <summary>The names of <paramref name="entry"/>, built the first time.</summary>
+    public static NerLexNames Of(LexEntry entry) => entry.NerNames ??= new NerLexNames(entry);
+}
+
+/// <summary>
+/// A gazetteer tag of a token (<c>B-first</c>, <c>I-city+</c>, …: a lexicon category and the token's place in the phrase) with
+/// its features as the token's, the previous token's and the next token's tag (hashes computed once per tag).
+/// </summary>
+internal sealed class NerGazTag(string name)
+{
+    public string Name { get; } = name;
+
+    /// <summary><c>g=</c> + name.</summary>
+    public NerFeature AsCurrent { get; } = new("g=", name);
+
+    /// <summary><c>g-1=</c> + name.</summary>
+    public NerFeature AsPrevious { get; } = new("g-1=", name);
+
+    /// <summary><c>g+1=</c> + name.</summary>
+    public NerFeature AsNext { get; } = new("g+1=", name);
+
+    /// <summary><c>g-1g=</c> + name + "|", the first half of the pair of the previous token's first tag and the token's.</summary>
+    public NerPairStart AsPairPrevious { get; } = new("g-1g=", name);
+}

@@ -163,11 +163,17 @@ internal sealed class NerModel
         /// The first pass over one sentence: equals <c>first.Decode(tokens, featurizer, first.Memory, out confidence)</c>,
         /// and appends to <paramref name="record"/> each token's document-model scores of the same features.
         /// </summary>
-        public int[] DecodeFirst(IReadOnlyList<string> tokens, NerFeatures featurizer, out float[] confidence, FirstPassRecord record, NerSentence? prepared = null)
+        /// <param name="tokens">The sentence.</param>
+        /// <param name="featurizer">The features.</param>
+        /// <param name="confidence">Receives the confidences (empty when <paramref name="confidences"/> is false).</param>
+        /// <param name="record">Receives the document model's scores.</param>
+        /// <param name="prepared">The sentence's word facts, or null.</param>
+        /// <param name="confidences">Whether to compute the confidences (the first pass of a document needs only the path).</param>
+        public int[] DecodeFirst(IReadOnlyList<string> tokens, NerFeatures featurizer, out float[] confidence, FirstPassRecord record, NerSentence? prepared = null, bool confidences = true)
         {
             var sink = new EmissionSink(tokens.Count, table, record);
             featurizer.Extract(tokens, first.Memory, sink, prepared: prepared);
-            return Viterbi(sink.Scores, tokens.Count, first.transitions, out confidence);
+            return Viterbi(sink.Scores, tokens.Count, first.transitions, out confidence, confidences);
         }
 
         /// <summary>
@@ -261,6 +267,14 @@ internal sealed class NerModel
         /// </summary>
         public override void AddWordBlock(NerWordFacts word, Action<NerFeatureSink, NerWordFacts> write)
         {
+            if (!word.Shared)
+            {
+                // Facts of this sentence only (past the facts cache): remembering the sums would not pay off. The block's
+                // features are the token's first, so summed with the rest into the zeroed row they give the same floats.
+                write(this, word);
+                return;
+            }
+
             var known = word.Block;
             if (known is null || !ReferenceEquals(known.Table, index))
             {
@@ -285,6 +299,8 @@ internal sealed class NerModel
         public override void Add(string prefix, ReadOnlySpan<char> value) => Push(NerFeatureHash.Of(prefix, value));
 
         public override void Add(string prefix, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Push(NerFeatureHash.Of(prefix, a, b));
+
+        public override void Add(in NerPairStart start, ReadOnlySpan<char> b) => Push(NerFeatureHash.Continue(start.State, b));
 
         private void Push(ulong hash)
         {
@@ -438,11 +454,11 @@ internal sealed class NerModel
         Viterbi(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, float>(ref MemoryMarshal.GetArrayDataReference(em)), em.Length), em.GetLength(0), trans, out confidence);
 
     /// <summary>Viterbi over emission scores in row-major [token, tag] order, <paramref name="n"/> tokens.</summary>
-    private static int[] Viterbi(ReadOnlySpan<float> em, int n, float[] trans, out float[] confidence)
+    private static int[] Viterbi(ReadOnlySpan<float> em, int n, float[] trans, out float[] confidence, bool confidences = true)
     {
         var T = TagCount;
         var path = new int[n];
-        confidence = new float[n];
+        confidence = confidences ? new float[n] : [];
         if (n == 0) return path;
         var allowed = AllowedTable;
         var scratch = Scratch.Current;
@@ -474,7 +490,7 @@ internal sealed class NerModel
         path[n - 1] = last;
         for (var i = n - 1; i > 0; i--) path[i - 1] = back[i * T + path[i]];
         // Confidence: logistic of the emission margin between the chosen tag and the best other tag.
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < confidence.Length; i++)
         {
             var chosen = em[i * T + path[i]];
             var other = float.NegativeInfinity;

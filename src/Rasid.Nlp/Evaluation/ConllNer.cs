@@ -79,7 +79,7 @@ internal static class ConllNer
         {
             var tag = i < tags.Count ? tags[i] : "O";
             var prefix = tag[0];
-            var t = tag.Length > 2 ? tag[2..] : null;
+            var t = tag.Length > 2 ? TypeOf(tag) : null;
             var begins = prefix == 'B' || (prefix == 'I' && t != type);
             var ends = type is not null && (prefix == 'O' || begins);
             if (ends)
@@ -96,6 +96,16 @@ internal static class ConllNer
         }
 
         return chunks;
+
+        // The type of a B-/I- tag: one shared string for the usual types (the entity stage chunks every sentence twice).
+        static string TypeOf(string tag) => tag.AsSpan(2) switch
+        {
+            "PER" => "PER",
+            "ORG" => "ORG",
+            "LOC" => "LOC",
+            "MISC" => "MISC",
+            _ => tag[2..],
+        };
     }
 }
 
