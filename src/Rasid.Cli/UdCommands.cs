@@ -419,9 +419,15 @@ internal static class UdCommands
             HelpName = "none|word|context|all",
         };
         var noTagConventions = new Option<bool>("--no-tag-conventions") { Description = "Relabel PADT's lemmas to the conventions of the --pud training sentences, but not its UPOS (with --augment, the in-domain weights learn PUD's tagging conventions)." };
+        var tagConventions = new Option<string?>("--tag-conventions")
+        {
+            Description = "Which UPOS relabellings of PADT to apply (comma-separated: form, context, pairs; or all, none; default all; --no-tag-conventions = none). " +
+                          "pairs: adjacent name words as the --pud training sentences tag them (الأمم المتحدة PROPN PROPN).",
+            HelpName = "KINDS",
+        };
         var command = new Command("tagger", "Train the UPOS tagger and lemma table on UD Arabic-PADT v1 (diacritics stripped) and optionally UD Arabic-PUD, with a proper-noun lexicon feature.")
         {
-            data, output, pud, withPud, folds, pudWeight, noConventions, conventionCount, segmenterModel, writeSystem, predicted, epochs, holdout, noLexicon, dropout, clustersOption, noClusters, noContext, augment, noTagConventions,
+            data, output, pud, withPud, folds, pudWeight, noConventions, conventionCount, segmenterModel, writeSystem, predicted, epochs, holdout, noLexicon, dropout, clustersOption, noClusters, noContext, augment, noTagConventions, tagConventions,
         };
         command.SetAction(parse =>
         {
@@ -440,7 +446,8 @@ internal static class UdCommands
                 clusters = WordClusters.LoadFile(clusterPath).Words;
             }
 
-            var recipe = new TaggerRecipe(parse.GetValue(pudWeight), !parse.GetValue(noConventions), parse.GetValue(conventionCount), parse.GetValue(epochs), parse.GetValue(dropout), parse.GetValue(predicted), clusters, !parse.GetValue(noContext), parse.GetValue(augment), !parse.GetValue(noTagConventions));
+            var recipe = new TaggerRecipe(parse.GetValue(pudWeight), !parse.GetValue(noConventions), parse.GetValue(conventionCount), parse.GetValue(epochs), parse.GetValue(dropout), parse.GetValue(predicted), clusters, !parse.GetValue(noContext), parse.GetValue(augment),
+                parse.GetValue(noTagConventions) ? TagConventionKinds.None : ParseTagConventions(parse.GetValue(tagConventions)));
             List<string> lexicon = [];
             if (!parse.GetValue(noLexicon))
             {
@@ -511,6 +518,27 @@ internal static class UdCommands
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The kinds of <c>--tag-conventions</c> (null: all).</summary>
+    private static TagConventionKinds ParseTagConventions(string? given)
+    {
+        if (given is null) return TagConventionKinds.All;
+        var kinds = TagConventionKinds.None;
+        foreach (var part in given.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            kinds |= part.ToLowerInvariant() switch
+            {
+                "all" => TagConventionKinds.All,
+                "none" => TagConventionKinds.None,
+                "form" => TagConventionKinds.Form,
+                "context" => TagConventionKinds.Context,
+                "pairs" => TagConventionKinds.Pairs,
+                _ => throw new UsageException($"--tag-conventions {given}: '{part}' is not one of form, context, pairs, all, none"),
+            };
+        }
+
+        return kinds;
     }
 
     private static (Option<string?> Data, Option<string?> Output) CommonOptions(string file) =>

@@ -57,9 +57,9 @@ internal static class UdCrossValidation
 /// <param name="PredictedHistory">Train on predicted rather than gold previous tags.</param>
 /// <param name="Clusters">Word clusters (normalized word → bit string) for the cluster features; null: none.</param>
 /// <param name="ContextConventions">With <paramref name="Conventions"/>, also relabel ambiguous forms by their context (<see cref="ConventionMap.Learn"/>).</param>
-/// <param name="TagConventions">With <paramref name="Conventions"/>: relabel PADT's UPOS too (false: its lemmas only).</param>
+/// <param name="TagConventions">With <paramref name="Conventions"/>: which UPOS relabellings of PADT are applied besides its lemmas (<see cref="TagConventionKinds"/>).</param>
 /// <param name="Augmentation">Feature augmentation: PADT sentences out-of-domain, in-domain sentences in-domain (<see cref="TaggerAugmentation"/>).</param>
-internal sealed record TaggerRecipe(int PudWeight, bool Conventions, int ConventionCount, int Epochs, double RareDropout, bool PredictedHistory = false, IReadOnlyDictionary<string, string>? Clusters = null, bool ContextConventions = true, TaggerAugmentation Augmentation = TaggerAugmentation.None, bool TagConventions = true)
+internal sealed record TaggerRecipe(int PudWeight, bool Conventions, int ConventionCount, int Epochs, double RareDropout, bool PredictedHistory = false, IReadOnlyDictionary<string, string>? Clusters = null, bool ContextConventions = true, TaggerAugmentation Augmentation = TaggerAugmentation.None, TagConventionKinds TagConventions = TagConventionKinds.All)
 {
     /// <summary>Trains on <paramref name="padt"/> and the in-domain sentences <paramref name="pud"/> (may be empty).</summary>
     public PerceptronTagger Train(IReadOnlyList<IReadOnlyList<TrainingToken>> padt, IReadOnlyList<ConlluSentence> pud, string version, IEnumerable<string> lexicon, out string note)
@@ -73,8 +73,10 @@ internal sealed record TaggerRecipe(int PudWeight, bool Conventions, int Convent
             {
                 var map = ConventionMap.Learn(inDomain, ConventionCount, context: ContextConventions);
                 sentences = map.Apply(padt, out var changed, TagConventions);
-                note = TagConventions
+                note = TagConventions == TagConventionKinds.All
                     ? string.Create(CultureInfo.InvariantCulture, $", {changed} PADT words relabelled ({map.TagRules} form tags, {map.ContextRules} context tags, {map.PairRules} name pairs, {map.LemmaRules} lemmas)")
+                    : TagConventions != TagConventionKinds.None
+                    ? string.Create(CultureInfo.InvariantCulture, $", {changed} PADT words relabelled (UPOS by {TagConventions.ToString().ToLowerInvariant()}: {map.TagRules} form tags, {map.ContextRules} context tags, {map.PairRules} name pairs learned; {map.LemmaRules} lemmas)")
                     : string.Create(CultureInfo.InvariantCulture, $", {changed} PADT lemmas relabelled ({map.LemmaRules} lemma rules; UPOS kept)");
             }
 

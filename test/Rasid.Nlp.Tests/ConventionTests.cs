@@ -59,6 +59,19 @@ public sealed class ConventionTests
     }
 
     [Fact]
+    public void Name_pairs_alone_relabel_the_pair_but_not_the_form_conventions()
+    {
+        var map = ConventionMap.Learn(Target(), minCount: 2);
+        IReadOnlyList<TrainingToken> padt = [Word("غير", "NOUN", "غير"), Word("الأمم", "NOUN", "أمة"), Word("المتحدة", "ADJ", "متحد"), Word("الأمم", "NOUN", "أمة"), Word("العربية", "ADJ", "عربي")];
+        var pairs = map.Apply([padt], out var changed, TagConventionKinds.Pairs).Single().Select(t => t.Words.Single()).ToList();
+        Assert.Equal(["NOUN", "PROPN", "PROPN", "NOUN", "ADJ"], pairs.Select(w => w.Upos)); // غير keeps PADT's NOUN
+        Assert.Equal(2, changed);
+        var form = map.Apply([padt], out changed, TagConventionKinds.Form).Single().Select(t => t.Words.Single()).ToList();
+        Assert.Equal(["PART", "NOUN", "ADJ", "NOUN", "ADJ"], form.Select(w => w.Upos)); // the name pair is not applied
+        Assert.Equal(1, changed);
+    }
+
+    [Fact]
     public void A_form_seen_fewer_times_than_the_minimum_is_not_a_convention()
     {
         var map = ConventionMap.Learn(Target(), minCount: 3);

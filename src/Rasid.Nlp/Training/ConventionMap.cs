@@ -1,5 +1,25 @@
 namespace Rasid.Nlp.Training;
 
+/// <summary>Which of the UPOS relabellings of <see cref="ConventionMap.Apply(IReadOnlyList{IReadOnlyList{TrainingToken}}, out int, TagConventionKinds)"/> are applied.</summary>
+[Flags]
+public enum TagConventionKinds
+{
+    /// <summary>No UPOS is relabelled (lemmas only).</summary>
+    None = 0,
+
+    /// <summary>A form's one UPOS in the target (غير PART).</summary>
+    Form = 1,
+
+    /// <summary>An ambiguous form's UPOS after or before a given UPOS (sentence-initial و PART).</summary>
+    Context = 2,
+
+    /// <summary>Adjacent name words (الأمم المتحدة PROPN PROPN).</summary>
+    Pairs = 4,
+
+    /// <summary>All three.</summary>
+    All = Form | Context | Pairs,
+}
+
 /// <summary>
 /// Annotation conventions learned from a small in-domain treebank (the target: PUD training sentences) and applied to
 /// a larger one annotated differently (the source: PADT), so that the tagger learns one output convention.
@@ -132,7 +152,15 @@ public sealed class ConventionMap
     /// <paramref name="changed"/> counts the words whose UPOS or lemma changed. <paramref name="tagRules"/> false: relabel
     /// the lemmas only (looked up with the source's own UPOS), not the UPOS.
     /// </summary>
-    public List<IReadOnlyList<TrainingToken>> Apply(IReadOnlyList<IReadOnlyList<TrainingToken>> source, out int changed, bool tagRules = true)
+    public List<IReadOnlyList<TrainingToken>> Apply(IReadOnlyList<IReadOnlyList<TrainingToken>> source, out int changed, bool tagRules = true) =>
+        Apply(source, out changed, tagRules ? TagConventionKinds.All : TagConventionKinds.None);
+
+    /// <summary>
+    /// <paramref name="source"/> relabelled to the learned conventions (a new list; the input is not changed), with only
+    /// the UPOS relabellings of <paramref name="kinds"/> (lemmas always). <paramref name="changed"/> counts the words
+    /// whose UPOS or lemma changed.
+    /// </summary>
+    public List<IReadOnlyList<TrainingToken>> Apply(IReadOnlyList<IReadOnlyList<TrainingToken>> source, out int changed, TagConventionKinds kinds)
     {
         ArgumentNullException.ThrowIfNull(source);
         var result = new List<IReadOnlyList<TrainingToken>>(source.Count);
@@ -141,12 +169,12 @@ public sealed class ConventionMap
         {
             var words = sentence.SelectMany(t => t.Words).ToArray();
             var tags = words.Select(w => w.Upos).ToArray();
-            for (var i = 0; i < words.Length && tagRules; i++)
+            for (var i = 0; i < words.Length && kinds.HasFlag(TagConventionKinds.Form); i++)
             {
                 if (tags[i] != TrainingCorpus.Unknown && _tags.TryGetValue(words[i].TaggerForm, out var tag)) tags[i] = tag;
             }
 
-            if (_context.Count > 0 && tagRules)
+            if (_context.Count > 0 && kinds.HasFlag(TagConventionKinds.Context))
             {
                 // Contexts are the source's tags (after the form rules), not the ones being changed.
                 var before = tags.ToArray();
@@ -162,7 +190,7 @@ public sealed class ConventionMap
                 }
             }
 
-            for (var i = 0; i + 1 < words.Length && tagRules; i++)
+            for (var i = 0; i + 1 < words.Length && kinds.HasFlag(TagConventionKinds.Pairs); i++)
             {
                 if (_pairs.TryGetValue((words[i].TaggerForm, words[i + 1].TaggerForm), out var pair))
                 {
