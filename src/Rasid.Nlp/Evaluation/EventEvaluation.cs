@@ -148,20 +148,22 @@ public sealed partial class EventEvaluation(RasidPipeline pipeline)
             var gold = spans[0]!;
             var verbs = (gold["verb"] as JsonArray ?? []).Select(v => ArabicFold.Fold(v?.GetValue<string>() ?? "")).Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal);
             var matched = events.FirstOrDefault(e => HasTrigger(e, verbs));
+            // Why there is no event (error lines): the trigger the coder does not code, or the detector's margin, or "no trigger".
+            var why = events.Count == 0 ? pipeline.Components.OfType<EventCoderComponent>().FirstOrDefault()?.Explain(document, type) : null;
             if (matched is not null) triggerMatched++;
             var chosen = matched ?? events.OrderByDescending(e => (e.Source is null ? 0 : 1) + (e.Target is null ? 0 : 1)).FirstOrDefault();
             if (Code(gold["source_role"]) is { } src)
             {
                 withSource++;
                 if (Overlaps(gold["source_actor"], chosen?.Source)) sourceSpan++;
-                if (!Compare(src, chosen?.Source?.Actor, ref sourceCode, ref sourceRole, ref sourceCountry)) errors.Add(Error("source", gold["source_actor"], src, chosen, chosen?.Source) + "\n      " + text);
+                if (!Compare(src, chosen?.Source?.Actor, ref sourceCode, ref sourceRole, ref sourceCountry)) errors.Add(Error("source", gold["source_actor"], src, chosen, chosen?.Source) + (why is null ? "" : $" ({why})") + "\n      " + text);
             }
 
             if (Code(gold["target_role"]) is { } tgt)
             {
                 withTarget++;
                 if (Overlaps(gold["target_actor"], chosen?.Target)) targetSpan++;
-                if (!Compare(tgt, chosen?.Target?.Actor, ref targetCode, ref targetRole, ref targetCountry)) errors.Add(Error("target", gold["target_actor"], tgt, chosen, chosen?.Target) + "\n      " + text);
+                if (!Compare(tgt, chosen?.Target?.Actor, ref targetCode, ref targetRole, ref targetCountry)) errors.Add(Error("target", gold["target_actor"], tgt, chosen, chosen?.Target) + (why is null ? "" : $" ({why})") + "\n      " + text);
             }
 
         }

@@ -51,7 +51,8 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
     /// <summary>
     /// Why a document has no event of <paramref name="type"/> (error reports): per sentence, the first kept trigger of the
-    /// type and the detector's score (margin over its threshold), or "no trigger".
+    /// type and the detector's score (margin over its threshold), a trigger the coder does not code ("purpose", "embedded"),
+    /// or "no trigger".
     /// </summary>
     public string Explain(Document document, string type)
     {
@@ -59,7 +60,17 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         foreach (var sentence in SentenceView.FromDocument(document))
         {
             var hits = TriggerMatcher.Find(sentence, _knowledge);
-            if (!CandidateTypes(hits).Contains(type)) continue;
+            if (!CandidateTypes(hits).Contains(type))
+            {
+                // A trigger of the type that the coder does not code: a purpose noun (لمحاربة) or content of an irrealis trigger.
+                if (hits.FirstOrDefault(h => h.Entry.Plover == type) is { } gated)
+                {
+                    parts.Add($"\"{sentence.Tokens[gated.First].Text}\" {(gated.IsPurpose ? "purpose" : "embedded")}");
+                }
+
+                continue;
+            }
+
             var hit = hits.First(h => h.Entry.Plover == type);
             var features = EventDetector.Features(sentence, hits, _clusters, _knowledge.Cues);
             var score = _detector?.Score(type, features);
@@ -71,7 +82,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
     /// <summary>
     /// The types of the triggers the coder would code in a sentence: not a purpose noun (لمحاربة) and not a noun embedded
-    /// under an irrealis trigger (دعا الى تشكيل). The detector's threshold is chosen on these sentences.
+    /// under an irrealis trigger (دعا الى تشكيل) unless it names the participants (ودعا متظاهرون الى الافراج). The detector's threshold is chosen on these sentences.
     /// </summary>
     public static HashSet<string> CandidateTypes(IReadOnlyList<TriggerHit> hits)
     {
@@ -79,7 +90,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         var embedded = false;
         foreach (var hit in hits)
         {
-            var isContent = hit.IsPurpose || (embedded && !hit.IsVerb);
+            var isContent = hit.IsPurpose || (embedded && !hit.IsVerb && !hit.NamesParticipants);
             if (hit.Entry.Embeds) embedded = true;
             if (!isContent) types.Add(hit.Entry.Plover);
         }
@@ -135,7 +146,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         {
             var entry = hit.Entry;
             seenTypes.Add(entry.Plover);
-            var isContent = hit.IsPurpose || (embedded && !hit.IsVerb);
+            var isContent = hit.IsPurpose || (embedded && !hit.IsVerb && !hit.NamesParticipants);
             if (entry.Embeds) embedded = true;
             if (isContent) continue;
             double? score = null;
@@ -301,6 +312,9 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         // A protest's target is what it is against or addresses (role_cues.tsv class protest_target): ضد الحزب القومي، احتجاجا على
         // زيارة بوش، مطالبين الحكومة المحلية، تطالب باستقالة ثاباتيرو، يسقط بوش، رشق المتظاهرون قوات مكافحة الشغب.
         if (target is null && entry.Plover == "PROTEST") target = ProtestTarget(tokens, hit, hits, candidates, cues, source);
+        // A protest at an embassy addresses the embassy's government (تجمع متظاهرون ... حول مقر سفارة استونيا → ESTGOV), over what a
+        // cue names (احتجاجا على رفع نصب «الجندي البرونزي»: a statue); at another institution only when nothing else is the target.
+        if (entry.Plover == "PROTEST" && VenueTarget(tokens, hit, candidates, cues, source) is { } venue && (target is null || venue.Embassy)) target = venue.Mention;
         // What the attack was aimed at (استهدف موكبا، لدى مرور دورية) is its target over the casualties it caused (قتل 12 شخصا ...
         // في هجوم انتحاري استهدف مقصفا؛ خمسة مدنيين قتلوا في انفجار سيارة مفخخة استهدف موكبا), as the GSR gold codes it.
         // An active verb's own object (وقتل مفجر انتحاري 42 مجندا ... في هجوم على مدرسة) stays.
@@ -457,6 +471,38 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 !IsProtestWord(m) && !ClauseBreak(tokens, end, m.First));
             if (target is not null) return target;
             k = end;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The institution a protest stands at (session 11): within fifteen words after the trigger in its clause, a venue
+    /// preposition (role_cues.tsv class <c>venue_prep</c>: امام، حول، قرب، خارج، نحو، الى) and, within two words, a coded
+    /// mention with a role that is or follows a building (class <c>institution</c>: مقر، مبنى، مكتب; or <c>embassy</c>: سفارة،
+    /// قنصلية). Embassy: the mention holds an embassy word. A place (a LOC entity or a bare country without a role) is no venue target.
+    /// </summary>
+    private static (ActorMention Mention, bool Embassy)? VenueTarget(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates,
+        RoleCues cues, ActorMention? source)
+    {
+        foreach (var k in WordsAhead(tokens, hit.Last, 15))
+        {
+            var end = cues.MatchAt("venue_prep", tokens, k);
+            if (end < 0) continue;
+            var mention = candidates.FirstOrDefault(m => m.First > end && WordsBetween(tokens, end, m.First) <= 2 && m != source && !ClauseBreak(tokens, end, m.First));
+            // A place (بيروت LBN, a LOC entity or a bare country code) is where, not whom; IGOUNO is an actor without a role.
+            if (mention?.Code is not { Length: >= 3 } code || (ActorLinker.SplitCode(code).Role is null && (code.Length == 3 || mention.Entity?.Type == "LOC"))) return null;
+            var building = false;
+            var embassy = false;
+            for (var j = end + 1; j <= mention.Last; j++)
+            {
+                if (!tokens[j].IsWord) continue;
+                var isEmbassy = cues.Is("embassy", tokens[j]) || cues.IsStripped("embassy", tokens[j]);
+                embassy |= isEmbassy && j >= mention.First;
+                building |= isEmbassy || cues.Is("institution", tokens[j]) || cues.IsStripped("institution", tokens[j]);
+            }
+
+            return building ? (mention, embassy) : null;
         }
 
         return null;

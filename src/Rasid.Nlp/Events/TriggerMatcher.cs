@@ -8,6 +8,12 @@ internal sealed record TriggerHit(TriggerEntry Entry, int First, int Last, strin
 
     /// <summary>True when the ل is the object preposition of a verb before it (تعرضت القافلة لهجوم): an event, not a purpose.</summary>
     public bool Governed { get; init; }
+
+    /// <summary>
+    /// True when the trigger names the event's participants (role_cues.tsv class <c>protester</c>: المتظاهرون، المحتجين): the
+    /// subject of the sentence (ودعا متظاهرون ... الى الافراج), never the content of an irrealis trigger before it.
+    /// </summary>
+    public bool NamesParticipants { get; init; }
 }
 
 /// <summary>Finds the triggers of <see cref="EventKnowledge"/> in a sentence.</summary>
@@ -63,6 +69,7 @@ internal static class TriggerMatcher
             // only for words that match a trigger (the search above has no side effects).
             if (knowledge.Cues.Is("not_trigger", tokens[i]) || knowledge.Cues.IsStripped("not_trigger", tokens[i])) continue;
             if (best.IsPurpose && GovernedByVerb(tokens, i, knowledge.Cues)) best = best with { Governed = true };
+            if (knowledge.Cues.Is("protester", tokens[i]) || knowledge.Cues.IsStripped("protester", tokens[i])) best = best with { NamesParticipants = true };
             hits.Add(best);
             consumed = best.ConsumedUntil;
         }
