@@ -271,6 +271,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         {
             var genitive = Genitive(tokens, hit, candidates);
             var support = SupportVerb(tokens, hit.First, cues);
+            if (support < 0) support = DistantSupportVerb(tokens, hit, candidates, hits, cues);
             if (support >= 0)
             {
                 // قام مسلحون بخطف X، الجيش نجح في قتل X: the light verb's subject is the source, the masdar's genitive the target.
@@ -637,6 +638,38 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
             words++;
             if (cues.Is("support", tokens[k]) || cues.Is("agentive", tokens[k])) return k; // قام مسلحون بخطف، نفذ الجيش الباكستاني ضربة جوية
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// A light verb (role_cues.tsv class <c>support</c>) farther than <see cref="SupportVerb"/> looks, up to twelve words before a
+    /// masdar it governs (ب، في، من، على): its subject stands between them and may carry a time, a place or an apposition
+    /// (وقامت الجماعة في ديسمبر 2005 بخطف، قام عدد من جنود «المارينز» بقتل، قام عشرة جنود باكستانيين، من قوة ... باغتصابها).
+    /// Only when an ungoverned mention follows the light verb within three words and no verb trigger stands between; -1 otherwise.
+    /// </summary>
+    private static int DistantSupportVerb(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates, IReadOnlyList<TriggerHit> hits, RoleCues cues)
+    {
+        var masdar = tokens[hit.First].Folded.TrimStart('\u0648', '\u0641'); // و ف
+        var before = PreviousWord(tokens, hit.First);
+        var governed = (masdar.Length > 3 && masdar[0] == '\u0628') || // ب
+            (before < hit.First && tokens[before].Folded is "\u0641\u064A" or "\u0645\u0646" or "\u0639\u0644\u064A"); // في من علي
+        if (!governed) return -1;
+        var words = 0;
+        for (var k = hit.First - 1; k >= 0 && words < 12; k--)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "." or ";" or "\u061B" or ":") return -1;
+                continue;
+            }
+
+            words++;
+            if (hits.Any(h => h.IsVerb && h.First <= k && h.Last >= k)) return -1;
+            if (!cues.Is("support", tokens[k])) continue;
+            var verb = k;
+            return candidates.Any(m => m.Lead > verb && m.Last < hit.First && WordsBetween(tokens, verb, m.Lead) <= 3 && m.Preposition is null) ? verb : -1;
         }
 
         return -1;
