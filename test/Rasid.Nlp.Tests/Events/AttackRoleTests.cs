@@ -4,7 +4,8 @@ using Rasid.Nlp.Events;
 namespace Rasid.Nlp.Tests.Events;
 
 /// <summary>
-/// ASSAULT role rules of session 11 (branch s11-roles11): a light verb far from the masdar it governs (قام ... بقتل), with
+/// ASSAULT role rules of session 11 (branch s11-roles11): a light verb far from the masdar it governs (قام ... بقتل), a member
+/// of a named organisation (ناشطا في كتائب الاقصى), a partitive group under a target preposition (على مجموعة من عناصر ...), with
 /// sentences of the GSR span file and cases that must not fire.
 /// </summary>
 public sealed class AttackRoleTests
@@ -49,5 +50,72 @@ public sealed class AttackRoleTests
         const string text = "وقام الجيش في المنطقة امس وقتل مسلحين قبل ان تنتهي العملية بخطف جنديين.";
         var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "بخطف");
         Assert.NotEqual(At(text, "الجيش"), e.Source?.Start);
+    }
+
+    [Fact]
+    public void A_member_of_a_named_organisation_takes_the_organisations_code()
+    {
+        const string text = "قالت مصادر فلسطينية إن وحدة اسرائيلية خاصة اغتالت امس ناشطاً في كتائب الاقصى من بلدة قباطية.";
+        var doc = Code(text, EventTestSupport.Entity(text, "كتائب الاقصى", "ORG", "PSEREB"), EventTestSupport.Entity(text, "قباطية", "LOC", null));
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "اغتالت");
+        Assert.Equal("PSEREB", e.Target?.Actor);
+        Assert.Equal(At(text, "ناشطاً"), e.Target?.Start);
+        Assert.Equal(At(text, "ناشطاً") + "ناشطاً".Length, e.Target?.End);
+    }
+
+    [Fact]
+    public void A_place_after_fi_is_no_organisation_of_the_participant()
+    {
+        const string text = "قتل الجيش ثلاثة مسلحين في مدينة غزة امس.";
+        var doc = Code(text, EventTestSupport.Entity(text, "غزة", "LOC", "PSE"));
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "قتل");
+        Assert.NotEqual("PSE", e.Target?.Actor);
+        Assert.EndsWith("UAF", e.Target?.Actor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_partitive_group_after_ala_is_the_target_of_a_rocket_launch()
+    {
+        const string text = "وذكرت مصادر فلسطينية أن طائرة بدون طيار أطلقت فجر أمس صاروخاً على مجموعة من عناصر «كتائب القسام»، شرق مدينة رفح.";
+        var doc = Code(text, EventTestSupport.Entity(text, "كتائب القسام", "ORG", "PSEREB"));
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "أطلقت");
+        Assert.Equal("PSEREB", e.Target?.Actor);
+        Assert.Equal(At(text, "كتائب"), e.Target?.Start);
+        Assert.NotEqual("PSEREB", e.Source?.Actor);
+    }
+
+    [Fact]
+    public void A_partitive_group_without_a_preposition_stays_the_object_of_the_verb()
+    {
+        const string text = "قتل عدد من عناصر الشرطة في انفجار عبوة ناسفة.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "قتل");
+        Assert.Equal("---COP", e.Target?.Actor);
+        Assert.Equal(At(text, "عدد"), e.Target?.Start);
+    }
+}
+
+/// <summary>actors.tsv v3: the armed wings of Palestinian factions, through the whole default pipeline.</summary>
+public sealed class ArmedWingActorTests
+{
+    private static readonly RasidPipeline Rasid = RasidPipeline.CreateDefault();
+
+    [Fact]
+    public void The_qassam_brigades_are_a_palestinian_rebel_actor_and_the_source_of_the_shelling()
+    {
+        const string text = "ورداً على عملية الاختطاف، قصفت كتائب عز الدين القسام معبر كرم ابو سالم بقذاف الهاون.";
+        var doc = Rasid.Analyze(text, new ArticleInfo { Published = new DateOnly(2008, 4, 20) });
+        var qassam = Assert.Single(doc.Entities, e => e.Actor == "PSEREB");
+        Assert.Equal(text.IndexOf("كتائب", StringComparison.Ordinal), qassam.Start);
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "قصفت");
+        Assert.Equal("PSEREB", e.Source?.Actor);
+        Assert.Equal(text.IndexOf("كتائب", StringComparison.Ordinal), e.Source?.Start);
+    }
+
+    [Fact]
+    public void Battalions_of_an_army_are_not_a_palestinian_armed_wing()
+    {
+        const string text = "وقالت الشرطة ان كتائب من الجيش انتشرت في المدينة امس.";
+        var doc = Rasid.Analyze(text, new ArticleInfo { Published = new DateOnly(2008, 4, 20) });
+        Assert.DoesNotContain(doc.Entities, e => e.Actor == "PSEREB");
     }
 }
