@@ -315,6 +315,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         // An active verb's own object (وقتل مفجر انتحاري 42 مجندا ... في هجوم على مدرسة) stays.
         var ownObject = hit.IsVerb && target is not null && target.First > hit.Last && !IsPassive(tokens, hit, cues);
         if (entry.Plover == "ASSAULT" && !ownObject && AimedTarget(tokens, hit, candidates, cues, source) is { } aimed) target = aimed;
+        else if (entry.Plover == "ASSAULT" && !ownObject && AttackObject(tokens, hit, hits, candidates, source) is { } attacked) target = attacked;
         if (target is null && entry.Plover == "ASSAULT") target = VictimTarget(tokens, hit, candidates, cues, source);
         // An attack without another target hits the place or thing of role_words.tsv it happened at (انفجرت قنبلة قرب مستشفى
         // للاطفال، وقعا في سوق خضراوات), within sixteen words after the trigger (session 9b; was eight) and in its clause.
@@ -503,6 +504,27 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             var from = k;
             return candidates.FirstOrDefault(m => m.Lead > from && WordsBetween(tokens, from, m.Lead) <= 3 && m != source &&
                 (m.Preposition is null || m.Preposition == "\u0645\u0646") && !ClauseBreak(tokens, from, m.First)); // من (partitive)
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// What another nominal attack of the sentence was made on (session 11): the mention governed by one of that noun's target
+    /// prepositions (على، ضد) within three words after it, for an attack within twelve words before or after the trigger and in its
+    /// clause. The casualties of a passive or a nominal trigger (قتلوا في هجوم انتحاري على شركة امنية اميركية؛ هجوم انتحاري آخر ضد
+    /// قوات التحالف ... أسفر عن مقتل ستة مدنيين) are reported as the result of an attack on that target, as the GSR gold codes it.
+    /// </summary>
+    private static ActorMention? AttackObject(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> candidates, ActorMention? source)
+    {
+        foreach (var other in hits)
+        {
+            if (other == hit || other.IsVerb || other.Entry.Plover != "ASSAULT" || other.Entry.TargetPrepositions.Count == 0) continue;
+            var (from, to) = other.First > hit.Last ? (hit.Last, other.First) : (other.Last, hit.First);
+            if (WordsBetween(tokens, from, to) > 12 || ClauseBreak(tokens, from, to)) continue;
+            var attacked = candidates.FirstOrDefault(m => m.First > other.Last && m.Lead <= other.Last + 8 && WordsBetween(tokens, other.Last, m.Lead) <= 3 && m != source &&
+                m.Preposition is { } p && other.Entry.TargetPrepositions.Contains(p) && !ClauseBreak(tokens, other.Last, m.First));
+            if (attacked is not null) return attacked;
         }
 
         return null;

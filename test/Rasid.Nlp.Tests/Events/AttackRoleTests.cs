@@ -92,6 +92,25 @@ public sealed class AttackRoleTests
         Assert.Equal("---COP", e.Target?.Actor);
         Assert.Equal(At(text, "عدد"), e.Target?.Start);
     }
+
+    [Fact]
+    public void The_casualties_of_an_attack_against_a_named_target_have_that_target()
+    {
+        const string text = "وجاء الهجوم بعد يومين من هجوم انتحاري آخر ضد قوات التحالف في العاصمة كابل يوم الخميس أسفر عن مقتل ستة مدنيين وجرح حوالي 12 آخرين.";
+        var doc = Code(text, EventTestSupport.Entity(text, "كابل", "LOC", "AFG"));
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "مقتل");
+        Assert.Equal("---MIL", e.Target?.Actor);
+        Assert.Equal(At(text, "قوات التحالف"), e.Target?.Start);
+    }
+
+    [Fact]
+    public void An_attack_across_a_clause_break_does_not_give_the_casualties_its_target()
+    {
+        const string text = "ووقع هجوم انتحاري ضد قوات التحالف امس، وفي حادث آخر أسفر انفجار عن مقتل ستة مدنيين.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "مقتل");
+        Assert.Equal("---CVL", e.Target?.Actor);
+        Assert.Equal(At(text, "ستة"), e.Target?.Start);
+    }
 }
 
 /// <summary>actors.tsv v3: the armed wings of Palestinian factions, through the whole default pipeline.</summary>
