@@ -227,6 +227,13 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 target = post ?? pre;
                 source ??= OtherAgent(tokens, hit, hits, candidates, cues);
             }
+            else if (entry.Plover == "ASSAULT" && source is null && pre is not null && !pre.IsObject && NoObjectAfterBarePerfect(tokens, hit, candidates, cues))
+            {
+                // ان مقاتلا قتل بعدما اطلقت طائرة ...: an unvocalised bare perfect casualty verb with no object after it is a passive;
+                // the subject before it is the patient.
+                target = pre;
+                source ??= OtherAgent(tokens, hit, hits, candidates, cues);
+            }
             else if (pre is null && source is null && PluralVerb(tokens[hit.First]))
             {
                 // A plural verb never precedes its subject (اختطفوا سبعة جنود): the name after it is the object; the subject
@@ -659,7 +666,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             }
 
             words++;
-            if (cues.Is("support", tokens[k]) || cues.Is("agentive", tokens[k])) return k; // قام مسلحون بخطف، نفذ الجيش الباكستاني ضربة جوية
+            if (cues.Is("support", tokens[k]) || IsAgentive(tokens[k], cues)) return k; // قام مسلحون بخطف، نفذ الجيش الباكستاني ضربة جوية
         }
 
         return -1;
@@ -697,6 +704,9 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         return -1;
     }
 
+    /// <summary>An agentive verb (role_cues.tsv class <c>agentive</c>) in the perfect or, since session 11, the imperfect (يشن غارة، هجوم تنفذه امرأة).</summary>
+    private static bool IsAgentive(ViewToken token, RoleCues cues) => cues.Is("agentive", token) || cues.IsImperfectOf("agentive", token);
+
     /// <summary>هجوم شنه مسلحون، الهجوم الذي نفذته طالبان: the mention after an agentive verb within five words of a nominal trigger.</summary>
     private static ActorMention? RelativeAgent(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates, RoleCues cues)
     {
@@ -710,7 +720,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             }
 
             words++;
-            if (!cues.Is("agentive", tokens[k])) continue;
+            if (!IsAgentive(tokens[k], cues)) continue;
             return candidates.FirstOrDefault(m => m.First > k && WordsBetween(tokens, k, m.First) <= 3 && m.Preposition is null);
         }
 
@@ -755,6 +765,25 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         // patient too.
         if (role is null && post.IsAdjective) return _knowledge.Cues.Is("exposure", tokens[hit.First]);
         return role is not null && _knowledge.Cues.HasValue("victim", role);
+    }
+
+    /// <summary>
+    /// A bare perfect of role_cues.tsv class <c>exposure</c> (قتل، جرح; no ت/ا ending, not imperfect) followed directly by the end of
+    /// its clause, a preposition (في، على، بانفجار), a time word (امس) or a conjunction of time (بعدما، عندما، بينما) — no object:
+    /// «ان مقاتلا قتل بعدما اطلقت طائرة بدون طيار صاروخا» reads قُتل (was killed), so the subject before it is the patient.
+    /// </summary>
+    private static bool NoObjectAfterBarePerfect(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates, RoleCues cues)
+    {
+        var f = tokens[hit.First].Folded;
+        if (f.Length > 3 && f[0] is '\u0648' or '\u0641') f = f[1..];
+        if (hit.First != hit.Last || f.EndsWith('\u062A') || f.EndsWith('\u0627') || IsImperfect(f) || !cues.Is("exposure", tokens[hit.First])) return false; // ت ا
+        var next = hit.Last + 1;
+        if (next >= tokens.Count) return true;
+        if (!tokens[next].IsWord) return tokens[next].Kind == TokenKind.Punctuation && tokens[next].Text is "," or "\u060C" or "." or ";" or "\u061B";
+        if (candidates.Any(m => m.Lead == next)) return false;
+        var w = tokens[next].Folded;
+        var conjunction = w is "\u0628\u0639\u062F\u0645\u0627" or "\u0639\u0646\u062F\u0645\u0627" or "\u0628\u064A\u0646\u0645\u0627" or "\u0627\u062B\u0646\u0627\u0621" or "\u062E\u0644\u0627\u0644"; // بعدما عندما بينما اثناء خلال
+        return conjunction || ActorMentions.IsPrepositionWord(w) || (w.Length > 3 && w[0] == '\u0628') || cues.Is("time", tokens[next]); // ب
     }
 
     /// <summary>A passive reading of an unvocalised verb: اغتيل، or a verb followed by a number (قتل 18 شخصا).</summary>

@@ -5,8 +5,9 @@ namespace Rasid.Nlp.Tests.Events;
 
 /// <summary>
 /// ASSAULT role rules of session 11 (branch s11-roles11): a light verb far from the masdar it governs (قام ... بقتل), a member
-/// of a named organisation (ناشطا في كتائب الاقصى), a partitive group under a target preposition (على مجموعة من عناصر ...), with
-/// sentences of the GSR span file and cases that must not fire.
+/// of a named organisation (ناشطا في كتائب الاقصى), a partitive group under a target preposition (على مجموعة من عناصر ...),
+/// the casualties of an attack on a named target, a bare perfect casualty verb without object (مقاتلا قتل بعدما), an imperfect
+/// agentive verb (يشن غارة), with sentences of the GSR span file and cases that must not fire.
 /// </summary>
 public sealed class AttackRoleTests
 {
@@ -110,6 +111,35 @@ public sealed class AttackRoleTests
         var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "مقتل");
         Assert.Equal("---CVL", e.Target?.Actor);
         Assert.Equal(At(text, "ستة"), e.Target?.Start);
+    }
+
+    [Fact]
+    public void A_bare_perfect_casualty_verb_without_an_object_makes_the_subject_before_it_the_patient()
+    {
+        const string text = "قال مسؤولون في المخابرات الباكستانية إن مقاتلا قتل بعدما اطلقت طائرة بدون طيار صاروخا على منطقة باكستانية.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "قتل");
+        Assert.Equal("---UAF", e.Target?.Actor);
+        Assert.Equal(At(text, "مقاتلا"), e.Target?.Start);
+        Assert.NotEqual(At(text, "مقاتلا"), e.Source?.Start);
+    }
+
+    [Fact]
+    public void A_bare_perfect_casualty_verb_with_an_object_keeps_the_subject_before_it_as_source()
+    {
+        const string text = "وقال المتحدث إن الجيش قتل ثلاثة مسلحين في المنطقة.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "قتل");
+        Assert.Equal(At(text, "الجيش"), e.Source?.Start);
+        Assert.Equal(At(text, "ثلاثة"), e.Target?.Start);
+    }
+
+    [Fact]
+    public void An_imperfect_agentive_verb_before_an_attack_noun_gives_its_subject_as_source()
+    {
+        const string text = "* 5 أكتوبر 2003: سلاح الجو الإسرائيلي يشن غارة جوية على موقع عين الصاحب شمال غرب دمشق.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text.StartsWith("غارة", StringComparison.Ordinal));
+        Assert.Equal("ISRMIL", e.Source?.Actor);
+        Assert.Equal(At(text, "سلاح"), e.Source?.Start);
+        Assert.Equal(At(text, "الإسرائيلي") + "الإسرائيلي".Length, e.Source?.End);
     }
 }
 
