@@ -434,6 +434,22 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             if (victim is not null) return victim;
         }
 
+        // Session 11: a consequence clause headed by مما/ما (مما أدى الى إصابة، ما اسفر عن مقتل) reports the result of the whole
+        // event before it, however long the place and time phrases between («انفجرت عبوة ناسفة اليوم ... 50 كيلومترا غرب كركوك، مما
+        // أدى الى إصابة اثنين من المدنيين»): up to thirty words after the trigger, in its sentence.
+        foreach (var k in WordsAhead(tokens, hit.Last, 30))
+        {
+            if (tokens[k].Folded is not ("\u0645\u0645\u0627" or "\u0645\u0627")) continue; // مما ما
+            var verb = NextWord(tokens, k);
+            if (verb >= tokens.Count || !(cues.Is("consequence", tokens[verb]) || cues.IsStripped("consequence", tokens[verb]))) continue;
+            for (var j = verb + 1; j < tokens.Count && j <= verb + 4; j++)
+            {
+                if (!tokens[j].IsWord || !(cues.IsStripped("casualty", tokens[j]) || cues.Is("casualty", tokens[j]))) continue;
+                var from = j;
+                return candidates.FirstOrDefault(m => m.Lead > from && WordsBetween(tokens, from, m.Lead) <= 3 && Usable(m) && !ClauseBreak(tokens, from, m.First));
+            }
+        }
+
         return null;
     }
 

@@ -7,7 +7,7 @@ namespace Rasid.Nlp.Tests.Events;
 /// ASSAULT role rules of session 11 (branch s11-roles11): a light verb far from the masdar it governs (قام ... بقتل), a member
 /// of a named organisation (ناشطا في كتائب الاقصى), a partitive group under a target preposition (على مجموعة من عناصر ...),
 /// the casualties of an attack on a named target, a bare perfect casualty verb without object (مقاتلا قتل بعدما), an imperfect
-/// agentive verb (يشن غارة), with sentences of the GSR span file and cases that must not fire.
+/// agentive verb (يشن غارة), a distant consequence clause (مما أدى الى إصابة), with sentences of the GSR span file and cases that must not fire.
 /// </summary>
 public sealed class AttackRoleTests
 {
@@ -140,6 +140,23 @@ public sealed class AttackRoleTests
         Assert.Equal("ISRMIL", e.Source?.Actor);
         Assert.Equal(At(text, "سلاح"), e.Source?.Start);
         Assert.Equal(At(text, "الإسرائيلي") + "الإسرائيلي".Length, e.Source?.End);
+    }
+
+    [Fact]
+    public void A_distant_mimma_consequence_clause_gives_the_casualties_as_target()
+    {
+        const string text = "وقال العميد «انفجرت عبوة ناسفة اليوم (الخميس) في قرية (كرحه بازان) بالطريق العام الواصل بين الرياض والحويجة 50 كيلومترا غرب كركوك، مما أدى الى إصابة اثنين من المدنيين بجروح».";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "انفجرت");
+        Assert.Equal("---CVL", e.Target?.Actor);
+        Assert.Equal(At(text, "اثنين"), e.Target?.Start);
+    }
+
+    [Fact]
+    public void A_distant_casualty_word_without_mimma_and_a_consequence_verb_is_no_target()
+    {
+        const string text = "وقال العميد «انفجرت عبوة ناسفة اليوم (الخميس) في قرية (كرحه بازان) بالطريق العام الواصل بين الرياض والحويجة 50 كيلومترا غرب كركوك، وذكر تقرير إصابة اثنين من المدنيين بجروح».";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "انفجرت");
+        Assert.NotEqual(At(text, "اثنين"), e.Target?.Start);
     }
 }
 
