@@ -160,7 +160,7 @@ public sealed class AttackRoleTests
     }
 }
 
-/// <summary>actors.tsv v3: the armed wings of Palestinian factions, through the whole default pipeline.</summary>
+/// <summary>actors.tsv v3: the armed wings of Palestinian factions and the PFLP, through the whole default pipeline.</summary>
 public sealed class ArmedWingActorTests
 {
     private static readonly RasidPipeline Rasid = RasidPipeline.CreateDefault();
@@ -175,6 +175,19 @@ public sealed class ArmedWingActorTests
         var e = Assert.Single(doc.Events, e => e.Trigger.Text == "قصفت");
         Assert.Equal("PSEREB", e.Source?.Actor);
         Assert.Equal(text.IndexOf("كتائب", StringComparison.Ordinal), e.Source?.Start);
+    }
+
+    [Fact]
+    public void The_popular_front_is_the_source_of_the_coordinated_hostage_taking()
+    {
+        const string text = "إلا ان الجبهة الشعبية لتحرير فلسطين رفضت الانصياع لاتفاق وقف إطلاق النار واحتجزت 68 رهينة من الأجانب في فندقين في عمان.";
+        var doc = Rasid.Analyze(text, new ArticleInfo { Published = new DateOnly(2007, 10, 26) });
+        var front = Assert.Single(doc.Entities, e => e.Actor == "PSEREB");
+        Assert.Equal(text.IndexOf("الجبهة", StringComparison.Ordinal), front.Start);
+        Assert.Equal(text.IndexOf("فلسطين", StringComparison.Ordinal) + "فلسطين".Length, front.End);
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "واحتجزت");
+        Assert.Equal("PSEREB", e.Source?.Actor);
+        Assert.Equal(front.Start, e.Source?.Start);
     }
 
     [Fact]
