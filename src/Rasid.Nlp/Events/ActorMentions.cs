@@ -158,6 +158,8 @@ internal static class ActorMentions
         OwnedObjects(tokens, result, knowledge.Cues, triggerTokens);
         CountedGroups(tokens, result, knowledge.Cues, triggerTokens);
         PlaceCountries(tokens, result, knowledge.Cues);
+        MemberOrganisations(tokens, result);
+        GovernedPartitives(tokens, result, knowledge.Cues, triggerTokens);
         return result;
     }
 
@@ -202,6 +204,55 @@ internal static class ActorMentions
                 (o.Entity?.Type == "LOC" || (afterPlaceNoun && o.Entity is null && c.Length == 3)));
             if (place is null) continue;
             mentions[n] = m with { Code = place.Code![..3] + code[3..] };
+        }
+    }
+
+    /// <summary>
+    /// A member of an organisation (session 11): a role phrase Rasid built (ناشطا، مقاتلين، عنصرا) directly followed by في or من and
+    /// a named organisation (an ORG entity, or a name of the actor database that is no place) takes the organisation's code, as
+    /// CAMEO codes a group's members: «ناشطاً في كتائب الاقصى» → PSEREB (not PSE + the activist's OPP). A place after في (مسلحين في
+    /// غزة) is not an organisation, and a phrase with a country of its own (a nationality adjective) keeps its code.
+    /// </summary>
+    private static void MemberOrganisations(IReadOnlyList<ViewToken> tokens, List<ActorMention> mentions)
+    {
+        for (var n = 0; n < mentions.Count; n++)
+        {
+            var m = mentions[n];
+            if (m.Entity is not null || m.IsAdjective || m.IsObject || m.Code is not { Length: > 3 } code) continue;
+            var k = m.Last + 1;
+            if (k >= tokens.Count || !tokens[k].IsWord || tokens[k].Folded is not (In or "\u0645\u0646")) continue; // في من
+            var first = k + 1;
+            while (first < tokens.Count && tokens[first].Kind == TokenKind.Punctuation && tokens[first].Text is "\u00AB" or "\"") first++; // «
+            var organisation = mentions.FirstOrDefault(o => o.First == first && o.Code is { Length: > 3 } c && !c.StartsWith("---", StringComparison.Ordinal) &&
+                (o.Entity is { Type: "ORG" } || (o.Entity is null && !o.IsAdjective && !o.IsObject && o.CountFirst is null)));
+            if (organisation is null) continue;
+            // The country may already be the organisation's (مصدر امني في دمشق: the country of the mention after في).
+            if (!code.StartsWith("---", StringComparison.Ordinal) && !code.StartsWith(organisation.Code![..3], StringComparison.Ordinal)) continue;
+            mentions[n] = m with { Code = organisation.Code };
+        }
+    }
+
+    /// <summary>
+    /// A partitive group under a preposition (session 11): «على مجموعة من عناصر كتائب القسام»، «ضد عدد من المسلحين» — the head noun after
+    /// the quantifier and من is governed by the preposition before the quantifier (the target preposition of اطلاق ... على), not free.
+    /// Numbers are left alone: a number after a preposition is mostly a date or a place (في 19 يوليو).
+    /// </summary>
+    private static void GovernedPartitives(IReadOnlyList<ViewToken> tokens, List<ActorMention> mentions, RoleCues cues, IReadOnlySet<int> triggerTokens)
+    {
+        for (var n = 0; n < mentions.Count; n++)
+        {
+            var m = mentions[n];
+            if (m.Preposition is not null) continue;
+            var k = m.First - 1;
+            while (k >= 0 && tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "\u00AB" or "\"") k--; // «
+            if (k >= 0 && tokens[k].IsWord && cues.IsStripped("member", tokens[k])) k--;
+            if (k < 1 || !tokens[k].IsWord || tokens[k].Folded != "\u0645\u0646") continue; // من
+            k--;
+            if (!tokens[k].IsWord || !cues.IsStripped("quantifier", tokens[k]) || triggerTokens.Contains(k)) continue;
+            if (mentions.Any(o => o != m && o.First <= k && o.Last >= k)) continue;
+            var preposition = CliticPreposition(ProcliticOf(tokens[k])) ?? PrecedingPreposition(tokens, k, triggerTokens, cues);
+            if (preposition is null or "gov") continue;
+            mentions[n] = m with { Preposition = preposition };
         }
     }
 

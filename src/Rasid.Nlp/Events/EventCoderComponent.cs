@@ -230,6 +230,13 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 target = post ?? pre;
                 source ??= OtherAgent(tokens, hit, hits, candidates, cues);
             }
+            else if (entry.Plover == "ASSAULT" && source is null && pre is not null && !pre.IsObject && NoObjectAfterBarePerfect(tokens, hit, candidates, cues))
+            {
+                // ان مقاتلا قتل بعدما اطلقت طائرة ...: an unvocalised bare perfect casualty verb with no object after it is a passive;
+                // the subject before it is the patient.
+                target = pre;
+                source ??= OtherAgent(tokens, hit, hits, candidates, cues);
+            }
             else if (pre is null && source is null && PluralVerb(tokens[hit.First]))
             {
                 // A plural verb never precedes its subject (اختطفوا سبعة جنود): the name after it is the object; the subject
@@ -274,6 +281,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         {
             var genitive = Genitive(tokens, hit, candidates);
             var support = SupportVerb(tokens, hit.First, cues);
+            if (support < 0) support = DistantSupportVerb(tokens, hit, candidates, hits, cues);
             if (support >= 0)
             {
                 // قام مسلحون بخطف X، الجيش نجح في قتل X: the light verb's subject is the source, the masdar's genitive the target.
@@ -320,6 +328,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         // An active verb's own object (وقتل مفجر انتحاري 42 مجندا ... في هجوم على مدرسة) stays.
         var ownObject = hit.IsVerb && target is not null && target.First > hit.Last && !IsPassive(tokens, hit, cues);
         if (entry.Plover == "ASSAULT" && !ownObject && AimedTarget(tokens, hit, candidates, cues, source) is { } aimed) target = aimed;
+        else if (entry.Plover == "ASSAULT" && !ownObject && AttackObject(tokens, hit, hits, candidates, source) is { } attacked) target = attacked;
         if (target is null && entry.Plover == "ASSAULT") target = VictimTarget(tokens, hit, candidates, cues, source);
         // An attack without another target hits the place or thing of role_words.tsv it happened at (انفجرت قنبلة قرب مستشفى
         // للاطفال، وقعا في سوق خضراوات), within sixteen words after the trigger (session 9b; was eight) and in its clause.
@@ -431,6 +440,22 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             if (victim is not null) return victim;
         }
 
+        // Session 11: a consequence clause headed by مما/ما (مما أدى الى إصابة، ما اسفر عن مقتل) reports the result of the whole
+        // event before it, however long the place and time phrases between («انفجرت عبوة ناسفة اليوم ... 50 كيلومترا غرب كركوك، مما
+        // أدى الى إصابة اثنين من المدنيين»): up to thirty words after the trigger, in its sentence.
+        foreach (var k in WordsAhead(tokens, hit.Last, 30))
+        {
+            if (tokens[k].Folded is not ("\u0645\u0645\u0627" or "\u0645\u0627")) continue; // مما ما
+            var verb = NextWord(tokens, k);
+            if (verb >= tokens.Count || !(cues.Is("consequence", tokens[verb]) || cues.IsStripped("consequence", tokens[verb]))) continue;
+            for (var j = verb + 1; j < tokens.Count && j <= verb + 4; j++)
+            {
+                if (!tokens[j].IsWord || !(cues.IsStripped("casualty", tokens[j]) || cues.Is("casualty", tokens[j]))) continue;
+                var from = j;
+                return candidates.FirstOrDefault(m => m.Lead > from && WordsBetween(tokens, from, m.Lead) <= 3 && Usable(m) && !ClauseBreak(tokens, from, m.First));
+            }
+        }
+
         return null;
     }
 
@@ -540,6 +565,27 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             var from = k;
             return candidates.FirstOrDefault(m => m.Lead > from && WordsBetween(tokens, from, m.Lead) <= 3 && m != source &&
                 (m.Preposition is null || m.Preposition == "\u0645\u0646") && !ClauseBreak(tokens, from, m.First)); // من (partitive)
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// What another nominal attack of the sentence was made on (session 11): the mention governed by one of that noun's target
+    /// prepositions (على، ضد) within three words after it, for an attack within twelve words before or after the trigger and in its
+    /// clause. The casualties of a passive or a nominal trigger (قتلوا في هجوم انتحاري على شركة امنية اميركية؛ هجوم انتحاري آخر ضد
+    /// قوات التحالف ... أسفر عن مقتل ستة مدنيين) are reported as the result of an attack on that target, as the GSR gold codes it.
+    /// </summary>
+    private static ActorMention? AttackObject(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> candidates, ActorMention? source)
+    {
+        foreach (var other in hits)
+        {
+            if (other == hit || other.IsVerb || other.Entry.Plover != "ASSAULT" || other.Entry.TargetPrepositions.Count == 0) continue;
+            var (from, to) = other.First > hit.Last ? (hit.Last, other.First) : (other.Last, hit.First);
+            if (WordsBetween(tokens, from, to) > 12 || ClauseBreak(tokens, from, to)) continue;
+            var attacked = candidates.FirstOrDefault(m => m.First > other.Last && m.Lead <= other.Last + 8 && WordsBetween(tokens, other.Last, m.Lead) <= 3 && m != source &&
+                m.Preposition is { } p && other.Entry.TargetPrepositions.Contains(p) && !ClauseBreak(tokens, other.Last, m.First));
+            if (attacked is not null) return attacked;
         }
 
         return null;
@@ -669,11 +715,46 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             }
 
             words++;
-            if (cues.Is("support", tokens[k]) || cues.Is("agentive", tokens[k])) return k; // قام مسلحون بخطف، نفذ الجيش الباكستاني ضربة جوية
+            if (cues.Is("support", tokens[k]) || IsAgentive(tokens[k], cues)) return k; // قام مسلحون بخطف، نفذ الجيش الباكستاني ضربة جوية
         }
 
         return -1;
     }
+
+    /// <summary>
+    /// A light verb (role_cues.tsv class <c>support</c>) farther than <see cref="SupportVerb"/> looks, up to twelve words before a
+    /// masdar it governs (ب، في، من، على): its subject stands between them and may carry a time, a place or an apposition
+    /// (وقامت الجماعة في ديسمبر 2005 بخطف، قام عدد من جنود «المارينز» بقتل، قام عشرة جنود باكستانيين، من قوة ... باغتصابها).
+    /// Only when an ungoverned mention follows the light verb within three words and no verb trigger stands between; -1 otherwise.
+    /// </summary>
+    private static int DistantSupportVerb(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates, IReadOnlyList<TriggerHit> hits, RoleCues cues)
+    {
+        var masdar = tokens[hit.First].Folded.TrimStart('\u0648', '\u0641'); // و ف
+        var before = PreviousWord(tokens, hit.First);
+        var governed = (masdar.Length > 3 && masdar[0] == '\u0628') || // ب
+            (before < hit.First && tokens[before].Folded is "\u0641\u064A" or "\u0645\u0646" or "\u0639\u0644\u064A"); // في من علي
+        if (!governed) return -1;
+        var words = 0;
+        for (var k = hit.First - 1; k >= 0 && words < 12; k--)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "." or ";" or "\u061B" or ":") return -1;
+                continue;
+            }
+
+            words++;
+            if (hits.Any(h => h.IsVerb && h.First <= k && h.Last >= k)) return -1;
+            if (!cues.Is("support", tokens[k])) continue;
+            var verb = k;
+            return candidates.Any(m => m.Lead > verb && m.Last < hit.First && WordsBetween(tokens, verb, m.Lead) <= 3 && m.Preposition is null) ? verb : -1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>An agentive verb (role_cues.tsv class <c>agentive</c>) in the perfect or, since session 11, the imperfect (يشن غارة، هجوم تنفذه امرأة).</summary>
+    private static bool IsAgentive(ViewToken token, RoleCues cues) => cues.Is("agentive", token) || cues.IsImperfectOf("agentive", token);
 
     /// <summary>هجوم شنه مسلحون، الهجوم الذي نفذته طالبان: the mention after an agentive verb within five words of a nominal trigger.</summary>
     private static ActorMention? RelativeAgent(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates, RoleCues cues)
@@ -688,7 +769,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             }
 
             words++;
-            if (!cues.Is("agentive", tokens[k])) continue;
+            if (!IsAgentive(tokens[k], cues)) continue;
             return candidates.FirstOrDefault(m => m.First > k && WordsBetween(tokens, k, m.First) <= 3 && m.Preposition is null);
         }
 
@@ -733,6 +814,25 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         // patient too.
         if (role is null && post.IsAdjective) return _knowledge.Cues.Is("exposure", tokens[hit.First]);
         return role is not null && _knowledge.Cues.HasValue("victim", role);
+    }
+
+    /// <summary>
+    /// A bare perfect of role_cues.tsv class <c>exposure</c> (قتل، جرح; no ت/ا ending, not imperfect) followed directly by the end of
+    /// its clause, a preposition (في، على، بانفجار), a time word (امس) or a conjunction of time (بعدما، عندما، بينما) — no object:
+    /// «ان مقاتلا قتل بعدما اطلقت طائرة بدون طيار صاروخا» reads قُتل (was killed), so the subject before it is the patient.
+    /// </summary>
+    private static bool NoObjectAfterBarePerfect(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates, RoleCues cues)
+    {
+        var f = tokens[hit.First].Folded;
+        if (f.Length > 3 && f[0] is '\u0648' or '\u0641') f = f[1..];
+        if (hit.First != hit.Last || f.EndsWith('\u062A') || f.EndsWith('\u0627') || IsImperfect(f) || !cues.Is("exposure", tokens[hit.First])) return false; // ت ا
+        var next = hit.Last + 1;
+        if (next >= tokens.Count) return true;
+        if (!tokens[next].IsWord) return tokens[next].Kind == TokenKind.Punctuation && tokens[next].Text is "," or "\u060C" or "." or ";" or "\u061B";
+        if (candidates.Any(m => m.Lead == next)) return false;
+        var w = tokens[next].Folded;
+        var conjunction = w is "\u0628\u0639\u062F\u0645\u0627" or "\u0639\u0646\u062F\u0645\u0627" or "\u0628\u064A\u0646\u0645\u0627" or "\u0627\u062B\u0646\u0627\u0621" or "\u062E\u0644\u0627\u0644"; // بعدما عندما بينما اثناء خلال
+        return conjunction || ActorMentions.IsPrepositionWord(w) || (w.Length > 3 && w[0] == '\u0628') || cues.Is("time", tokens[next]); // ب
     }
 
     /// <summary>A passive reading of an unvocalised verb: اغتيل، or a verb followed by a number (قتل 18 شخصا).</summary>

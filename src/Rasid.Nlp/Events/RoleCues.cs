@@ -33,6 +33,18 @@ internal sealed class RoleCues
         return words.Contains(f) || (f.Length > 3 && f[0] is '\u0648' or '\u0641' && words.Contains(f[1..])); // و ف
     }
 
+    /// <summary>
+    /// True when the token (after an optional و/ف) is an imperfect ي/ت + a one-word form of <paramref name="cls"/> (session 11:
+    /// يشن، تنفذه as the imperfect of the perfect forms شن، نفذه).
+    /// </summary>
+    public bool IsImperfectOf(string cls, ViewToken token)
+    {
+        if (!token.IsWord || !_words.TryGetValue(cls, out var words)) return false;
+        var f = token.Folded.AsSpan();
+        if (f.Length > 3 && f[0] is '\u0648' or '\u0641') f = f[1..]; // و ف
+        return f.Length >= 3 && f[0] is '\u064A' or '\u062A' && words.Contains(f[1..]); // ي ت
+    }
+
     /// <summary>True when the token, after stripping و/ف, ب/ل/ك and ال, is a one-word form of <paramref name="cls"/> (بشمال، والمدينة).</summary>
     public bool IsStripped(string cls, ViewToken token)
     {
