@@ -211,7 +211,11 @@ internal static class EntityCommands
             }
 
             console.Out.WriteLine($"wrote {file} ({new FileInfo(file).Length / 1024} KiB); dev ({dev.Count} sentences, last 10%): micro P {micro.Precision:P2} R {micro.Recall:P2} F1 {micro.F1:P2}");
-            UpdateManifest(Path.Combine(outDir, "manifest.json"), trainedOn, micro, parse.GetValue(epochs), window, extraFiles, parse.GetValue(extraWeight), parse.GetValue(seeds), parse.GetValue(margin), contextStream is null ? null : contextDir, contextCounts, secondClusters.Count > 0);
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            var trainerOptions = objective != NerObjective.Crf ? ""
+                : $" --trainer crf --l2 {parse.GetValue(l2).ToString(invariant)} --learning-rate {parse.GetValue(learningRate).ToString(invariant)}"
+                  + (parse.GetValue(crfEpochs) is var e and > 0 ? $" --crf-epochs {e}" : "") + (parse.GetValue(crfInit) ? " --crf-init-perceptron" : "");
+            UpdateManifest(Path.Combine(outDir, "manifest.json"), trainedOn, micro, parse.GetValue(epochs), window, extraFiles, parse.GetValue(extraWeight), parse.GetValue(seeds), parse.GetValue(margin), contextStream is null ? null : contextDir, contextCounts, secondClusters.Count > 0, trainerOptions);
             return ExitCodes.Ok;
         });
         return command;
@@ -298,7 +302,7 @@ internal static class EntityCommands
         return map;
     }
 
-    private static void UpdateManifest(string path, string trainedOn, (int Gold, int System, int Correct, double Precision, double Recall, double F1) micro, int epochs, int window, string[] extraFiles, float extraWeight, int seeds, float margin, string? contextDir, NerContextCounts contextCounts, bool secondClusters)
+    private static void UpdateManifest(string path, string trainedOn, (int Gold, int System, int Correct, double Precision, double Recall, double F1) micro, int epochs, int window, string[] extraFiles, float extraWeight, int seeds, float margin, string? contextDir, NerContextCounts contextCounts, bool secondClusters, string trainerOptions)
     {
         var root = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? [] : [];
         var licence = "ANERcorp: free for research (Benajiba & Rosso 2008; CAMeL Lab split, Obeid et al. 2020); lexicon features from data/entities (MIT, CC BY-SA 4.0, CC BY 4.0); word cluster features from ner-clusters.txt.gz"
@@ -311,6 +315,7 @@ internal static class EntityCommands
             + (margin != 0 ? $" --margin {margin.ToString(invariant)}" : "")
             + (contextDir is not null ? $" --context {contextDir}" : "")
             + (window != DocWindow ? $" --doc-window {window}" : "")
+            + trainerOptions
             + string.Concat(extraFiles.Select(f => $" --extra {f}"))
             + (extraFiles.Length > 0 && extraWeight != 1f ? $" --extra-weight {extraWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
         var score = $"dev micro F1 {micro.F1:F4} (P {micro.Precision:F4}, R {micro.Recall:F4})" + (window > 0 ? $" with the document pass (ner-doc.bin, hints from ±{window} sentences)" : "");
