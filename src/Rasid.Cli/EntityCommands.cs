@@ -40,7 +40,13 @@ internal static class EntityCommands
         var selfSelect = new Option<string>("--self-select") { Description = "Self-training: which tagged sentences to keep: 'confident' (the N whose least confident token is the most confident) or 'names' (sentences with names unseen in training that the model tags consistently across the corpus, every occurrence set to their type).", DefaultValueFactory = _ => "confident" };
         selfSelect.AcceptOnlyFromAmong("confident", "names");
         var writeSelf = new Option<string?>("--write-self") { Description = "Self-training: also write the kept sentences (TOKEN/TAG words, one sentence a line) to this file (the last set chosen).", HelpName = "FILE" };
-        var command = new Command("ner", "Train the NER tagger (averaged structured perceptron) on the train part of the file; report dev F1.") { data, output, epochs, writeDev, full, minCount, clusters, devOutput, extra, extraWeight, extraTypes, writeExtra, docWindow, seeds, margin, cv, context, clusters2, selfTrain, selfConfidence, selfSelect, writeSelf };
+        var trainerKind = new Option<string>("--trainer") { Description = "Training objective: 'perceptron' (averaged structured perceptron) or 'crf' (linear-chain CRF, conditional log-likelihood with L2, AdaGrad); same features, file format and decoder.", DefaultValueFactory = _ => "perceptron" };
+        trainerKind.AcceptOnlyFromAmong("perceptron", "crf");
+        var l2 = new Option<float>("--l2") { Description = "CRF: L2 penalty λ (λ/2·‖w‖² over the whole data; λ = 1/σ²).", DefaultValueFactory = _ => 1f };
+        var learningRate = new Option<float>("--learning-rate") { Description = "CRF: AdaGrad base learning rate.", DefaultValueFactory = _ => 0.1f };
+        var crfEpochs = new Option<int>("--crf-epochs") { Description = "CRF: AdaGrad passes over the data (0 = --epochs).", DefaultValueFactory = _ => 0 };
+        var crfInit = new Option<bool>("--crf-init-perceptron") { Description = "CRF: start from the averaged perceptron's weights (trained first with --epochs and --seeds), scaled to the CRF's." };
+        var command = new Command("ner", "Train the NER tagger (averaged structured perceptron or linear-chain CRF) on the train part of the file; report dev F1.") { data, output, epochs, writeDev, full, minCount, clusters, devOutput, extra, extraWeight, extraTypes, writeExtra, docWindow, seeds, margin, cv, context, clusters2, selfTrain, selfConfidence, selfSelect, writeSelf, trainerKind, l2, learningRate, crfEpochs, crfInit };
         command.SetAction(parse =>
         {
             // Output files are checked before the corpus is read and minutes of training start.
@@ -138,16 +144,27 @@ internal static class EntityCommands
             }
 
             var watch = Stopwatch.StartNew();
-            var trainer = new NerTrainer(featurizer) { Epochs = parse.GetValue(epochs), MinFeatureCount = parse.GetValue(minCount), ExtraWeight = parse.GetValue(extraWeight), Seeds = parse.GetValue(seeds), Margin = parse.GetValue(margin) };
+            var objective = parse.GetValue(trainerKind) == "crf" ? NerObjective.Crf : NerObjective.Perceptron;
+            NerTrainer MakeTrainer(NerFeatures features) => new(features)
+            {
+                Epochs = parse.GetValue(epochs), MinFeatureCount = parse.GetValue(minCount), ExtraWeight = parse.GetValue(extraWeight), Seeds = parse.GetValue(seeds), Margin = parse.GetValue(margin),
+                Objective = objective, L2 = parse.GetValue(l2), LearningRate = parse.GetValue(learningRate), CrfEpochs = parse.GetValue(crfEpochs) is var ce and > 0 ? ce : null, InitFromPerceptron = parse.GetValue(crfInit),
+            };
+            var trainer = MakeTrainer(featurizer);
             if (parse.GetValue(cv) is var folds and > 1)
             {
-                var template = trainer;
                 Func<List<TaggedSentence>, NerTrainer>? perFold = contextStream is null ? null
-                    : rest => new NerTrainer(new NerFeatures(EntityLexicon.Default, wordClusters, ContextFor(rest), secondClusters)) { Epochs = template.Epochs, MinFeatureCount = template.MinFeatureCount, ExtraWeight = template.ExtraWeight, Seeds = template.Seeds, Margin = template.Margin };
-                var pooled = NerTool.CrossValidate(trainer, train, folds, parse.GetValue(docWindow), extraSentences, (k, fold) => console.Error.WriteLine($"fold {k + 1}/{folds}: micro F1 {100 * fold.Score(null).F1:F2}"), perFold, selfLabel);
+                    : rest => MakeTrainer(new NerFeatures(EntityLexicon.Default, wordClusters, ContextFor(rest), secondClusters));
+                static string Prf(NerScores scores, string? type) => scores.Score(type) is var x ? $"P {100 * x.Precision:F2} R {100 * x.Recall:F2} F1 {100 * x.F1:F2}" : "";
+                var pooled = NerTool.CrossValidate(trainer, train, folds, parse.GetValue(docWindow), extraSentences, (k, fold) =>
+                {
+                    console.Error.WriteLine($"fold {k + 1}/{folds} ({watch.Elapsed.TotalSeconds:F0} s): micro {Prf(fold, null)}");
+                    foreach (var t in fold.Types) console.Error.WriteLine($"  fold {k + 1} {t}: {Prf(fold, t)}");
+                }, perFold, selfLabel);
                 var m = pooled.Score(null);
                 var perType = string.Join(" ", pooled.Types.Select(t => $"{t} {100 * pooled.Score(t).F1:F2}"));
-                console.Out.WriteLine($"{folds}-fold CV over {train.Count} sentences: micro P {100 * m.Precision:F2} R {100 * m.Recall:F2} F1 {100 * m.F1:F2} ({perType})");
+                foreach (var t in pooled.Types) console.Out.WriteLine($"  {t}: {Prf(pooled, t)}");
+                console.Out.WriteLine($"{folds}-fold CV over {train.Count} sentences: micro P {100 * m.Precision:F2} R {100 * m.Recall:F2} F1 {100 * m.F1:F2} ({perType}); {watch.Elapsed.TotalSeconds:F0} s");
                 return ExitCodes.Ok;
             }
 
@@ -194,7 +211,11 @@ internal static class EntityCommands
             }
 
             console.Out.WriteLine($"wrote {file} ({new FileInfo(file).Length / 1024} KiB); dev ({dev.Count} sentences, last 10%): micro P {micro.Precision:P2} R {micro.Recall:P2} F1 {micro.F1:P2}");
-            UpdateManifest(Path.Combine(outDir, "manifest.json"), trainedOn, micro, parse.GetValue(epochs), window, extraFiles, parse.GetValue(extraWeight), parse.GetValue(seeds), parse.GetValue(margin), contextStream is null ? null : contextDir, contextCounts, secondClusters.Count > 0);
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            var trainerOptions = objective != NerObjective.Crf ? ""
+                : $" --trainer crf --l2 {parse.GetValue(l2).ToString(invariant)} --learning-rate {parse.GetValue(learningRate).ToString(invariant)}"
+                  + (parse.GetValue(crfEpochs) is var e and > 0 ? $" --crf-epochs {e}" : "") + (parse.GetValue(crfInit) ? " --crf-init-perceptron" : "");
+            UpdateManifest(Path.Combine(outDir, "manifest.json"), trainedOn, micro, parse.GetValue(epochs), window, extraFiles, parse.GetValue(extraWeight), parse.GetValue(seeds), parse.GetValue(margin), contextStream is null ? null : contextDir, contextCounts, secondClusters.Count > 0, trainerOptions);
             return ExitCodes.Ok;
         });
         return command;
@@ -281,7 +302,7 @@ internal static class EntityCommands
         return map;
     }
 
-    private static void UpdateManifest(string path, string trainedOn, (int Gold, int System, int Correct, double Precision, double Recall, double F1) micro, int epochs, int window, string[] extraFiles, float extraWeight, int seeds, float margin, string? contextDir, NerContextCounts contextCounts, bool secondClusters)
+    private static void UpdateManifest(string path, string trainedOn, (int Gold, int System, int Correct, double Precision, double Recall, double F1) micro, int epochs, int window, string[] extraFiles, float extraWeight, int seeds, float margin, string? contextDir, NerContextCounts contextCounts, bool secondClusters, string trainerOptions)
     {
         var root = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? [] : [];
         var licence = "ANERcorp: free for research (Benajiba & Rosso 2008; CAMeL Lab split, Obeid et al. 2020); lexicon features from data/entities (MIT, CC BY-SA 4.0, CC BY 4.0); word cluster features from ner-clusters.txt.gz"
@@ -294,6 +315,7 @@ internal static class EntityCommands
             + (margin != 0 ? $" --margin {margin.ToString(invariant)}" : "")
             + (contextDir is not null ? $" --context {contextDir}" : "")
             + (window != DocWindow ? $" --doc-window {window}" : "")
+            + trainerOptions
             + string.Concat(extraFiles.Select(f => $" --extra {f}"))
             + (extraFiles.Length > 0 && extraWeight != 1f ? $" --extra-weight {extraWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
         var score = $"dev micro F1 {micro.F1:F4} (P {micro.Precision:F4}, R {micro.Recall:F4})" + (window > 0 ? $" with the document pass (ner-doc.bin, hints from ±{window} sentences)" : "");

@@ -3,6 +3,16 @@ namespace Rasid.Nlp.Entities;
 /// <summary>A tagged sentence: tokens and their BIO tags (types PER, ORG, LOC, MISC).</summary>
 internal sealed record TaggedSentence(string[] Tokens, string[] Tags);
 
+/// <summary>How <see cref="NerTrainer"/> learns the weights (the features, tags and decoder are the same).</summary>
+internal enum NerObjective
+{
+    /// <summary>Averaged structured perceptron (Collins 2002).</summary>
+    Perceptron,
+
+    /// <summary>Linear-chain CRF: conditional log-likelihood with L2, trained by AdaGrad (<see cref="NerCrf"/>).</summary>
+    Crf,
+}
+
 /// <summary>
 /// Trains a <see cref="NerModel"/> with the averaged structured perceptron (Collins 2002): decode each
 /// sentence with Viterbi, add the gold path's features and subtract the predicted path's; the final weights are
@@ -30,6 +40,21 @@ internal sealed class NerTrainer(NerFeatures featurizer)
     /// also updates on correct paths that win by less than the margin (0 = the plain perceptron).
     /// </summary>
     public float Margin { get; init; }
+
+    /// <summary>The training objective: the averaged perceptron (default) or a linear-chain CRF.</summary>
+    public NerObjective Objective { get; init; } = NerObjective.Perceptron;
+
+    /// <summary>CRF: the L2 penalty λ/2·‖w‖² (λ = 1/σ²) over the whole data.</summary>
+    public float L2 { get; init; } = 1f;
+
+    /// <summary>CRF: AdaGrad's base learning rate.</summary>
+    public float LearningRate { get; init; } = 0.1f;
+
+    /// <summary>CRF: start from the weights of an averaged perceptron trained first (same seeds and epochs), scaled to log-odds.</summary>
+    public bool InitFromPerceptron { get; init; }
+
+    /// <summary>CRF: epochs of AdaGrad (default: <see cref="Epochs"/>).</summary>
+    public int? CrfEpochs { get; init; }
 
     /// <summary>Weight of the updates made on the extra sentences (1 = as much as the main data).</summary>
     public float ExtraWeight { get; init; } = 1f;
@@ -74,6 +99,7 @@ internal sealed class NerTrainer(NerFeatures featurizer)
         }
 
         var seeds = Math.Max(1, Seeds);
+        if (Objective == NerObjective.Crf) return TrainCrf(index, ids, gold, main, trainedOn, sentences, progress, ct);
         var sumW = new float[index.Count * T];
         var sumT = new float[(T + 1) * T];
         for (var k = 0; k < seeds; k++)
@@ -84,6 +110,38 @@ internal sealed class NerTrainer(NerFeatures featurizer)
         }
 
         return new NerModel(index, sumW, sumT, trainedOn, EntityMemory.Build(sentences));
+    }
+
+    private NerModel TrainCrf(Dictionary<string, int> index, int[][][] ids, int[][] gold, int main, string trainedOn, IReadOnlyList<TaggedSentence> sentences, Action<string>? progress, CancellationToken ct)
+    {
+        var T = NerModel.TagCount;
+        var crf = new NerCrf(ids, gold, index.Count) { L2 = L2, LearningRate = LearningRate, ExtraWeight = ExtraWeight, Main = main };
+        float[]? w0 = null, t0 = null;
+        if (InitFromPerceptron)
+        {
+            // The perceptron's scale is arbitrary; bring its weights to the CRF's by fitting one scale factor (log-likelihood).
+            var seeds = Math.Max(1, Seeds);
+            w0 = new float[index.Count * T];
+            t0 = new float[(T + 1) * T];
+            for (var k = 0; k < seeds; k++)
+            {
+                var (w, tw) = TrainWeights(ids, gold, main, index.Count, Seed + k, progress, ct);
+                for (var i = 0; i < w.Length; i++) w0[i] += w[i] / seeds;
+                for (var i = 0; i < tw.Length; i++) t0[i] += tw[i] / seeds;
+            }
+
+            var scale = crf.BestScale(w0, t0);
+            progress?.Invoke($"crf: perceptron weights scaled by {scale:G3}");
+            for (var i = 0; i < w0.Length; i++) w0[i] *= scale;
+            for (var i = 0; i < t0.Length; i++) t0[i] *= scale;
+        }
+
+        var (weights, transitions) = crf.Train(CrfEpochs ?? Epochs, Seed, w0, t0, progress, ct);
+        // Decoding reads a confidence from the emission margin m as 1 / (1 + e^(-m/4)): scaling by 4 makes it the CRF's
+        // log-odds margin, and leaves the best path unchanged.
+        for (var i = 0; i < weights.Length; i++) weights[i] *= NerCrf.ConfidenceScale;
+        for (var i = 0; i < transitions.Length; i++) transitions[i] *= NerCrf.ConfidenceScale;
+        return new NerModel(index, weights, transitions, trainedOn, EntityMemory.Build(sentences));
     }
 
     private (float[] W, float[] TW) TrainWeights(int[][][] ids, int[][] gold, int main, int featureCount, int seed, Action<string>? progress, CancellationToken ct)
