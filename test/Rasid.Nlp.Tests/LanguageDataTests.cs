@@ -80,14 +80,18 @@ public sealed class LanguageDataTests
         Assert.Equal(5, EventWords.ClauseOpener.Count);
         Assert.Equal(["اليوم", "امس"], EventWords.SkipBeforeQuantifier.Order(StringComparer.Ordinal));
         Assert.Equal(4, EventWords.SkipBeforeNumber.Count);
-        Assert.Equal("1", EventWords.Version);
+        Assert.Equal(["ما", "مما"], EventWords.ConsequenceOpener.Order(StringComparer.Ordinal));
+        Assert.Equal(3, EventWords.MasdarGovernor.Count);
+        Assert.Contains("بعدما", (IReadOnlySet<string>)EventWords.TemporalConjunction);
+        Assert.DoesNotContain("قتل", (IReadOnlySet<string>)EventWords.TemporalConjunction);
+        Assert.Equal("2", EventWords.Version);
     }
 
     [Fact]
     public void Event_function_words_are_folded_like_tokens()
     {
         // Every form is already folded: no alef variant, ى or ة survives in a class.
-        foreach (var cls in new[] { "detector_negation", "detector_relative", "negation", "denial", "pronoun_complementizer", "preposition", "subject_complementizer", "clause_opener", "skip_before_quantifier", "skip_before_number" })
+        foreach (var cls in new[] { "detector_negation", "detector_relative", "negation", "denial", "pronoun_complementizer", "preposition", "subject_complementizer", "clause_opener", "skip_before_quantifier", "skip_before_number", "consequence_opener", "masdar_governor", "temporal_conjunction" })
         {
             Assert.All(EventWords.Class(cls), w => Assert.DoesNotMatch("[أإآٱىة]", w));
         }

@@ -445,7 +445,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         // أدى الى إصابة اثنين من المدنيين»): up to thirty words after the trigger, in its sentence.
         foreach (var k in WordsAhead(tokens, hit.Last, 30))
         {
-            if (tokens[k].Folded is not ("\u0645\u0645\u0627" or "\u0645\u0627")) continue; // مما ما
+            if (!EventWords.ConsequenceOpener.Contains(tokens[k].Folded)) continue; // مما ما
             var verb = NextWord(tokens, k);
             if (verb >= tokens.Count || !(cues.Is("consequence", tokens[verb]) || cues.IsStripped("consequence", tokens[verb]))) continue;
             for (var j = verb + 1; j < tokens.Count && j <= verb + 4; j++)
@@ -732,7 +732,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         var masdar = tokens[hit.First].Folded.TrimStart('\u0648', '\u0641'); // و ف
         var before = PreviousWord(tokens, hit.First);
         var governed = (masdar.Length > 3 && masdar[0] == '\u0628') || // ب
-            (before < hit.First && tokens[before].Folded is "\u0641\u064A" or "\u0645\u0646" or "\u0639\u0644\u064A"); // في من علي
+            (before < hit.First && EventWords.MasdarGovernor.Contains(tokens[before].Folded)); // في من علي
         if (!governed) return -1;
         var words = 0;
         for (var k = hit.First - 1; k >= 0 && words < 12; k--)
@@ -831,7 +831,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         if (!tokens[next].IsWord) return tokens[next].Kind == TokenKind.Punctuation && tokens[next].Text is "," or "\u060C" or "." or ";" or "\u061B";
         if (candidates.Any(m => m.Lead == next)) return false;
         var w = tokens[next].Folded;
-        var conjunction = w is "\u0628\u0639\u062F\u0645\u0627" or "\u0639\u0646\u062F\u0645\u0627" or "\u0628\u064A\u0646\u0645\u0627" or "\u0627\u062B\u0646\u0627\u0621" or "\u062E\u0644\u0627\u0644"; // بعدما عندما بينما اثناء خلال
+        var conjunction = EventWords.TemporalConjunction.Contains(w); // بعدما عندما بينما اثناء خلال
         return conjunction || ActorMentions.IsPrepositionWord(w) || (w.Length > 3 && w[0] == '\u0628') || cues.Is("time", tokens[next]); // ب
     }
 

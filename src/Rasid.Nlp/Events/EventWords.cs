@@ -43,6 +43,15 @@ internal static class EventWords
     /// <summary>Words skipped before a number (امس اول من اليوم).</summary>
     public static FrozenSet<string> SkipBeforeNumber { get; } = Class("skip_before_number");
 
+    /// <summary>Words heading a consequence clause (مما ما).</summary>
+    public static FrozenSet<string> ConsequenceOpener { get; } = Class("consequence_opener");
+
+    /// <summary>Prepositions before a masdar governed by an earlier light verb (في من علي).</summary>
+    public static FrozenSet<string> MasdarGovernor { get; } = Class("masdar_governor");
+
+    /// <summary>Conjunctions after a bare past verb without object (بعدما عندما بينما اثناء خلال).</summary>
+    public static FrozenSet<string> TemporalConjunction { get; } = Class("temporal_conjunction");
+
     /// <summary>The file's version (<c># version: N</c>).</summary>
     public static string Version => Loaded.Value.Version;
 
