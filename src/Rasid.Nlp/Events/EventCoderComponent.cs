@@ -417,13 +417,13 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         // Forwards, within fifteen words: a consequence clause (اسفر عن مقتل، ادى الى اصابة) or a targeting verb (استهدف); when the
         // consequence verb comes before the trigger (أسفر انفجار سيارة ملغومة ... عن إصابة عشرة), its casualty word after it.
         var before = PreviousWord(tokens, hit.First);
-        var consequenceBefore = before < hit.First && (cues.Is("consequence", tokens[before]) || cues.IsStripped("consequence", tokens[before]));
+        var consequenceBefore = before < hit.First && cues.IsStripped("consequence", tokens[before]);
         foreach (var k in WordsAhead(tokens, hit.Last, 15))
         {
             var from = -1;
             if (cues.Is("targeting", tokens[k])) from = k;
             else if (consequenceBefore && (cues.IsStripped("casualty", tokens[k]) || cues.Is("casualty", tokens[k]))) from = k;
-            else if (cues.Is("consequence", tokens[k]) || cues.IsStripped("consequence", tokens[k]))
+            else if (cues.IsStripped("consequence", tokens[k]))
             {
                 for (var j = k + 1; j < tokens.Count && j <= k + 4; j++)
                 {
@@ -447,7 +447,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         {
             if (!EventWords.ConsequenceOpener.Contains(tokens[k].Folded)) continue; // مما ما
             var verb = NextWord(tokens, k);
-            if (verb >= tokens.Count || !(cues.Is("consequence", tokens[verb]) || cues.IsStripped("consequence", tokens[verb]))) continue;
+            if (verb >= tokens.Count || !cues.IsStripped("consequence", tokens[verb])) continue;
             for (var j = verb + 1; j < tokens.Count && j <= verb + 4; j++)
             {
                 if (!tokens[j].IsWord || !(cues.IsStripped("casualty", tokens[j]) || cues.Is("casualty", tokens[j]))) continue;
@@ -522,9 +522,9 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             for (var j = end + 1; j <= mention.Last; j++)
             {
                 if (!tokens[j].IsWord) continue;
-                var isEmbassy = cues.Is("embassy", tokens[j]) || cues.IsStripped("embassy", tokens[j]);
+                var isEmbassy = cues.IsStripped("embassy", tokens[j]);
                 embassy |= isEmbassy && j >= mention.First;
-                building |= isEmbassy || cues.Is("institution", tokens[j]) || cues.IsStripped("institution", tokens[j]);
+                building |= isEmbassy || cues.IsStripped("institution", tokens[j]);
             }
 
             return building ? (mention, embassy) : null;

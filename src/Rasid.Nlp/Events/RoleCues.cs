@@ -45,7 +45,10 @@ internal sealed class RoleCues
         return f.Length >= 3 && f[0] is '\u064A' or '\u062A' && words.Contains(f[1..]); // ي ت
     }
 
-    /// <summary>True when the token, after stripping و/ف, ب/ل/ك and ال, is a one-word form of <paramref name="cls"/> (بشمال، والمدينة).</summary>
+    /// <summary>
+    /// True when the token, after stripping و/ف, ب/ل/ك and ال (or nothing), is a one-word form of <paramref name="cls"/> (بشمال،
+    /// والمدينة). For forms of two or more letters this includes every token <see cref="Is"/> accepts.
+    /// </summary>
     public bool IsStripped(string cls, ViewToken token)
     {
         if (!token.IsWord || !_words.TryGetValue(cls, out var words)) return false;

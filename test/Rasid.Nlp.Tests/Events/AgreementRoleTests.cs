@@ -1,5 +1,6 @@
 using Rasid.Core;
 using Rasid.Nlp.Events;
+using static Rasid.Nlp.Tests.Events.EventTestSupport;
 
 namespace Rasid.Nlp.Tests.Events;
 
@@ -12,8 +13,6 @@ public sealed class AgreementRoleTests
 {
     private static Document Code(string text, params Entity[] entities) =>
         EventTestSupport.CodeWithRules(text, new DateOnly(2008, 1, 10), entities);
-
-    private static int At(string text, string word) => text.IndexOf(word, StringComparison.Ordinal);
 
     [Fact]
     public void Data_files_are_the_session_10_versions()

@@ -1,5 +1,6 @@
 using Rasid.Core;
 using Rasid.Nlp.Events;
+using static Rasid.Nlp.Tests.Events.EventTestSupport;
 
 namespace Rasid.Nlp.Tests.Events;
 
@@ -13,8 +14,6 @@ public sealed class AttackRoleTests
 {
     private static Document Code(string text, params Entity[] entities) =>
         EventTestSupport.CodeWithRules(text, new DateOnly(2007, 7, 10), entities);
-
-    private static int At(string text, string word) => text.IndexOf(word, StringComparison.Ordinal);
 
     [Fact]
     public void A_light_verb_four_words_before_its_masdar_gives_the_counted_soldiers_between_them_as_source()

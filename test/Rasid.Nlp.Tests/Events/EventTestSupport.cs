@@ -30,6 +30,9 @@ internal static class EventTestSupport
         return new RasidPipeline([.. text, new HandFilledLayers(entities, times), coder ?? new EventCoderComponent()]);
     }
 
+    /// <summary>The offset of the first occurrence of <paramref name="word"/> in <paramref name="text"/> (ordinal).</summary>
+    public static int At(string text, string word) => text.IndexOf(word, StringComparison.Ordinal);
+
     /// <summary>A coder without the trained detector (dictionary only), for rule tests on made-up sentences.</summary>
     public static EventCoderComponent RulesOnly { get; } = new(EventKnowledge.Default, detector: null);
 
