@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Rasid.Text;
 
 namespace Rasid.Nlp.Events;
 
@@ -64,28 +65,17 @@ internal static class EventWords
         using var stream = typeof(EventWords).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"event data 'function_words.tsv' is missing from {typeof(EventWords).Assembly.GetName().Name}");
         using var reader = new StreamReader(stream);
+        var lines = new VersionedLineReader(reader);
         var classes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var version = "0";
-        var header = true;
-        var n = 0;
-        while (reader.ReadLine() is { } raw)
+        foreach (var (n, line) in lines.Lines().Skip(1)) // the first content line is the column header
         {
-            n++;
-            var line = raw.TrimEnd('\r');
-            if (line.Trim().Length == 0) continue;
-            if (line.StartsWith('#'))
-            {
-                if (line.StartsWith("# version:", StringComparison.Ordinal)) version = line["# version:".Length..].Trim();
-                continue;
-            }
-
-            if (header) { header = false; continue; }
             var cols = line.Split('\t');
             if (cols.Length != 2) throw new FormatException($"function_words.tsv line {n}: expected class and forms separated by a tab");
             if (!classes.TryGetValue(cols[0].Trim(), out var set)) classes[cols[0].Trim()] = set = new HashSet<string>(StringComparer.Ordinal);
             foreach (var form in cols[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) set.Add(ArabicFold.Fold(form));
         }
 
+        var version = lines.Version;
         return (classes.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal), version);
     }
 }
