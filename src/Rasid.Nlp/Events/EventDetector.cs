@@ -54,9 +54,59 @@ internal sealed class EventDetector
         var value = (words <= LengthNormWords ? 1.0 : Math.Sqrt(LengthNormWords / words));
         var result = new List<DetectorFeature>(lexical.Count + triggers.Count + 1) { new("bias", 1) };
         var seen = new HashSet<string>(StringComparer.Ordinal) { "bias" };
+        if (DetectorVariants.Has("winonly")) lexical.Clear();
         foreach (var f in lexical) if (seen.Add(f)) result.Add(new DetectorFeature(f, value));
+        if (DetectorVariants.Has("win") || DetectorVariants.Has("winonly")) foreach (var f in WindowFeatures(sentence, hits)) if (seen.Add(f)) result.Add(new DetectorFeature(f, 1));
         foreach (var f in triggers) if (seen.Add(f)) result.Add(new DetectorFeature(f, 1));
         return result;
+    }
+
+    /// <summary>Experiment (d): the stems within ±5 words of each ASSAULT/PROTEST trigger, in its clause, prefixed by the trigger's type.</summary>
+    private static List<string> WindowFeatures(SentenceView sentence, IReadOnlyList<TriggerHit> hits)
+    {
+        var features = new List<string>();
+        var tokens = sentence.Tokens;
+        var side = DetectorVariants.Has("winside");
+        foreach (var hit in hits)
+        {
+            if (hit.Entry.Plover is not ("ASSAULT" or "PROTEST")) continue;
+            for (var dir = -1; dir <= 1; dir += 2)
+            {
+                var k = dir < 0 ? hit.First - 1 : hit.Last + 1;
+                for (var steps = 0; steps < 5 && k >= 0 && k < tokens.Count; k += dir)
+                {
+                    var t = tokens[k];
+                    if (!t.IsWord)
+                    {
+                        if (t.Kind == Core.TokenKind.Punctuation) break;
+                        continue;
+                    }
+
+                    steps++;
+                    features.Add("win:" + hit.Entry.Plover + (side ? (dir < 0 ? "<" : ">") : "") + ":" + ShortStem(t));
+                }
+            }
+        }
+
+        return features;
+    }
+
+    /// <summary>Experiment (b): character 3–5-grams of a folded word (with boundary marks), hashed into 2^18 buckets.</summary>
+    private static void CharGrams(string word, List<string> features)
+    {
+        var marked = "<" + word + ">";
+        for (var n = 3; n <= 5; n++)
+        for (var i = 0; i + n <= marked.Length; i++)
+        {
+            uint hash = 2166136261;
+            for (var j = i; j < i + n; j++)
+            {
+                hash ^= marked[j];
+                hash *= 16777619;
+            }
+
+            features.Add("g:" + (hash & 0x3FFFF).ToString("x", CultureInfo.InvariantCulture));
+        }
     }
 
     private static List<string> LexicalFeatures(SentenceView sentence, WordClusters clusters, out int words)
@@ -79,6 +129,8 @@ internal sealed class EventDetector
             features.Add("s:" + stem);
             if (stem.Length >= 4) features.Add("p:" + stem[..4]);
             if (previous is not null) features.Add("b:" + previous + "_" + stem);
+            if (DetectorVariants.Has("cng") || DetectorVariants.Has("cngp")) CharGrams(token.Folded, features);
+            if (DetectorVariants.Has("cngs")) CharGrams(stem, features);
             previous = stem;
             // Word clusters learnt from unlabelled news: words never seen in the GSR share weights with similar ones.
             if (clusters.Count > 0)

@@ -93,8 +93,9 @@ public static class EventModelTraining
         examples = examples.ToDictionary(kv => kv.Key, kv => LexicalScale.TryGetValue(kv.Key, out var scale)
             ? (IReadOnlyList<DetectorExample>)[.. kv.Value.Select(e => e with { Features = [.. e.Features.Select(f => IsLexical(f.Name) ? f with { Value = f.Value * scale } : f)] })]
             : kv.Value, StringComparer.Ordinal);
-        foreach (var (type, data) in examples.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (type, all) in examples.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
+            var data = all.Select(e => e with { Features = CharGramsFor(e.Features, type) }).ToList();
             if (!ShareTypes || examples.Count < 2)
             {
                 types[type] = trainer.TrainSelected(data, out var cv, out var tried);
@@ -110,9 +111,15 @@ public static class EventModelTraining
             var list = data.Select(e => e with { Features = Shared(e.Features, type) }).ToList();
             foreach (var (other, auxiliary) in others)
             {
-                list.AddRange(auxiliary.Select(e => new DetectorExample(
-                    [.. e.Features.Select(f => new DetectorFeature("x:" + f.Name, f.Value)), .. e.Features.Where(f => IsTriggerFeature(f.Name)).Select(f => new DetectorFeature("sh:" + Relative(f.Name, other), f.Value))],
+                list.AddRange(auxiliary.Select(e => e with { Features = CharGramsFor(e.Features, type) }).Select(e => new DetectorExample(
+                    [.. e.Features.Select(f => new DetectorFeature("x:" + f.Name, f.Value)), .. e.Features.Where(f => IsShared(f.Name)).Select(f => new DetectorFeature("sh:" + Relative(f.Name, other), f.Value))],
                     e.Label, e.Candidate, Auxiliary: true)));
+                // Experiment (c): the other file's sentences without a trigger of this type as plain negatives of its words.
+                if (DetectorVariants.Has("pneg") && type == "PROTEST" || DetectorVariants.Has("xneg"))
+                {
+                    list.AddRange(auxiliary.Where(e => !e.Features.Any(f => f.Name == "lex:" + type)).Select(e => new DetectorExample(
+                        [new DetectorFeature("bias", 1), .. e.Features.Where(f => IsLexical(f.Name))], false, false, Auxiliary: true)));
+                }
             }
 
             var model = trainer.TrainSelected(list, out var sharedCv, out var sharedTried);
@@ -144,6 +151,13 @@ public static class EventModelTraining
     /// </summary>
     internal static IReadOnlyDictionary<string, double> LexicalScale { get; } = new Dictionary<string, double>(StringComparer.Ordinal) { ["PROTEST"] = 0.5 };
 
+    /// <summary>
+    /// The features a type's model is trained on: the character n-grams (<c>g:</c>) only for the types that use them (experiment
+    /// "cngp": PROTEST only; "cng": all types).
+    /// </summary>
+    private static List<DetectorFeature> CharGramsFor(List<DetectorFeature> features, string type) =>
+        DetectorVariants.Has("cngp") && type != "PROTEST" ? [.. features.Where(f => !f.Name.StartsWith("g:", StringComparison.Ordinal))] : features;
+
     /// <summary>A lexical feature (word, stem, prefix, bigram, cluster, number): not a trigger feature, casualty count or the bias.</summary>
     internal static bool IsLexical(string name) =>
         name != "bias" && !name.StartsWith("lex", StringComparison.Ordinal) && !name.StartsWith("cas", StringComparison.Ordinal) && !name.StartsWith("sh:", StringComparison.Ordinal) && !name.StartsWith("x:", StringComparison.Ordinal);
@@ -154,7 +168,10 @@ public static class EventModelTraining
     private static bool IsTriggerFeature(string name) => name.StartsWith("lex", StringComparison.Ordinal);
 
     private static List<DetectorFeature> Shared(List<DetectorFeature> features, string type) =>
-        [.. features, .. features.Where(f => IsTriggerFeature(f.Name)).Select(f => new DetectorFeature("sh:" + Relative(f.Name, type), f.Value))];
+        [.. features, .. features.Where(f => IsShared(f.Name)).Select(f => new DetectorFeature("sh:" + Relative(f.Name, type), f.Value))];
+
+    /// <summary>A feature with a copy shared between the types: the trigger features (and, experiment "shlex", the lexical ones).</summary>
+    private static bool IsShared(string name) => IsTriggerFeature(name) || (DetectorVariants.Has("shlex") && IsLexical(name));
 
     /// <summary>lexx:ASSAULT:v:count for ASSAULT → lexx:SELF:v:count; for PROTEST → lexx:OTHER:v:count.</summary>
     private static string Relative(string name, string type)
