@@ -8,7 +8,8 @@ namespace Rasid.Nlp.Events;
 
 /// <summary>
 /// Sentence-level event-type detection (ASSAULT, PROTEST): one linear model per type (logistic regression, averaged over
-/// cross-validation folds) over folded words, clitic-stripped stems, stem prefixes, stem bigrams, word clusters (scaled
+/// cross-validation folds) over folded words, clitic-stripped stems, stem prefixes, stem bigrams, hashed character 3–5-grams
+/// of the words (PROTEST only), word clusters (scaled
 /// down in long sentences) and trigger-lexicon features. Trained by
 /// <see cref="EventDetectorTrainer"/> on the Arabic event GSR; stored as JSON in models/events-detect.json.
 /// </summary>
@@ -16,7 +17,7 @@ internal sealed class EventDetector
 {
     /// <summary>Model id written into evidence.</summary>
     public const string ModelName = "events-detect";
-    public const string FeatureSet = "events.features/5";
+    public const string FeatureSet = "events.features/6";
     private const string ResourceName = "Rasid.Nlp.models.events-detect.json";
 
     private static readonly Lazy<EventDetector?> Embedded = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -43,7 +44,7 @@ internal sealed class EventDetector
 
     /// <summary>
     /// The features of a sentence, each once, in a deterministic order: lexical features (words, stems, prefixes, bigrams,
-    /// clusters) with a value that shrinks with the sentence's length (1 up to <see cref="LengthNormWords"/> words, then
+    /// hashed character n-grams, clusters) with a value that shrinks with the sentence's length (1 up to <see cref="LengthNormWords"/> words, then
     /// sqrt(LengthNormWords / words)), so that a long sentence does not collect a large score from many weak words;
     /// trigger features with value 1.
     /// </summary>
@@ -54,45 +55,18 @@ internal sealed class EventDetector
         var value = (words <= LengthNormWords ? 1.0 : Math.Sqrt(LengthNormWords / words));
         var result = new List<DetectorFeature>(lexical.Count + triggers.Count + 1) { new("bias", 1) };
         var seen = new HashSet<string>(StringComparer.Ordinal) { "bias" };
-        if (DetectorVariants.Has("winonly")) lexical.Clear();
         foreach (var f in lexical) if (seen.Add(f)) result.Add(new DetectorFeature(f, value));
-        if (DetectorVariants.Has("win") || DetectorVariants.Has("winonly")) foreach (var f in WindowFeatures(sentence, hits)) if (seen.Add(f)) result.Add(new DetectorFeature(f, 1));
         foreach (var f in triggers) if (seen.Add(f)) result.Add(new DetectorFeature(f, 1));
         return result;
     }
 
-    /// <summary>Experiment (d): the stems within ±5 words of each ASSAULT/PROTEST trigger, in its clause, prefixed by the trigger's type.</summary>
-    private static List<string> WindowFeatures(SentenceView sentence, IReadOnlyList<TriggerHit> hits)
-    {
-        var features = new List<string>();
-        var tokens = sentence.Tokens;
-        var side = DetectorVariants.Has("winside");
-        foreach (var hit in hits)
-        {
-            if (hit.Entry.Plover is not ("ASSAULT" or "PROTEST")) continue;
-            for (var dir = -1; dir <= 1; dir += 2)
-            {
-                var k = dir < 0 ? hit.First - 1 : hit.Last + 1;
-                for (var steps = 0; steps < 5 && k >= 0 && k < tokens.Count; k += dir)
-                {
-                    var t = tokens[k];
-                    if (!t.IsWord)
-                    {
-                        if (t.Kind == Core.TokenKind.Punctuation) break;
-                        continue;
-                    }
-
-                    steps++;
-                    features.Add("win:" + hit.Entry.Plover + (side ? (dir < 0 ? "<" : ">") : "") + ":" + ShortStem(t));
-                }
-            }
-        }
-
-        return features;
-    }
-
-    /// <summary>Experiment (b): character 3–5-grams of a folded word (with boundary marks), hashed into 2^18 buckets.</summary>
-    private static void CharGrams(string word, List<string> features)
+    /// <summary>
+    /// Character 3–5-grams of a folded word with boundary marks (&lt;word&gt;), each hashed (FNV-1a) into one of 2^18 names
+    /// <c>g:hex</c>: the clitic-bearing and inflected forms of one stem (المتظاهرين، متظاهرون، تظاهرات) share most of them, which
+    /// helps the PROTEST model with its 57 "yes" (session 12); the ASSAULT model is trained without them
+    /// (<see cref="EventModelTraining.CharGramTypes"/>).
+    /// </summary>
+    internal static void CharGrams(string word, List<string> features)
     {
         var marked = "<" + word + ">";
         for (var n = 3; n <= 5; n++)
@@ -129,8 +103,7 @@ internal sealed class EventDetector
             features.Add("s:" + stem);
             if (stem.Length >= 4) features.Add("p:" + stem[..4]);
             if (previous is not null) features.Add("b:" + previous + "_" + stem);
-            if (DetectorVariants.Has("cng") || DetectorVariants.Has("cngp")) CharGrams(token.Folded, features);
-            if (DetectorVariants.Has("cngs")) CharGrams(stem, features);
+            CharGrams(token.Folded, features);
             previous = stem;
             // Word clusters learnt from unlabelled news: words never seen in the GSR share weights with similar ones.
             if (clusters.Count > 0)

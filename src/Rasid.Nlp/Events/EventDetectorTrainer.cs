@@ -226,12 +226,6 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
         var data = examples.Select(e => (Ids: e.Features.Select(f => index.TryGetValue(f.Name, out var id) ? id : index[f.Name] = index.Count).ToArray(), Values: e.Features.Select(f => f.Value).ToArray(), e.Label)).ToArray();
         var w = new double[index.Count];
         var g2 = new double[index.Count];
-        var ratio = NbRatios(examples, index);
-        if (ratio is not null)
-        {
-            foreach (var d in data) for (var k = 0; k < d.Ids.Length; k++) d.Values[k] *= ratio[d.Ids[k]];
-        }
-
         var positives = Math.Max(1, data.Count(d => d.Label));
         // Class weight from the type's own examples (auxiliary examples of another type would change the ratio).
         var own = examples.Where(e => !e.Auxiliary).ToList();
@@ -265,51 +259,10 @@ internal sealed class EventDetectorTrainer(EventKnowledge knowledge)
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (feature, id) in index)
         {
-            var weight = ratio is null ? w[id] : w[id] * ratio[id];
-            if (Math.Abs(weight) >= 0.02) weights[feature] = weight;
+            if (Math.Abs(w[id]) >= 0.02) weights[feature] = w[id];
         }
 
         return new TypeModel(weights, 0);
-    }
-
-    /// <summary>
-    /// Experiment (a), NBSVM-style scaling (Wang and Manning 2012): each lexical feature's log-count ratio
-    /// r = log((p + 1) / |p + 1|) − log((q + 1) / |q + 1|) over the presence counts in the type's own positive (p) and negative
-    /// (q) training examples; the feature's value is multiplied by r in training and the learnt weight by r afterwards, so the
-    /// model scores the plain features. Null (no scaling) unless switched on.
-    /// </summary>
-    private static double[]? NbRatios(IReadOnlyList<DetectorExample> examples, Dictionary<string, int> index)
-    {
-        if (!DetectorVariants.Has("nb")) return null;
-        var all = DetectorVariants.Has("nball");
-        var pc = new double[index.Count];
-        var nc = new double[index.Count];
-        var scaled = new bool[index.Count];
-        foreach (var (name, id) in index) scaled[id] = !name.StartsWith("x:", StringComparison.Ordinal) && name != "bias" && (all || EventModelTraining.IsLexical(name));
-        foreach (var e in examples)
-        {
-            if (e.Auxiliary) continue;
-            foreach (var f in e.Features)
-            {
-                var id = index[f.Name];
-                if (!scaled[id]) continue;
-                if (e.Label) pc[id]++;
-                else nc[id]++;
-            }
-        }
-
-        const double alpha = 1;
-        double p1 = 0, q1 = 0;
-        for (var id = 0; id < pc.Length; id++)
-        {
-            if (!scaled[id]) continue;
-            p1 += pc[id] + alpha;
-            q1 += nc[id] + alpha;
-        }
-
-        var ratio = new double[index.Count];
-        for (var id = 0; id < ratio.Length; id++) ratio[id] = scaled[id] ? Math.Log((pc[id] + alpha) / p1) - Math.Log((nc[id] + alpha) / q1) : 1;
-        return ratio;
     }
 
     /// <summary>Fisher-Yates with a fixed xorshift generator: the same data gives the same model on every machine.</summary>
