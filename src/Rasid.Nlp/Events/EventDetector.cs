@@ -68,24 +68,31 @@ internal sealed class EventDetector
     /// </summary>
     internal static void CharGrams(string word, List<string> features)
     {
-        var marked = "<" + word + ">";
+        // The word with its boundary marks, «<word>», without building that string.
+        var length = word.Length + 2;
         for (var n = 3; n <= 5; n++)
-        for (var i = 0; i + n <= marked.Length; i++)
+        for (var i = 0; i + n <= length; i++)
         {
             uint hash = 2166136261;
             for (var j = i; j < i + n; j++)
             {
-                hash ^= marked[j];
+                hash ^= j == 0 ? '<' : j == length - 1 ? '>' : word[j - 1];
                 hash *= 16777619;
             }
 
-            features.Add("g:" + (hash & 0x3FFFF).ToString("x", CultureInfo.InvariantCulture));
+            var bucket = (int)(hash & (GramBuckets - 1));
+            // One string per bucket, made once: the run-time features allocate no new gram names.
+            features.Add(GramNames[bucket] ??= "g:" + bucket.ToString("x", CultureInfo.InvariantCulture));
         }
     }
 
+    private const int GramBuckets = 1 << 18;
+
+    private static readonly string?[] GramNames = new string?[GramBuckets];
+
     private static List<string> LexicalFeatures(SentenceView sentence, WordClusters clusters, out int words)
     {
-        var features = new List<string>(sentence.Tokens.Count * 6);
+        var features = new List<string>(sentence.Tokens.Count * 18); // words, stems, prefixes, bigrams, clusters and about a dozen grams a word
         words = 0;
         string? previous = null;
         foreach (var token in sentence.Tokens)
