@@ -37,6 +37,34 @@ public sealed class EvalDocsCommandTests
     }
 
     [Fact]
+    public void Errors_name_each_missed_and_spurious_entity_with_its_range_and_text_without_changing_the_counts()
+    {
+        var gold = File.ReadLines(Gold("dev.jsonl")).Select(l => (JsonNode.Parse(l) as JsonObject)!).ToList();
+        var system = gold.Select(d => (d.DeepClone() as JsonObject)!).ToList();
+        var entities = (system[0]["entities"] as JsonArray)!;
+        var first = (entities[0] as JsonObject)!;
+        var (start, end, type) = ((int)first["start"]!, (int)first["end"]!, (string)first["type"]!);
+        first["end"] = end - 1; // a boundary error: one FP and one FN
+        var errors = new List<string>();
+        var withErrors = DocumentScorer.Score(gold, system, errors);
+        var plain = DocumentScorer.Score(gold, system);
+        Assert.Equal(plain.Values, withErrors.Values);
+        var text = (string)gold[0]["text"]!;
+        var id = (string)gold[0]["id"]!;
+        Assert.Contains($"entity FN {id} [{start}-{end}) {type} \u00AB{text[start..end]}\u00BB", errors);
+        Assert.Contains($"entity FP {id} [{start}-{end - 1}) {type} \u00AB{text[start..(end - 1)]}\u00BB", errors);
+        Assert.Equal(2, errors.Count);
+        Assert.Empty(Run(gold, gold));
+
+        static List<string> Run(List<JsonObject> g, List<JsonObject> s)
+        {
+            var e = new List<string>();
+            DocumentScorer.Score(g, s, e);
+            return e;
+        }
+    }
+
+    [Fact]
     public void Eval_docs_prints_the_figures_of_each_file()
     {
         var result = CliRunner.Run("eval", "docs", Gold("dev.jsonl"));
