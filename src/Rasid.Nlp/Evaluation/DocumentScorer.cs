@@ -128,8 +128,9 @@ public static class DocumentScorer
     {
         var gtext = Str(g["text"]) ?? "";
         var docId = Str(g["id"]) ?? "?";
-        string At(long start, long end, string? type) =>
-            $"{docId} [{start}-{end}) {type} \u00AB{(start >= 0 && end <= gtext.Length && start <= end ? gtext[(int)start..(int)end] : "")}\u00BB";
+        string Span(long start, long end, string? type) =>
+            $"[{start}-{end}){(type is null ? "" : " " + type)} \u00AB{(start >= 0 && end <= gtext.Length && start <= end ? gtext[(int)start..(int)end] : "")}\u00BB";
+        string At(long start, long end, string? type) => docId + " " + Span(start, end, type);
         // entities
         var gs = new Dictionary<(long, long, string?), JsonObject>();
         foreach (var e in Items(g["entities"])) gs[(Long(e["start"]), Long(e["end"]), Str(e["type"]))] = e;
@@ -210,7 +211,7 @@ public static class DocumentScorer
                 {
                     var gsp = Spans(gqq["speaker"] as JsonObject);
                     var ssp = Spans(q["speaker"] as JsonObject);
-                    errors.Add($"speaker {docId} gold {(gsp is { } a ? At(a.Start, a.End, null) : "-")} system {(ssp is { } b ? At(b.Start, b.End, null) : "-")}");
+                    errors.Add($"speaker {docId} gold {(gsp is { } a ? Span(a.Start, a.End, null) : "-")} system {(ssp is { } b ? Span(b.Start, b.End, null) : "-")}");
                 }
             }
             else
