@@ -158,6 +158,30 @@ public sealed class EntityTests
     }
 
     [Fact]
+    public void A_word_ending_in_teh_marbuta_is_not_a_place_or_actor_named_without_it()
+    {
+        // The matching key drops a final ة/ه (so that التايلاندية finds the nisba تايلاندي), but الرياضة "sport" is not
+        // الرياض and ناسفة (in عبوة ناسفة) not UniversalPetrarch's one-word actor ناسف.
+        var sport = Analyze("كان يظن أن المواكبة في نمو الثقافة مع جزء من الرياضة هي شيء من الرقي.", 2015, 7, 25);
+        Assert.DoesNotContain(sport.Entities, e => e.Place?.Name == "Riyadh" || e.Actor is "SAU" or "SAUGOV");
+        var riyadh = Analyze("وعقد الاجتماع في الرياض امس.", 2015, 7, 25);
+        var r = Find(riyadh, "الرياض");
+        Assert.Equal("Riyadh", r.Place!.Name);
+        Assert.Equal((17, 23), (r.Start, r.End));
+        var lexicon = EntityLexicon.Default;
+        string[] words = ["عبوة", "ناسفة"];
+        var normalized = words.Select(w => ArabicForms.Normalize(w)).ToArray();
+        Assert.DoesNotContain(lexicon.MatchAt(normalized, 1), m => m.Entry.Actors.Count > 0);
+        // Names that are written with ة keep matching, and so do nisba adjectives and lemma-form phrases of UniversalPetrarch.
+        string[] saudi = [ArabicForms.Normalize("السعودية")];
+        Assert.Contains(lexicon.MatchAt(saudi, 0), m => m.Entry.Place?.Country == "SAU");
+        string[] palestinian = ["الحكومة", "الفلسطينية"];
+        Assert.Contains(lexicon.MatchAt(palestinian.Select(w => ArabicForms.Normalize(w)).ToArray(), 0), m => m.Length == 2 && m.Entry.Actors.Count > 0);
+        string[] thai = [ArabicForms.Normalize("التايلاندية")];
+        Assert.Contains(lexicon.MatchAt(thai, 0), m => m.Entry.Actors.Any(a => a.Code == "THA"));
+    }
+
+    [Fact]
     public void A_capital_acting_is_its_government_and_a_capital_after_fi_is_a_place()
     {
         var acting = Analyze("واعلنت موسكو ان الضربات مستمرة.");
