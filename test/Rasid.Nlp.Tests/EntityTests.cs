@@ -158,6 +158,20 @@ public sealed class EntityTests
     }
 
     [Fact]
+    public void A_conjunction_or_preposition_before_a_first_name_is_cut_from_the_person_but_a_name_that_starts_like_one_is_not()
+    {
+        const string text = "هل يكون إبراهيم خفاجي الملحن الخفي لمحمد عبده؟ وقال وليد جنبلاط وسامي إحسان إن الحفل نجح.";
+        var doc = Analyze(text, 2015, 7, 25);
+        var mohammed = Find(doc, "محمد عبده");
+        Assert.Equal((text.IndexOf("محمد عبده", StringComparison.Ordinal), text.IndexOf("محمد عبده", StringComparison.Ordinal) + 9), (mohammed.Start, mohammed.End));
+        Assert.Equal("PER", mohammed.Type);
+        var sami = Find(doc, "سامي إحسان");
+        Assert.Equal(text.IndexOf("سامي", StringComparison.Ordinal), sami.Start);
+        // وليد is a first name itself: the و belongs to it.
+        Assert.DoesNotContain(doc.Entities, e => e.Start == text.IndexOf("ليد جنبلاط", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_word_ending_in_teh_marbuta_is_not_a_place_or_actor_named_without_it()
     {
         // The matching key drops a final ة/ه (so that التايلاندية finds the nisba تايلاندي), but الرياضة "sport" is not

@@ -189,7 +189,7 @@ internal sealed class EntityComponent : IDocumentComponent
             {
                 var score = 1.0;
                 for (var i = s; i < e; i++) score = Math.Min(score, confidence[i]);
-                var prefix = CliticPrefix(norm, matches[s], s, e);
+                var prefix = CliticPrefix(norm, matches[s], s, e, type == "PER");
                 if (IsNationalityAdjective(norm, matches, s, e, prefix)) continue;
                 var link = linker.Link(norm, s, e, prefix, date);
                 modelSpans.Add(new Candidate(s, e, prefix, type, score, hints is null ? NerModel.Id : NerModel.DocumentId, null, link));
@@ -237,14 +237,19 @@ internal sealed class EntityComponent : IDocumentComponent
         return entry?.Nationality is not null;
     }
 
-    /// <summary>Proclitics to cut from the first token of a model span: when the rest is a known name, or before ال.</summary>
+    /// <summary>
+    /// Proclitics to cut from the first token of a model span: when the rest is a known name, or before ال; in a person's name
+    /// also و/ف then ب/ل (not ك: كريم is not ك + ريم) before a listed first name that the whole word is not (لمحمد عبده،
+    /// وهيام يونس → محمد عبده، هيام يونس; وليد and بسام are first names themselves and stay whole).
+    /// </summary>
     /// <param name="norm">The sentence's normalized tokens.</param>
     /// <param name="matchesAtStart">The lexicon matches at <paramref name="start"/> (<see cref="NerSentence.Matches"/>): the
     /// matches of the span's tokens alone are those of them that end inside it, and only whole-span ones are read here (a
     /// prefix length, the same for matches of the same length and prefix, so their order does not matter).</param>
     /// <param name="start">The span's first token.</param>
     /// <param name="end">The token after the span.</param>
-    private static int CliticPrefix(string[] norm, IReadOnlyList<LexMatch> matchesAtStart, int start, int end)
+    /// <param name="person">Whether the span is a person's name.</param>
+    private static int CliticPrefix(string[] norm, IReadOnlyList<LexMatch> matchesAtStart, int start, int end, bool person)
     {
         var word = norm[start];
         if (ArabicForms.ConjPrepLength(word) == 0) return 0;
@@ -262,7 +267,23 @@ internal sealed class EntityComponent : IDocumentComponent
         var p = ArabicForms.ConjPrepLength(word, 3);
         // و/ف/ب/ك + ال: cut before ال (بالقاهرة → القاهرة); لل (ل + ال) keeps the word whole.
         if (p > 0 && word.AsSpan(p).StartsWith(ArabicForms.Article) && !(word[p - 1] == '\u0644')) return p;
-        return 0;
+        return person ? FirstNamePrefix(word, matchesAtStart) : 0;
+    }
+
+    /// <summary>The proclitics (و/ف, then ب/ل) before a listed first name at the start of a person's name, or 0 when the whole word is a first name or none is found.</summary>
+    private static int FirstNamePrefix(string word, IReadOnlyList<LexMatch> matchesAtStart)
+    {
+        var best = 0;
+        for (var k = 0; k < matchesAtStart.Count; k++)
+        {
+            var m = matchesAtStart[k];
+            if (m.Length != 1 || !m.Entry.FirstName) continue;
+            if (m.PrefixLength == 0) return 0;
+            if (word[m.PrefixLength - 1] == '\u0643' || word.AsSpan(0, m.PrefixLength).Contains(ArabicForms.Article, StringComparison.Ordinal)) continue;
+            best = best == 0 ? m.PrefixLength : Math.Min(best, m.PrefixLength);
+        }
+
+        return best;
     }
 
     /// <summary>Curated phrases: actors.tsv names, titles, institution + nationality, places with coordinates and countries.</summary>
