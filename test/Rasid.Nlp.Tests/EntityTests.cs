@@ -172,6 +172,21 @@ public sealed class EntityTests
     }
 
     [Fact]
+    public void A_family_name_repeated_later_is_the_person_named_in_full_before_even_when_the_seed_knows_another()
+    {
+        // UniversalPetrarch's كارتر is Jimmy Carter (USAGOV 1977–1981, so USAELI in 2015); in a story that first names
+        // آشتون كارتر (actors.tsv v4, US Secretary of Defense 2015–2017) the later كارتر is him.
+        const string text = "وصل وزير الدفاع الأمريكي آشتون كارتر إلى الرياض أمس. وقال كارتر إن بلاده ملتزمة بأمن المنطقة.";
+        var doc = Analyze(text, 2015, 7, 21);
+        var later = doc.Entities.Single(e => e.Text == "كارتر");
+        Assert.Equal("USAGOV", later.Actor);
+        Assert.Equal("Ashton Carter", later.Canonical);
+        Assert.Equal(text.LastIndexOf("كارتر", StringComparison.Ordinal), later.Start);
+        // Alone, the seed's Jimmy Carter stays.
+        Assert.Equal("USAELI", Find(Analyze("وقال كارتر إن السلام ممكن.", 2015, 7, 21), "كارتر").Actor);
+    }
+
+    [Fact]
     public void A_word_ending_in_teh_marbuta_is_not_a_place_or_actor_named_without_it()
     {
         // The matching key drops a final ة/ه (so that التايلاندية finds the nisba تايلاندي), but الرياضة "sport" is not

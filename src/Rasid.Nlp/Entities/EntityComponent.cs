@@ -124,7 +124,9 @@ internal sealed class EntityComponent : IDocumentComponent
                 var rule = c.Rule;
                 if (c.Type == "PER")
                 {
-                    if (link?.Code is null && Coreferent(people, keys) is { } earlier)
+                    // A shortened name takes the person named in full earlier in the story even when it has a link of its own
+                    // (كارتر after آشتون كارتر is not the Jimmy Carter of the UniversalPetrarch seed).
+                    if (Coreferent(people, keys, out var shortened) is { } earlier && (link?.Code is null || (shortened && (earlier.Code != link.Code || earlier.ActorId != link.ActorId))))
                     {
                         link = earlier;
                         rule = CorefRule;
@@ -151,15 +153,26 @@ internal sealed class EntityComponent : IDocumentComponent
     }
 
     /// <summary>A person mention whose words are all words (or the last word) of an earlier linked person.</summary>
-    private static LinkResult? Coreferent(List<(string[] Keys, LinkResult Link)> people, string[] keys)
+    /// <param name="people">Linked persons so far, in text order.</param>
+    /// <param name="keys">The mention's word keys.</param>
+    /// <param name="shortened">Whether the earlier name is longer and the mention repeats its last word (a shortened repetition by
+    /// family name: كارتر after آشتون كارتر), not the same words; a repeated first name alone (جورج) is not counted.</param>
+    private static LinkResult? Coreferent(List<(string[] Keys, LinkResult Link)> people, string[] keys, out bool shortened)
     {
         for (var i = people.Count - 1; i >= 0; i--)
         {
             var earlier = people[i].Keys;
-            if (keys.Length < earlier.Length && keys.All(k => earlier.Contains(k, StringComparer.Ordinal))) return people[i].Link;
+            if (keys.Length < earlier.Length && keys.All(k => earlier.Contains(k, StringComparer.Ordinal)))
+            {
+                shortened = keys.Contains(earlier[^1], StringComparer.Ordinal);
+                return people[i].Link;
+            }
+
+            shortened = false;
             if (keys.SequenceEqual(earlier, StringComparer.Ordinal)) return people[i].Link;
         }
 
+        shortened = false;
         return null;
     }
 
