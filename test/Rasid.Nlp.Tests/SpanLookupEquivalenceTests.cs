@@ -355,7 +355,10 @@ public sealed class SpanLookupEquivalenceTests
             for (var len = 1; len <= EntityLexicon.MaxPhraseTokens && start + len <= normalized.Length; len++)
             {
                 if (len > 1) sb.Append(' ').Append(ReferenceKey(normalized[start + len - 1]));
-                if (lexicon.ByKey(sb.ToString()) is { } entry)
+                // A last word whose final ه/ة the key dropped finds a place or actor only when one of its names has it.
+                var last = len == 1 ? stem : normalized[start + len - 1];
+                var dropped = ReferenceKey(last).Length < ReferenceStripArticle(last).Length;
+                if (lexicon.ByKey(sb.ToString()) is { } found && (dropped && found.ProperNamesNeedBareForm ? found.WithoutProperNames : found) is { } entry)
                 {
                     var spanPrefix = prefix;
                     if (prefix >= 2 && stem.Length + prefix == normalized[start].Length && normalized[start].AsSpan(prefix - 2).StartsWith("\u0627\u0644")) spanPrefix = prefix - 2;

@@ -89,7 +89,7 @@ public sealed class EventRoleTests
         Assert.Contains("role_words.tsv@3", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.Contains("agents_extra.tsv@6", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.True(EventKnowledge.Default.Cues.HasValue("victim", "CVL"));
-        Assert.Contains("triggers.tsv@3", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+        Assert.Contains("triggers.tsv@4", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.True(EventKnowledge.Default.Cues.HasValue("attacker", "UAF"));
         Assert.False(EventKnowledge.Default.Cues.HasValue("attacker", "CVL"));
     }
