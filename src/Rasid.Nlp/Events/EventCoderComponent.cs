@@ -319,7 +319,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
         // A protest's target is what it is against or addresses (role_cues.tsv class protest_target): ضد الحزب القومي، احتجاجا على
         // زيارة بوش، مطالبين الحكومة المحلية، تطالب باستقالة ثاباتيرو، يسقط بوش، رشق المتظاهرون قوات مكافحة الشغب.
-        if (target is null && entry.Plover == "PROTEST") target = ProtestTarget(tokens, hit, hits, candidates, cues, source);
+        if (target is null && entry.Plover == "PROTEST") target = ProtestTarget(tokens, hit, hits, candidates, cues, source) ?? ProtestToward(tokens, hit, hits, candidates, cues, source);
         // A protest at an embassy addresses the embassy's government (تجمع متظاهرون ... حول مقر سفارة استونيا → ESTGOV), over what a
         // cue names (احتجاجا على رفع نصب «الجندي البرونزي»: a statue); at another institution only when nothing else is the target.
         if (entry.Plover == "PROTEST" && VenueTarget(tokens, hit, candidates, cues, source) is { } venue && (target is null || venue.Embassy)) target = venue.Mention;
@@ -496,6 +496,44 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 !IsProtestWord(m) && !ClauseBreak(tokens, end, m.First));
             if (target is not null) return target;
             k = end;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// What the protesters act against when a preposition introduces it after their subject (session 12; role_cues.tsv class
+    /// <c>protest_toward</c>: verb + preposition): «واشتبك متظاهرون فلسطينيون واجانب مع الجيش الإسرائيلي»، «وألقى عشرات المتظاهرين
+    /// الحجارة على جرافات اسرائيلية»، «ان متظاهرين اطلقوا الخميس البيض والبندورة على قطاع غزة». The verb stands within three words
+    /// before or after the trigger (its subject is the protest's participants); the target is the first mention after the trigger
+    /// governed by the row's preposition, within eight words of the verb and in its clause, not a protest noun and not the source.
+    /// </summary>
+    private static ActorMention? ProtestToward(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> candidates,
+        RoleCues cues, ActorMention? source)
+    {
+        var forms = cues.Forms("protest_toward");
+        if (forms.Count == 0) return null;
+        var start = hit.First;
+        for (var back = 0; start > 0 && back < 3;)
+        {
+            var k = start - 1;
+            if (tokens[k].Kind == TokenKind.Punctuation) break;
+            start = k;
+            if (tokens[k].IsWord) back++;
+        }
+
+        var verbs = Enumerable.Range(start, hit.First - start).Where(k => tokens[k].IsWord).Concat(WordsAhead(tokens, hit.Last, 3));
+        foreach (var k in verbs)
+        {
+            var f = tokens[k].Folded;
+            var bare = f.Length > 3 && f[0] is '\u0648' or '\u0641' ? f[1..] : f; // و ف
+            foreach (var form in forms)
+            {
+                if (form.Length != 2 || (f != form[0] && bare != form[0])) continue;
+                var target = candidates.FirstOrDefault(m => m.First > Math.Max(k, hit.Last) && m.Preposition == form[1] && WordsBetween(tokens, k, m.First) <= 8 &&
+                    m != source && !ClauseBreak(tokens, k, m.First) && !hits.Any(h => h.Entry.Plover == "PROTEST" && h.First <= m.First && h.Last >= m.First));
+                if (target is not null) return target;
+            }
         }
 
         return null;
@@ -684,7 +722,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     private static ActorMention? Genitive(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates)
     {
         var f = tokens[hit.Last].Folded;
-        if (f.Length >= 6 && (f.EndsWith("\u064A\u0646", StringComparison.Ordinal) || f.EndsWith("\u0648\u0646", StringComparison.Ordinal))) return null; // ين ون
+        if (ArabicFold.IsSoundMasculinePlural(f, 6)) return null;
         return candidates.FirstOrDefault(m => m.Lead > hit.Last && m.Lead <= NextWord(tokens, hit.Last) && m.Preposition is null);
     }
 
