@@ -68,6 +68,7 @@ internal static class EventCommands
             }
 
             if (parse.GetResult(seed) is not null && !parse.GetValue(cv)) throw new UsageException("--seed needs --cv (it chooses the cross-validation's fold assignment)");
+            if (parse.GetValue(detectorOff) && (parse.GetValue(model) is not null || parse.GetValue(cv))) throw new UsageException("--detector-off excludes --model and --cv (it codes every trigger without a detector)");
 
             if (parse.GetValue(cv))
             {
@@ -102,7 +103,6 @@ internal static class EventCommands
 
                 if (parse.GetValue(detectorOff))
                 {
-                    if (parse.GetValue(model) is not null) throw new UsageException("--detector-off and --model exclude each other");
                     pipeline = new RasidPipeline(pipeline.Components.Select(c => c is Nlp.Events.EventCoderComponent coder ? coder.WithoutDetector() : c));
                 }
 
