@@ -530,18 +530,9 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     private static ActorMention? ProtestTarget(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> candidates,
         RoleCues cues, ActorMention? source)
     {
-        // A protest noun heading the mention (المتظاهرين) is a crowd, not a target; قوات مكافحة الشغب only contains one.
-        bool IsProtestWord(ActorMention m) => hits.Any(h => h.Entry.Plover == "PROTEST" && h.First <= m.First && h.Last >= m.First);
         // The scan starts up to three words before the trigger, so that a cue verb before a participant noun (ورشق مئات المتظاهرين
         // قوات مكافحة الشغب، واشتبك المتظاهرون مع الجنود) and the trigger itself (احتجاجا على تعامل الحكومة) count.
-        var start = hit.First;
-        for (var back = 0; start > 0 && back < 3;)
-        {
-            var k = start - 1;
-            if (tokens[k].Kind == TokenKind.Punctuation) break;
-            start = k;
-            if (tokens[k].IsWord) back++;
-        }
+        var start = ThreeWordsBefore(tokens, hit.First);
 
         var words = 0;
         for (var k = start; k < tokens.Count && words < 28; k++)
@@ -556,12 +547,30 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             var end = cues.MatchAt("protest_target", tokens, k);
             if (end < 0) continue;
             var target = candidates.FirstOrDefault(m => m.Lead > end && m.Lead > hit.Last && WordsBetween(tokens, end, m.Lead) <= 3 && m != source && m.Preposition is not "\u0641\u064A" &&
-                !IsProtestWord(m) && !ClauseBreak(tokens, end, m.First));
+                !IsProtestWord(hits, m) && !ClauseBreak(tokens, end, m.First));
             if (target is not null) return target;
             k = end;
         }
 
         return null;
+    }
+
+    /// <summary>A protest noun heading the mention (المتظاهرين) is a crowd, not a target; قوات مكافحة الشغب only contains one.</summary>
+    private static bool IsProtestWord(IReadOnlyList<TriggerHit> hits, ActorMention m) => hits.Any(h => h.Entry.Plover == "PROTEST" && h.First <= m.First && h.Last >= m.First);
+
+    /// <summary>The first token of the (at most) three words before token <paramref name="first"/> in its clause, else <paramref name="first"/>.</summary>
+    private static int ThreeWordsBefore(IReadOnlyList<ViewToken> tokens, int first)
+    {
+        var start = first;
+        for (var back = 0; start > 0 && back < 3;)
+        {
+            var k = start - 1;
+            if (tokens[k].Kind == TokenKind.Punctuation) break;
+            start = k;
+            if (tokens[k].IsWord) back++;
+        }
+
+        return start;
     }
 
     /// <summary>
@@ -576,15 +585,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     {
         var forms = cues.Forms("protest_toward");
         if (forms.Count == 0) return null;
-        var start = hit.First;
-        for (var back = 0; start > 0 && back < 3;)
-        {
-            var k = start - 1;
-            if (tokens[k].Kind == TokenKind.Punctuation) break;
-            start = k;
-            if (tokens[k].IsWord) back++;
-        }
-
+        var start = ThreeWordsBefore(tokens, hit.First);
         var verbs = Enumerable.Range(start, hit.First - start).Where(k => tokens[k].IsWord).Concat(WordsAhead(tokens, hit.Last, 3));
         foreach (var k in verbs)
         {
@@ -594,7 +595,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             {
                 if (form.Length != 2 || (f != form[0] && bare != form[0])) continue;
                 var target = candidates.FirstOrDefault(m => m.First > Math.Max(k, hit.Last) && m.Preposition == form[1] && WordsBetween(tokens, k, m.First) <= 8 &&
-                    m != source && !ClauseBreak(tokens, k, m.First) && !hits.Any(h => h.Entry.Plover == "PROTEST" && h.First <= m.First && h.Last >= m.First));
+                    m != source && !ClauseBreak(tokens, k, m.First) && !IsProtestWord(hits, m));
                 if (target is not null) return target;
             }
         }

@@ -13,12 +13,7 @@ public sealed class ProtestActTests
     private static Document Code(string text, params Entity[] entities) =>
         EventTestSupport.CodeWithRules(text, new DateOnly(2008, 1, 10), entities);
 
-    private static int At(string text, string word, int occurrence = 1)
-    {
-        var start = -1;
-        for (var i = 0; i < occurrence; i++) start = text.IndexOf(word, start + 1, StringComparison.Ordinal);
-        return start;
-    }
+    private static int At(string text, string word, int occurrence = 1) => EventTestSupport.At(text, word, occurrence);
 
     [Fact]
     public void Data_files_carry_the_session_12_versions()
