@@ -203,4 +203,14 @@ public sealed class EvalDocsCommandTests
         Assert.Contains($"--predictions '{missing}': no such folder", result.Error.Split('\n')[0], StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Eval_events_detector_off_with_a_model_is_one_usage_line_before_any_work()
+    {
+        using var dir = new TempDirectory();
+        var result = CliRunner.Run("eval", "events", "--data", dir.Path, "--detector-off", "--model", dir.File("m.json"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--detector-off excludes --model and --cv", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Out);
+    }
 }

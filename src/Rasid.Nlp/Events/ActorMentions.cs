@@ -73,7 +73,9 @@ internal static class ActorMentions
         for (var i = 0; i < tokens.Count; i++)
         {
             if (covered[i] || !tokens[i].IsWord) continue;
-            if ((MatchAgent(tokens, covered, i, knowledge) ?? LexiconAgent(normalized, covered, i)) is not { } match)
+            // Session 12: a word the tagger reads as a verb is no role noun of the entity lexicon (وحمل is not حملة "campaign" OPP,
+            // وقاد is not قادة "leaders" MIL).
+            if ((MatchAgent(tokens, covered, i, knowledge) ?? (tokens[i].Upos == "VERB" ? null : LexiconAgent(normalized, covered, i))) is not { } match)
             {
                 // A bare nationality adjective after a noun: القرار الروسي → RUS.
                 if (i > 0 && !covered[i - 1] && tokens[i - 1].IsWord && Nationality(tokens[i], knowledge) is { } iso && agents.All(a => a.Last < i - 1))
@@ -96,9 +98,12 @@ internal static class ActorMentions
             // Nationality adjective within the next three words (قوات جوية روسية), before any preposition or punctuation.
             for (var k = last + 1; k < tokens.Count && k <= last + 3; k++)
             {
-                if (!tokens[k].IsWord || covered[k] || PrepositionWords.Contains(tokens[k].Folded) || knowledge.Cues.Is("break", tokens[k])) break;
+                if (!tokens[k].IsWord || covered[k] || PrepositionWords.Contains(tokens[k].Folded) || knowledge.Cues.Is("break", tokens[k]) || knowledge.Cues.Is("venue_prep", tokens[k])) break;
                 if (Nationality(tokens[k], knowledge) is { } iso)
                 {
+                    // A feminine singular adjective does not agree with a sound masculine plural (المتظاهرون الأعلام التركية، المتظاهرون
+                    // اعلاما تركية: the flags are Turkish, not the protesters); it describes a noun between.
+                    if (k > last + 1 && ArabicFold.IsSoundMasculinePlural(tokens[last].Folded, 5) && tokens[k].Folded.EndsWith('\u0647')) break; // ه (folded ة)
                     country = iso;
                     end = k;
                     break;
@@ -113,6 +118,9 @@ internal static class ActorMentions
                 // A country-only code takes the title's role: رئيس تيمور الشرقية → TLS + GOV.
                 var code = result[next].Code!;
                 if (code.Length == 3 && role.Length == 3) code += role;
+                // A person's office title in the text wins over the role the actor database gives the person (session 12:
+                // الرئيس سعد الحريري, LBNPTY in the database → LBNGOV; the database role may be another period's).
+                else if (result[next].Entity?.Type == "PER" && role.Length == 3 && code.Length >= 6 && !code.StartsWith("---", StringComparison.Ordinal)) code = code[..3] + role;
                 result[next] = result[next] with { First = i, Start = tokens[i].Start, Preposition = preposition, Code = code };
                 for (var k = i; k <= end; k++) covered[k] = true;
                 i = end;
@@ -159,6 +167,7 @@ internal static class ActorMentions
         CountedGroups(tokens, result, knowledge.Cues, triggerTokens);
         PlaceCountries(tokens, result, knowledge.Cues);
         MemberOrganisations(tokens, result);
+        InstitutionsOf(tokens, normalized, result);
         GovernedPartitives(tokens, result, knowledge.Cues, triggerTokens);
         return result;
     }
@@ -229,6 +238,24 @@ internal static class ActorMentions
             // The country may already be the organisation's (مصدر امني في دمشق: the country of the mention after في).
             if (!code.StartsWith("---", StringComparison.Ordinal) && !code.StartsWith(organisation.Code![..3], StringComparison.Ordinal)) continue;
             mentions[n] = m with { Code = organisation.Code };
+        }
+    }
+
+    /// <summary>
+    /// An institution in construct with a coded name (session 12): a one-word institution noun Rasid built without a country and
+    /// without the article (حكومة، وزارة، شرطة), directly followed by an ungoverned mention with a country, takes that country with
+    /// its own role: «حكومة رئيس الوزراء رجب طيب اردوغان» → TUR + GOV (was ---GOV). A defined noun (الحكومة) is not in construct.
+    /// </summary>
+    private static void InstitutionsOf(IReadOnlyList<ViewToken> tokens, List<string> normalized, List<ActorMention> mentions)
+    {
+        for (var n = 0; n < mentions.Count; n++)
+        {
+            var m = mentions[n];
+            if (m.Entity is not null || m.IsAdjective || m.IsObject || m.First != m.Last || m.Code is not { Length: > 3 } code || !code.StartsWith("---", StringComparison.Ordinal)) continue;
+            if (ArabicForms.IsDefinite(tokens[m.First].Folded) || !IsInstitution(normalized, m.First)) continue;
+            var owner = mentions.FirstOrDefault(o => o.First == m.Last + 1 && o.Preposition is null && !o.IsAdjective && o.Code is { Length: >= 3 } c && !c.StartsWith("---", StringComparison.Ordinal));
+            if (owner is null) continue;
+            mentions[n] = m with { Code = owner.Code![..3] + code[3..] };
         }
     }
 

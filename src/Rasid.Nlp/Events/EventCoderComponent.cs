@@ -162,12 +162,65 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             if (source is not null) lastSource = source;
             if (source is not null && entry.Plover == "PROTEST") lastProtestSource = source;
             if (!DetectedTypes.Contains(entry.Plover) && source is null && target is null) continue;
-            output.Add(Build(document, sentence, hit.First, hit.Last, entry.Plover, entry.Cameo, entry.Mode, entry.Lemma, source, target,
-                new Evidence(ComponentId, score is null ? null : Probability(score.Value), entry.Id + " " + entry.Lemma), mentions, hit.IsVerb));
+            // The protesters' noun (ورفع المتظاهرون لافتات) reports the event; its predicate is the verb they are the subject of.
+            var predicate = hit.NamesParticipants && entry.Plover == "PROTEST" ? ProtestPredicate(sentence.Tokens, hit, hits, mentions, _knowledge.Cues) : -1;
+            var (first, last, isVerb) = predicate >= 0 ? (predicate, predicate, true) : (hit.First, hit.Last, hit.IsVerb);
+            output.Add(Build(document, sentence, first, last, entry.Plover, entry.Cameo, entry.Mode, entry.Lemma, source, target,
+                new Evidence(ComponentId, score is null ? null : Probability(score.Value), entry.Id + " " + entry.Lemma), mentions, isVerb));
         }
 
         // No model-only events: a sentence the detector scores positive but without a dictionary trigger of the type
         // («وقال وزير الآثار في البيان إن البعثة اكتشفت ...») is not coded; on the GSR dev split they added no true positive.
+    }
+
+    /// <summary>
+    /// The verb whose subject is a protester noun (session 12), as the GSR annotators mark a protest event: before the phrase
+    /// (its count included) within two words (ورفع المتظاهرون، وألقى عشرات المتظاهرين، ورفع خلالها المتظاهرون) or, after an
+    /// auxiliary or when none stands before, a plural verb within four words after it (ان متظاهرين اطلقوا، وكان متظاهرون بمدينة
+    /// العريش قد حطموا). The tagger's VERB tag decides (or, before the noun, the <c>utter</c> class); a verb that is itself a PROTEST
+    /// trigger keeps its own event; a governed noun has no predicate. -1 when none.
+    /// </summary>
+    private static int ProtestPredicate(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> mentions, RoleCues cues)
+    {
+        var phrase = mentions.FirstOrDefault(m => m.First <= hit.Last && m.Last >= hit.First);
+        // A governed noun (تضامنهم مع المتظاهرين) is no subject.
+        if (phrase is { Preposition: not null }) return -1;
+        var (lead, end) = phrase is null ? (hit.First, hit.Last) : (Math.Min(phrase.Lead, hit.First), Math.Max(phrase.Last, hit.Last));
+        bool IsProtestTrigger(int k) => hits.Any(h => h != hit && h.Entry.Plover == "PROTEST" && h.First <= k && h.Last >= k);
+        var words = 0;
+        for (var k = lead - 1; k >= 0 && words < 2; k--)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation) break;
+                continue;
+            }
+
+            words++;
+            if (mentions.Any(m => m.First <= k && m.Last >= k)) break;
+            // The tagger reads some sentence-initial verbs as masdars (ورفع المتظاهرون); a demonstrator's act of role_cues.tsv class
+            // utter (رفع، حمل، ردد) right before the protesters is their verb.
+            if (tokens[k].Upos != "VERB" && !cues.Is("utter", tokens[k])) continue;
+            if (cues.Is("auxiliary", tokens[k])) break;
+            return IsProtestTrigger(k) ? -1 : k;
+        }
+
+        words = 0;
+        for (var k = end + 1; k < tokens.Count && words < 4; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation) break;
+                continue;
+            }
+
+            words++;
+            if (cues.Is("relative", tokens[k])) break;
+            if (tokens[k].Upos != "VERB" || tokens[k].Folded == Qad) continue;
+            return PluralVerb(tokens[k]) && !IsProtestTrigger(k) ? k : -1;
+        }
+
+        return -1;
     }
 
     private static double Probability(double margin) => Math.Round(1 / (1 + Math.Exp(-margin)), 3);
@@ -205,6 +258,15 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         var cues = _knowledge.Cues;
         var candidates = mentions.Where(m => m.Last < hit.First || m.First > hit.Last).ToList();
         var explicitSource = PassiveAgent(hit, sentence, candidates);
+        // احتجاجا على مقتل ثلاثة مدنيين على يد قوات التحالف: an agent marker farther than three words after a protest trigger names
+        // the agent of the act protested against — the protest's target, not its source (احتجاجات من قبل متظاهرين is the source).
+        ActorMention? protestedAgent = null;
+        if (entry.Plover == "PROTEST" && explicitSource is not null && WordsBetween(tokens, hit.Last, explicitSource.First) > 3)
+        {
+            protestedAgent = explicitSource;
+            explicitSource = null;
+        }
+
         ActorMention? source = explicitSource;
         ActorMention? target = null;
         if (hit.IsVerb)
@@ -319,7 +381,8 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
         // A protest's target is what it is against or addresses (role_cues.tsv class protest_target): ضد الحزب القومي، احتجاجا على
         // زيارة بوش، مطالبين الحكومة المحلية، تطالب باستقالة ثاباتيرو، يسقط بوش، رشق المتظاهرون قوات مكافحة الشغب.
-        if (target is null && entry.Plover == "PROTEST") target = ProtestTarget(tokens, hit, hits, candidates, cues, source);
+        if (protestedAgent is not null && protestedAgent != source) target = protestedAgent;
+        if (target is null && entry.Plover == "PROTEST") target = ProtestTarget(tokens, hit, hits, candidates, cues, source) ?? ProtestToward(tokens, hit, hits, candidates, cues, source);
         // A protest at an embassy addresses the embassy's government (تجمع متظاهرون ... حول مقر سفارة استونيا → ESTGOV), over what a
         // cue names (احتجاجا على رفع نصب «الجندي البرونزي»: a statue); at another institution only when nothing else is the target.
         if (entry.Plover == "PROTEST" && VenueTarget(tokens, hit, candidates, cues, source) is { } venue && (target is null || venue.Embassy)) target = venue.Mention;
@@ -467,18 +530,9 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     private static ActorMention? ProtestTarget(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> candidates,
         RoleCues cues, ActorMention? source)
     {
-        // A protest noun heading the mention (المتظاهرين) is a crowd, not a target; قوات مكافحة الشغب only contains one.
-        bool IsProtestWord(ActorMention m) => hits.Any(h => h.Entry.Plover == "PROTEST" && h.First <= m.First && h.Last >= m.First);
         // The scan starts up to three words before the trigger, so that a cue verb before a participant noun (ورشق مئات المتظاهرين
         // قوات مكافحة الشغب، واشتبك المتظاهرون مع الجنود) and the trigger itself (احتجاجا على تعامل الحكومة) count.
-        var start = hit.First;
-        for (var back = 0; start > 0 && back < 3;)
-        {
-            var k = start - 1;
-            if (tokens[k].Kind == TokenKind.Punctuation) break;
-            start = k;
-            if (tokens[k].IsWord) back++;
-        }
+        var start = ThreeWordsBefore(tokens, hit.First);
 
         var words = 0;
         for (var k = start; k < tokens.Count && words < 28; k++)
@@ -493,9 +547,57 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             var end = cues.MatchAt("protest_target", tokens, k);
             if (end < 0) continue;
             var target = candidates.FirstOrDefault(m => m.Lead > end && m.Lead > hit.Last && WordsBetween(tokens, end, m.Lead) <= 3 && m != source && m.Preposition is not "\u0641\u064A" &&
-                !IsProtestWord(m) && !ClauseBreak(tokens, end, m.First));
+                !IsProtestWord(hits, m) && !ClauseBreak(tokens, end, m.First));
             if (target is not null) return target;
             k = end;
+        }
+
+        return null;
+    }
+
+    /// <summary>A protest noun heading the mention (المتظاهرين) is a crowd, not a target; قوات مكافحة الشغب only contains one.</summary>
+    private static bool IsProtestWord(IReadOnlyList<TriggerHit> hits, ActorMention m) => hits.Any(h => h.Entry.Plover == "PROTEST" && h.First <= m.First && h.Last >= m.First);
+
+    /// <summary>The first token of the (at most) three words before token <paramref name="first"/> in its clause, else <paramref name="first"/>.</summary>
+    private static int ThreeWordsBefore(IReadOnlyList<ViewToken> tokens, int first)
+    {
+        var start = first;
+        for (var back = 0; start > 0 && back < 3;)
+        {
+            var k = start - 1;
+            if (tokens[k].Kind == TokenKind.Punctuation) break;
+            start = k;
+            if (tokens[k].IsWord) back++;
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// What the protesters act against when a preposition introduces it after their subject (session 12; role_cues.tsv class
+    /// <c>protest_toward</c>: verb + preposition): «واشتبك متظاهرون فلسطينيون واجانب مع الجيش الإسرائيلي»، «وألقى عشرات المتظاهرين
+    /// الحجارة على جرافات اسرائيلية»، «ان متظاهرين اطلقوا الخميس البيض والبندورة على قطاع غزة». The verb stands within three words
+    /// before or after the trigger (its subject is the protest's participants); the target is the first mention after the trigger
+    /// governed by the row's preposition, within eight words of the verb and in its clause, not a protest noun and not the source.
+    /// </summary>
+    private static ActorMention? ProtestToward(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> candidates,
+        RoleCues cues, ActorMention? source)
+    {
+        var forms = cues.Forms("protest_toward");
+        if (forms.Count == 0) return null;
+        var start = ThreeWordsBefore(tokens, hit.First);
+        var verbs = Enumerable.Range(start, hit.First - start).Where(k => tokens[k].IsWord).Concat(WordsAhead(tokens, hit.Last, 3));
+        foreach (var k in verbs)
+        {
+            var f = tokens[k].Folded;
+            var bare = f.Length > 3 && f[0] is '\u0648' or '\u0641' ? f[1..] : f; // و ف
+            foreach (var form in forms)
+            {
+                if (form.Length != 2 || (f != form[0] && bare != form[0])) continue;
+                var target = candidates.FirstOrDefault(m => m.First > Math.Max(k, hit.Last) && m.Preposition == form[1] && WordsBetween(tokens, k, m.First) <= 8 &&
+                    m != source && !ClauseBreak(tokens, k, m.First) && !IsProtestWord(hits, m));
+                if (target is not null) return target;
+            }
         }
 
         return null;
@@ -684,7 +786,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     private static ActorMention? Genitive(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates)
     {
         var f = tokens[hit.Last].Folded;
-        if (f.Length >= 6 && (f.EndsWith("\u064A\u0646", StringComparison.Ordinal) || f.EndsWith("\u0648\u0646", StringComparison.Ordinal))) return null; // ين ون
+        if (ArabicFold.IsSoundMasculinePlural(f, 6)) return null;
         return candidates.FirstOrDefault(m => m.Lead > hit.Last && m.Lead <= NextWord(tokens, hit.Last) && m.Preposition is null);
     }
 

@@ -1,5 +1,6 @@
 using Rasid.Core;
 using Rasid.Nlp.Evaluation;
+using Rasid.Nlp.Events;
 
 namespace Rasid.Nlp.Tests.Events;
 
@@ -32,5 +33,31 @@ public sealed class EventEvaluationTriggerTests
     {
         Assert.False(EventEvaluation.HasTrigger(Protest("اعتصم", "اعتصم", "احتجاجا"), GoldVerbs));
         Assert.False(EventEvaluation.HasTrigger(Protest(""), GoldVerbs));
+    }
+
+    [Fact]
+    public void Trigger_match_rate_is_also_given_over_the_sentences_whose_first_span_names_a_verb()
+    {
+        // Two spans records: one whose first span names the verb تظاهر, one whose first span names none (12 of the 148
+        // protest_spans.json sentences): 1 of 2 matched, 1 of the 1 that can match.
+        var folder = Directory.CreateTempSubdirectory("rasid-spans-");
+        try
+        {
+            const string header = ",accept,event_type,id,label,reject,text,total\n";
+            File.WriteAllText(Path.Combine(folder.FullName, "assault_gsr.csv"), header);
+            File.WriteAllText(Path.Combine(folder.FullName, "protest_gsr.csv"), header);
+            File.WriteAllText(Path.Combine(folder.FullName, "protest_spans.json"), """
+                [ {"source": "a", "text": "تظاهر مئات الطلاب امس ضد الحكومة.", "spans": [ {"source_actor": ["الطلاب"], "verb": ["تظاهر"], "target_actor": [], "source_role": {"main": "None", "role": "EDU"}, "target_role": {}} ]},
+                  {"source": "b", "text": "وتظاهر مئات العمال امس.", "spans": [ {"source_actor": ["العمال"], "verb": [], "target_actor": [], "source_role": {"main": "None", "role": "CVL"}, "target_role": {}} ]} ]
+                """);
+            var pipeline = new RasidPipeline(RasidPipeline.CreateDefault().Components.Select(c => c is EventCoderComponent coder ? coder.WithoutDetector() : c));
+            var json = System.Text.Json.Nodes.JsonNode.Parse(new EventEvaluation(pipeline).Run(folder.FullName).ToJson())!;
+            Assert.Equal(0.5, json["PROTEST_spans"]!["trigger_match_rate"]!.GetValue<double>());
+            Assert.Equal(1.0, json["PROTEST_spans"]!["trigger_match_rate_with_verb"]!.GetValue<double>());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 }
