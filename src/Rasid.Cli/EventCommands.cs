@@ -55,7 +55,8 @@ internal static class EventCommands
         var cv = new Option<bool>("--cv") { Description = "Instead: 5-fold nested cross-validation of the detector over all labelled GSR sentences (train + dev), folds stratified by label (trains 25 models per type; a few minutes)." };
         var predictions = new Option<string?>("--predictions") { Description = "With --cv: write every sentence's out-of-fold decision (type, id, fold, label, candidate, margin, predicted, text) as TSV.", HelpName = "FILE" };
         var seed = new Option<int>("--seed") { Description = "With --cv: fold assignment (0, the default, is the assignment of sessions 5-8; another number deals the sentences to the folds in another order, equally stratified).", HelpName = "N" };
-        var command = new Command("events", "Event detection P/R/F1 (ASSAULT, PROTEST) on the GSR dev split and whole files; actor codes and triggers on the spans files.") { data, json, errors, model, cv, predictions, seed };
+        var exact = new Option<bool>("--exact-trigger") { Description = "Spans: compare the gold span with the first event whose trigger equals one of its verb words, before one whose trigger only contains or is contained in one (default: the first event that matches either way)." };
+        var command = new Command("events", "Event detection P/R/F1 (ASSAULT, PROTEST) on the GSR dev split and whole files; actor codes and triggers on the spans files.") { data, json, errors, model, cv, predictions, seed, exact };
         command.SetAction(parse =>
         {
             var gsr = GsrDirectory(parse.GetValue(data));
@@ -99,7 +100,7 @@ internal static class EventCommands
                     pipeline = new RasidPipeline(pipeline.Components.Select(c => c is Nlp.Events.EventCoderComponent ? new Nlp.Events.EventCoderComponent(Nlp.Events.EventKnowledge.Default, detector) : c));
                 }
 
-                evaluation = new EventEvaluation(pipeline).Run(gsr, Math.Max(0, parse.GetValue(errors)));
+                evaluation = new EventEvaluation(pipeline, parse.GetValue(exact)).Run(gsr, Math.Max(0, parse.GetValue(errors)));
             }
             catch (Exception ex) when (ex is FormatException or IOException or JsonException)
             {

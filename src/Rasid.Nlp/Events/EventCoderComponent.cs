@@ -138,12 +138,17 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             }
         }
 
+        // Session 12: role assignment reads a one-word ASSAULT trigger of a noun row as the verb it is when the tagger says so
+        // (the noun row اطلاق|اطلق|اطلقت lists perfect forms: «طائرة بدون طيار تابعة لجيش الاحتلال أطلقت ... صاروخا» has a subject).
+        // Detection and the purpose/content gating keep the row's kind.
+        var roleHits = hits.Select(h => VerbReading(h, sentence)).ToList();
         var embedded = false;
         var seenTypes = new HashSet<string>(StringComparer.Ordinal);
         ActorMention? lastSource = null;
         ActorMention? lastProtestSource = null;
-        foreach (var hit in hits)
+        for (var h = 0; h < hits.Count; h++)
         {
+            var hit = hits[h];
             var entry = hit.Entry;
             seenTypes.Add(entry.Plover);
             var isContent = hit.IsPurpose || (embedded && !hit.IsVerb && !hit.NamesParticipants);
@@ -156,7 +161,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 score = s;
             }
 
-            var (source, target) = AssignRoles(hit, sentence, mentions, hits, lastSource, lastProtestSource);
+            var (source, target) = AssignRoles(roleHits[h], sentence, mentions, roleHits, lastSource, lastProtestSource);
             // An adverbial participle (منتقدا، منددا) shares the subject of the sentence's previous event.
             if (source is null && lastSource is not null && IsAdverbialParticiple(sentence.Tokens[hit.First])) source = lastSource;
             if (source is not null) lastSource = source;
@@ -169,6 +174,9 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         // No model-only events: a sentence the detector scores positive but without a dictionary trigger of the type
         // («وقال وزير الآثار في البيان إن البعثة اكتشفت ...») is not coded; on the GSR dev split they added no true positive.
     }
+
+    private static TriggerHit VerbReading(TriggerHit hit, SentenceView sentence) =>
+        !hit.IsVerb && hit.Entry.Plover == "ASSAULT" && hit.First == hit.Last && sentence.Tokens[hit.First].Upos == "VERB" ? hit with { IsVerb = true } : hit;
 
     private static double Probability(double margin) => Math.Round(1 / (1 + Math.Exp(-margin)), 3);
 
