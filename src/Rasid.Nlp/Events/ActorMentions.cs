@@ -108,7 +108,8 @@ internal static class ActorMentions
             var preposition = CliticPreposition(proclitic) ?? PrecedingPreposition(tokens, i, triggerTokens, knowledge.Cues);
             // A title before a named entity joins it: الرئيس بشار الاسد, للرئيس بوتين.
             var next = result.FindIndex(m => m.First == end + 1);
-            if (country is null && next >= 0 && result[next].Code is not null)
+            // Not across a conjunction: «قوات الأمن ومجالس الصحوة» are two participants (session 12).
+            if (country is null && next >= 0 && result[next].Code is not null && !Coordinated(document.Text, tokens, result[next]))
             {
                 // A country-only code takes the title's role: رئيس تيمور الشرقية → TLS + GOV.
                 var code = result[next].Code!;
@@ -162,6 +163,10 @@ internal static class ActorMentions
         GovernedPartitives(tokens, result, knowledge.Cues, triggerTokens);
         return result;
     }
+
+    /// <summary>An entity mention whose token starts with the conjunction و before the entity (ومجالس الصحوة).</summary>
+    private static bool Coordinated(string text, IReadOnlyList<ViewToken> tokens, ActorMention m) =>
+        m.Start > tokens[m.First].Start && ArabicFold.Fold(text.AsSpan(tokens[m.First].Start, m.Start - tokens[m.First].Start)).StartsWith('\u0648'); // و
 
     /// <summary>
     /// A participant phrase without a country right before في and a place (with an optional locative noun between) takes the

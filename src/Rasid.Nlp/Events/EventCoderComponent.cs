@@ -297,7 +297,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 // تم شن ضربة جوية أميركية: a nationality adjective after the noun names the agent, not the target.
                 var adjective = genitive is { IsAdjective: true } ? genitive : null;
                 source ??= between ?? adjective ?? Subject(tokens, support, candidates, cues);
-                if (adjective is null) target = genitive;
+                if (adjective is null) target = genitive ?? PronounObject(tokens, hit, support, candidates, source);
             }
             else if (genitive is not null && (entry.Genitive == "source" || genitive.IsAdjective)) source ??= genitive; // ضربة جوية أميركية
             else if (genitive is not null && entry.Genitive == "target") target = genitive;
@@ -657,9 +657,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         var f = tokens[m.First].Folded;
         if (f.Length < 5 || !(f.EndsWith('\u0647') || f.EndsWith("\u0647\u0627", StringComparison.Ordinal) || f.EndsWith("\u0647\u0645", StringComparison.Ordinal))) return m; // ه ها هم
         // A possessive suffix is a written ه, not a folded ة (الحكومة، الشرطة), and a definite noun takes none.
-        var written = tokens[m.First].Text.AsSpan();
-        while (written.Length > 0 && Normalizer.IsDiacritic(written[^1])) written = written[..^1];
-        if ((written.Length > 0 && written[^1] == '\u0629') || ArabicForms.IsDefinite(f)) return m; // ة, ال/وال
+        if (Written(tokens[m.First]).EndsWith('\u0629') || ArabicForms.IsDefinite(f)) return m; // ة, ال/وال
         // An owned place or thing (موكبه، مقره) stands for its owner: the nearest earlier participant that is not a place, with or
         // without a country (نجا قائد شرطة النجدة في بغداد ... اثر تعرض موكبه لانفجار → قائد شرطة النجدة, not بغداد).
         if (m.IsObject)
@@ -694,6 +692,31 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         var f = tokens[hit.Last].Folded;
         if (f.Length >= 6 && (f.EndsWith("\u064A\u0646", StringComparison.Ordinal) || f.EndsWith("\u0648\u0646", StringComparison.Ordinal))) return null; // ين ون
         return candidates.FirstOrDefault(m => m.Lead > hit.Last && m.Lead <= NextWord(tokens, hit.Last) && m.Preposition is null);
+    }
+
+    /// <summary>
+    /// Session 12: the antecedent of an object pronoun on a masdar governed by a light verb (ووصفت طفلة ... كيف قام عشرة جنود ...
+    /// باغتصابها → طفلة): the last ungoverned person mention before the light verb in the sentence that agrees with the pronoun
+    /// (ها: a written ة or ات; هم: a sound masculine plural ون/ين; ه: no ة), not the source; null without a pronoun.
+    /// </summary>
+    private static ActorMention? PronounObject(IReadOnlyList<ViewToken> tokens, TriggerHit hit, int support, List<ActorMention> candidates, ActorMention? source)
+    {
+        var written = Written(tokens[hit.Last]);
+        Func<string, bool>? agrees = null;
+        if (written.EndsWith("\u0647\u0627", StringComparison.Ordinal)) agrees = w => w.EndsWith('\u0629') || w.EndsWith("\u0627\u062A", StringComparison.Ordinal); // ها: ة ات
+        else if (written.EndsWith("\u0647\u0645", StringComparison.Ordinal)) agrees = w => w.EndsWith("\u0648\u0646", StringComparison.Ordinal) || w.EndsWith("\u064A\u0646", StringComparison.Ordinal); // هم: ون ين
+        else if (written.EndsWith('\u0647')) agrees = w => !w.EndsWith('\u0629'); // ه, not ة
+        if (agrees is null || written.Length < 5) return null;
+        return candidates.LastOrDefault(m => m.Last < support && m != source && m.Preposition is null && !m.IsObject && m.Entity?.Type != "LOC" &&
+            m.Code is { } c && Rasid.Nlp.Entities.ActorLinker.SplitCode(c).Role is not null && agrees(Written(tokens[m.First])));
+    }
+
+    /// <summary>A token's text without diacritics (a written ة stays ة).</summary>
+    private static string Written(ViewToken token)
+    {
+        var written = token.Text.AsSpan();
+        while (written.Length > 0 && Normalizer.IsDiacritic(written[^1])) written = written[..^1];
+        return written.ToString();
     }
 
     /// <summary>The subject before a verb at <paramref name="verb"/>: the last ungoverned mention within two words, no clause break between.</summary>
