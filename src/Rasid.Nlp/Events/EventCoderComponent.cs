@@ -218,7 +218,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         if (hit.IsVerb)
         {
             var post = candidates.FirstOrDefault(m => m.Lead > hit.Last && WordsBetween(tokens, hit.Last, m.Lead) <= 3 && m.Preposition is null && !ClauseBreak(tokens, hit.Last, m.First));
-            var pre = Subject(tokens, hit.First, candidates, cues);
+            var pre = FirstConjunct(tokens, hit, Subject(tokens, hit.First, candidates, cues), candidates);
             // ان انتحاريا يقود سيارة مفخخة فجر نفسه: the subject right after ان, separated from its verb by a clause.
             var complement = ComplementSubject(tokens, hit.First, candidates, hits);
             if (complement is not null && (pre is null || (!IsAttackerMention(pre) && IsAttackerMention(complement)))) pre = complement;
@@ -709,6 +709,20 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         if (agrees is null || written.Length < 5) return null;
         return candidates.LastOrDefault(m => m.Last < support && m != source && m.Preposition is null && !m.IsObject && m.Entity?.Type != "LOC" &&
             m.Code is { } c && Rasid.Nlp.Entities.ActorLinker.SplitCode(c).Role is not null && agrees(Written(tokens[m.First])));
+    }
+
+    /// <summary>
+    /// Session 12: the subject of a dual or plural verb that is the second of two coordinated participants (ضابط شرطة وجنديا من الجيش
+    /// اختطفا) is the coordination, headed by its first conjunct: the ungoverned mention right before the و-mention, with a role.
+    /// </summary>
+    private static ActorMention? FirstConjunct(IReadOnlyList<ViewToken> tokens, TriggerHit hit, ActorMention? pre, List<ActorMention> candidates)
+    {
+        if (pre is null || pre.Entity is not null || pre.Lead != pre.First || tokens[pre.First].Folded is not { Length: >= 4 } f || f[0] != '\u0648') return pre; // و
+        var verb = tokens[hit.First].Folded;
+        var dualOrPlural = verb.EndsWith("\u0648\u0627", StringComparison.Ordinal) || (verb.EndsWith('\u0627') && !verb.EndsWith("\u062A\u0627", StringComparison.Ordinal)); // وا، ا (not تا)
+        if (!dualOrPlural) return pre;
+        return candidates.LastOrDefault(m => m.Last < pre.First && WordsBetween(tokens, m.Last, pre.First) == 0 && !ClauseBreak(tokens, m.Last, pre.First) &&
+            m.Preposition is null && !m.IsObject && m.Code is { } c && Rasid.Nlp.Entities.ActorLinker.SplitCode(c).Role is not null) ?? pre;
     }
 
     /// <summary>A token's text without diacritics (a written ة stays ة).</summary>
