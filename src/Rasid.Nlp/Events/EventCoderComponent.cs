@@ -420,6 +420,8 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 if (subject is not null) return subject;
                 break;
             }
+
+            if (ExposedAcrossApposition(tokens, hit, candidates, cues, Usable) is { } exposed) return exposed;
         }
 
         // Forwards, within fifteen words: a consequence clause (اسفر عن مقتل، ادى الى اصابة) or a targeting verb (استهدف); when the
@@ -462,6 +464,35 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 var from = j;
                 return candidates.FirstOrDefault(m => m.Lead > from && WordsBetween(tokens, from, m.Lead) <= 3 && Usable(m) && !ClauseBreak(tokens, from, m.First));
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Session 12: the subject of تعرض (role_cues.tsv class <c>governs_l</c>) whose ل-object is the nominal trigger or the word before it
+    /// (لهجوم، لمحاولة اغتيال), across an apposition set off by commas up to 24 words long («تعرضت وزيرة الدولة بوزارة الطاقة السودانية،
+    /// انجلينا مانج، حرم الدكتور ...، لمحاولة اغتيال»): the first usable mention within three words after the verb; not across . ; ؛ :
+    /// (a sentence or clause end).
+    /// </summary>
+    private static ActorMention? ExposedAcrossApposition(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates, RoleCues cues, Func<ActorMention, bool> usable)
+    {
+        var before = PreviousWord(tokens, hit.First);
+        var governed = hit.Proclitic.EndsWith('\u0644') || (before < hit.First && tokens[before].Folded is { Length: >= 4 } w && w[0] == '\u0644' && !candidates.Any(m => m.First <= before && m.Last >= before)); // ل
+        if (!governed) return null;
+        var words = 0;
+        for (var k = hit.First - 1; k >= 0 && words < 24; k--)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "." or ";" or "\u061B" or ":") return null;
+                continue;
+            }
+
+            words++;
+            if (!cues.Is("governs_l", tokens[k])) continue;
+            var verb = k;
+            return candidates.FirstOrDefault(m => m.Lead > verb && m.Last < hit.First && WordsBetween(tokens, verb, m.Lead) <= 3 && usable(m));
         }
 
         return null;
