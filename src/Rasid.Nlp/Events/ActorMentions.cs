@@ -159,7 +159,7 @@ internal static class ActorMentions
         OwnedObjects(tokens, result, knowledge.Cues, triggerTokens);
         CountedGroups(tokens, result, knowledge.Cues, triggerTokens);
         PlaceCountries(tokens, result, knowledge.Cues);
-        MemberOrganisations(tokens, result);
+        MemberOrganisations(tokens, result, normalized);
         GovernedPartitives(tokens, result, knowledge.Cues, triggerTokens);
         return result;
     }
@@ -218,7 +218,7 @@ internal static class ActorMentions
     /// CAMEO codes a group's members: «ناشطاً في كتائب الاقصى» → PSEREB (not PSE + the activist's OPP). A place after في (مسلحين في
     /// غزة) is not an organisation, and a phrase with a country of its own (a nationality adjective) keeps its code.
     /// </summary>
-    private static void MemberOrganisations(IReadOnlyList<ViewToken> tokens, List<ActorMention> mentions)
+    private static void MemberOrganisations(IReadOnlyList<ViewToken> tokens, List<ActorMention> mentions, List<string> normalized)
     {
         for (var n = 0; n < mentions.Count; n++)
         {
@@ -233,8 +233,29 @@ internal static class ActorMentions
             if (organisation is null) continue;
             // The country may already be the organisation's (مصدر امني في دمشق: the country of the mention after في).
             if (!code.StartsWith("---", StringComparison.Ordinal) && !code.StartsWith(organisation.Code![..3], StringComparison.Ordinal)) continue;
-            mentions[n] = m with { Code = organisation.Code };
+            mentions[n] = m with { Code = MembersCode(normalized, organisation) ?? organisation.Code };
         }
+    }
+
+    /// <summary>
+    /// Session 12: the code the actor database gives the members of an organisation when it codes them apart from it: the curated
+    /// code of «عناصر» (function_words.tsv class <c>organisation_member</c>) + the organisation's name (عناصر طالبان → AFGREB while
+    /// طالبان is IMGREB), else null.
+    /// </summary>
+    private static string? MembersCode(List<string> normalized, ActorMention organisation)
+    {
+        var name = normalized[organisation.First..(organisation.Last + 1)];
+        foreach (var member in EventWords.OrganisationMember)
+        {
+            List<string> phrase = [member, .. name];
+            foreach (var match in EntityLexicon.Default.MatchAt(phrase, 0))
+            {
+                if (match.Length != phrase.Count) continue;
+                if (match.Entry.Actors.FirstOrDefault(a => a.Source != "petrarch" && a.Code is { Length: > 3 }) is { } actor) return actor.Code;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
