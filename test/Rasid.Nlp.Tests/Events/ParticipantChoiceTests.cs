@@ -89,7 +89,7 @@ public sealed class ParticipantChoiceTests
     }
 }
 
-/// <summary>actors.tsv v4: the Iraqi Awakening councils and the Taliban's fighters, through the whole default pipeline.</summary>
+/// <summary>actors.tsv v4 (the Iraqi Awakening councils, the Taliban's fighters) and the members' code, through the whole default pipeline.</summary>
 public sealed class AwakeningAndTalibanActorTests
 {
     private static readonly RasidPipeline Rasid = RasidPipeline.CreateDefault();
@@ -122,5 +122,24 @@ public sealed class AwakeningAndTalibanActorTests
         var fighters = Assert.Single(doc.Entities, e => e.Actor == "AFGREB");
         Assert.Equal(text.IndexOf("مسلحي", StringComparison.Ordinal), fighters.Start);
         Assert.Contains(doc.Entities, e => e.Actor == "IMGREB" && e.Start == text.IndexOf("حركة", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_counted_member_of_the_taliban_takes_the_members_code()
+    {
+        const string text = "وفي يناير اكد حلف شمال الاطلسي انه قتل نحو 150 متمردا من طالبان الذين تسللوا من باكستان.";
+        var doc = Rasid.Analyze(text, new ArticleInfo { Published = new DateOnly(2008, 1, 10) });
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "قتل");
+        Assert.Equal("AFGREB", e.Target?.Actor);
+        Assert.Equal(text.IndexOf("نحو", StringComparison.Ordinal), e.Target?.Start);
+    }
+
+    [Fact]
+    public void A_member_of_an_organisation_without_a_members_row_takes_the_organisations_code()
+    {
+        const string text = "وقال الجيش انه قتل نحو 20 مسلحا من حركة حماس في المدينة.";
+        var doc = Rasid.Analyze(text, new ArticleInfo { Published = new DateOnly(2008, 1, 10) });
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "قتل");
+        Assert.Equal("PSEREB", e.Target?.Actor);
     }
 }
