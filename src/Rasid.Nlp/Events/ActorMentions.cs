@@ -159,6 +159,7 @@ internal static class ActorMentions
         OwnedObjects(tokens, result, knowledge.Cues, triggerTokens);
         CountedGroups(tokens, result, knowledge.Cues, triggerTokens);
         PlaceCountries(tokens, result, knowledge.Cues);
+        NisbaAdjectives(tokens, result);
         MemberOrganisations(tokens, result, normalized);
         GovernedPartitives(tokens, result, knowledge.Cues, triggerTokens);
         return result;
@@ -234,6 +235,26 @@ internal static class ActorMentions
             // The country may already be the organisation's (مصدر امني في دمشق: the country of the mention after في).
             if (!code.StartsWith("---", StringComparison.Ordinal) && !code.StartsWith(organisation.Code![..3], StringComparison.Ordinal)) continue;
             mentions[n] = m with { Code = MembersCode(normalized, organisation) ?? organisation.Code };
+        }
+    }
+
+    /// <summary>
+    /// Session 12: an indefinite accusative role noun directly followed by a nisba adjective in the same case that Rasid also read as
+    /// a role word (مهاجما انتحاريا) is one phrase, headed by the noun: «إن مهاجما انتحاريا من حركة طالبان فجر» — the organisation
+    /// after the adjective is then the noun's (see <see cref="MemberOrganisations"/>). Only Rasid-built one-word mentions, no entity.
+    /// </summary>
+    private static void NisbaAdjectives(IReadOnlyList<ViewToken> tokens, List<ActorMention> mentions)
+    {
+        for (var n = 0; n + 1 < mentions.Count; n++)
+        {
+            var (noun, adjective) = (mentions[n], mentions[n + 1]);
+            if (noun.Entity is not null || adjective.Entity is not null || noun.IsAdjective || adjective.IsAdjective || noun.IsObject || adjective.IsObject ||
+                noun.First != noun.Last || adjective.First != adjective.Last || adjective.First != noun.Last + 1 || adjective.CountFirst is not null || adjective.Preposition is not null) continue;
+            var (nf, af) = (tokens[noun.First].Folded, tokens[adjective.First].Folded);
+            // ا (accusative tanwin) on the noun, يا (nisba + tanwin) on the adjective.
+            if (nf.Length < 4 || af.Length < 5 || nf[^1] != '\u0627' || !af.EndsWith("\u064A\u0627", StringComparison.Ordinal)) continue;
+            mentions[n] = noun with { Last = adjective.Last, End = adjective.End };
+            mentions.RemoveAt(n + 1);
         }
     }
 
