@@ -142,4 +142,25 @@ public sealed class AwakeningAndTalibanActorTests
         var e = Assert.Single(doc.Events, e => e.Trigger.Text == "قتل");
         Assert.Equal("PSEREB", e.Target?.Actor);
     }
+
+    [Fact]
+    public void A_suicide_attacker_of_the_taliban_is_one_phrase_with_the_members_code()
+    {
+        const string text = "قالت الشرطة الأفغانية إن مهاجما انتحاريا من حركة طالبان، فجر حافلة تابعة للشرطة في العاصمة كابول أمس.";
+        var doc = Rasid.Analyze(text, new ArticleInfo { Published = new DateOnly(2008, 1, 10) });
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "فجر");
+        Assert.Equal("AFGREB", e.Source?.Actor);
+        Assert.Equal(text.IndexOf("مهاجما", StringComparison.Ordinal), e.Source?.Start);
+        Assert.Equal(text.IndexOf("انتحاريا", StringComparison.Ordinal) + "انتحاريا".Length, e.Source?.End);
+    }
+
+    [Fact]
+    public void A_role_noun_is_not_joined_to_a_nisba_word_after_other_words()
+    {
+        // مسلحا ... مدنيا: only a nisba adjective right after the noun joins it; these stay two participants.
+        const string text = "وقال مصدر ان الجيش قتل مسلحا امس وجرح مدنيا في المدينة.";
+        var doc = Rasid.Analyze(text, new ArticleInfo { Published = new DateOnly(2008, 1, 10) });
+        var e = Assert.Single(doc.Events, e => e.Trigger.Text == "قتل");
+        Assert.Equal(text.IndexOf("مسلحا", StringComparison.Ordinal) + "مسلحا".Length, e.Target?.End);
+    }
 }
