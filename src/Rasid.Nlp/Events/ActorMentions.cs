@@ -252,7 +252,7 @@ internal static class ActorMentions
                 noun.First != noun.Last || adjective.First != adjective.Last || adjective.First != noun.Last + 1 || adjective.CountFirst is not null || adjective.Preposition is not null) continue;
             var (nf, af) = (tokens[noun.First].Folded, tokens[adjective.First].Folded);
             // ا (accusative tanwin) on the noun, يا (nisba + tanwin) on the adjective.
-            if (nf.Length < 4 || af.Length < 5 || nf[^1] != '\u0627' || !af.EndsWith("\u064A\u0627", StringComparison.Ordinal)) continue;
+            if (nf.Length < 4 || af.Length < 5 || nf[^1] != '\u0627' || af[^1] != '\u0627' || af[^2] != '\u064A') continue;
             mentions[n] = noun with { Last = adjective.Last, End = adjective.End };
             mentions.RemoveAt(n + 1);
         }

@@ -734,7 +734,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     {
         var written = Written(tokens[hit.Last]);
         Func<string, bool>? agrees = null;
-        if (written.EndsWith("\u0647\u0627", StringComparison.Ordinal)) agrees = w => w.EndsWith('\u0629') || w.EndsWith("\u0627\u062A", StringComparison.Ordinal); // ها: ة ات
+        if (written.EndsWith("\u0647\u0627", StringComparison.Ordinal)) agrees = w => w.EndsWith('\u0629') || (w.Length > 2 && w[^1] == '\u062A' && w[^2] == '\u0627'); // ها: ة, ات
         else if (written.EndsWith("\u0647\u0645", StringComparison.Ordinal)) agrees = w => w.EndsWith("\u0648\u0646", StringComparison.Ordinal) || w.EndsWith("\u064A\u0646", StringComparison.Ordinal); // هم: ون ين
         else if (written.EndsWith('\u0647')) agrees = w => !w.EndsWith('\u0629'); // ه, not ة
         if (agrees is null || written.Length < 5) return null;
@@ -750,7 +750,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     {
         if (pre is null || pre.Entity is not null || pre.Lead != pre.First || tokens[pre.First].Folded is not { Length: >= 4 } f || f[0] != '\u0648') return pre; // و
         var verb = tokens[hit.First].Folded;
-        var dualOrPlural = verb.EndsWith("\u0648\u0627", StringComparison.Ordinal) || (verb.EndsWith('\u0627') && !verb.EndsWith("\u062A\u0627", StringComparison.Ordinal)); // وا، ا (not تا)
+        var dualOrPlural = verb.EndsWith("\u0648\u0627", StringComparison.Ordinal) || (verb.Length > 2 && verb[^1] == '\u0627' && verb[^2] != '\u062A'); // وا، ا (not تا)
         if (!dualOrPlural) return pre;
         return candidates.LastOrDefault(m => m.Last < pre.First && WordsBetween(tokens, m.Last, pre.First) == 0 && !ClauseBreak(tokens, m.Last, pre.First) &&
             m.Preposition is null && !m.IsObject && m.Code is { } c && Rasid.Nlp.Entities.ActorLinker.SplitCode(c).Role is not null) ?? pre;
