@@ -97,6 +97,9 @@ internal static class ActorMentions
             for (var k = last + 1; k < tokens.Count && k <= last + 3; k++)
             {
                 if (!tokens[k].IsWord || covered[k] || PrepositionWords.Contains(tokens[k].Folded) || knowledge.Cues.Is("break", tokens[k])) break;
+                // After an object, a noun governed by ل + article (دورية مشتركة للقوات العراقية) is its owner, whose phrase the adjective
+                // belongs to (session 12); a person keeps the old reading (جنديين تابعين للقوات العراقية → IRQMIL).
+                if (isObject && tokens[k].Folded.Length > 4 && tokens[k].Folded[0] == '\u0644' && tokens[k].Folded[1] == '\u0644' && Nationality(tokens[k], knowledge) is null) break; // لل
                 if (Nationality(tokens[k], knowledge) is { } iso)
                 {
                     country = iso;
@@ -350,7 +353,8 @@ internal static class ActorMentions
             {
                 if (!tokens[k].IsWord) break;
                 if (cues.IsStripped("object", tokens[k]) || cues.Is("object", tokens[k])) break;
-                if (!cues.Is("owner_link", tokens[k]) && !cues.IsStripped("owner_link", tokens[k])) break;
+                // An adjective of the object (دورية مشتركة للقوات العراقية) may stand before the owner (session 12).
+                if (!cues.Is("owner_link", tokens[k]) && !cues.IsStripped("owner_link", tokens[k]) && !(words == 0 && tokens[k].Upos == "ADJ")) break;
                 words++;
                 k--;
             }

@@ -72,6 +72,26 @@ public sealed class ParticipantChoiceTests
     }
 
     [Fact]
+    public void A_patrol_with_an_adjective_before_its_owner_takes_the_owners_code()
+    {
+        const string text = "وأفادت الشرطة بمقتل 15 شخصا في هجوم انتحاري استهدف دورية مشتركة للقوات العراقية وسط المدينة.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "هجوم");
+        Assert.Equal("IRQMIL", e.Target?.Actor);
+        Assert.Equal(At(text, "دورية"), e.Target?.Start);
+        Assert.Equal(At(text, "العراقية") + "العراقية".Length, e.Target?.End);
+    }
+
+    [Fact]
+    public void A_person_before_a_noun_governed_by_l_keeps_the_nationality_after_it()
+    {
+        // Only an object's phrase stops at its owner: «جنديين تابعين للقوات العراقية» stays one Iraqi military phrase.
+        const string text = "وقال مصدر ان مسلحين مجهولين قتلوا جنديين تابعين للقوات العراقية في المدينة.";
+        var e = Assert.Single(Code(text).Events, e => e.Trigger.Text == "قتلوا");
+        Assert.Equal("IRQMIL", e.Target?.Actor);
+        Assert.Equal(At(text, "جنديين"), e.Target?.Start);
+    }
+
+    [Fact]
     public void The_subject_of_tarraD_across_an_apposition_is_the_target_of_the_attempt()
     {
         const string text = "تعرضت وزيرة الدولة بوزارة الطاقة السودانية، انجلينا مانج، حرم الدكتور رياك مشار نائب رئيس الحركة الشعبية، لمحاولة اغتيال في ولاية الوحدة.";
