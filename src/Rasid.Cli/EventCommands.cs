@@ -56,7 +56,8 @@ internal static class EventCommands
         var predictions = new Option<string?>("--predictions") { Description = "With --cv: write every sentence's out-of-fold decision (type, id, fold, label, candidate, margin, predicted, text) as TSV.", HelpName = "FILE" };
         var detectorOff = new Option<bool>("--detector-off") { Description = "Code every ASSAULT/PROTEST trigger (no detector): the detection figures then measure the dictionary alone, and the spans figures and error lists measure participant assignment given the event." };
         var seed = new Option<int>("--seed") { Description = "With --cv: fold assignment (0, the default, is the assignment of sessions 5-8; another number deals the sentences to the folds in another order, equally stratified).", HelpName = "N" };
-        var command = new Command("events", "Event detection P/R/F1 (ASSAULT, PROTEST) on the GSR dev split and whole files; actor codes and triggers on the spans files.") { data, json, errors, model, cv, predictions, seed, detectorOff };
+        var exact = new Option<bool>("--exact-trigger") { Description = "Spans: compare the gold span with the first event whose trigger equals one of its verb words, before one whose trigger only contains or is contained in one (default: the first event that matches either way)." };
+        var command = new Command("events", "Event detection P/R/F1 (ASSAULT, PROTEST) on the GSR dev split and whole files; actor codes and triggers on the spans files.") { data, json, errors, model, cv, predictions, seed, detectorOff, exact };
         command.SetAction(parse =>
         {
             var gsr = GsrDirectory(parse.GetValue(data));
@@ -106,7 +107,7 @@ internal static class EventCommands
                     pipeline = new RasidPipeline(pipeline.Components.Select(c => c is Nlp.Events.EventCoderComponent coder ? coder.WithoutDetector() : c));
                 }
 
-                evaluation = new EventEvaluation(pipeline).Run(gsr, Math.Max(0, parse.GetValue(errors)));
+                evaluation = new EventEvaluation(pipeline, parse.GetValue(exact)).Run(gsr, Math.Max(0, parse.GetValue(errors)));
             }
             catch (Exception ex) when (ex is FormatException or IOException or JsonException)
             {

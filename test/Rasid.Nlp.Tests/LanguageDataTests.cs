@@ -84,14 +84,15 @@ public sealed class LanguageDataTests
         Assert.Equal(3, EventWords.MasdarGovernor.Count);
         Assert.Contains("بعدما", (IReadOnlySet<string>)EventWords.TemporalConjunction);
         Assert.DoesNotContain("قتل", (IReadOnlySet<string>)EventWords.TemporalConjunction);
-        Assert.Equal("2", EventWords.Version);
+        Assert.Equal(["عناصر"], EventWords.OrganisationMember.Order(StringComparer.Ordinal));
+        Assert.Equal("3", EventWords.Version);
     }
 
     [Fact]
     public void Event_function_words_are_folded_like_tokens()
     {
         // Every form is already folded: no alef variant, ى or ة survives in a class.
-        foreach (var cls in new[] { "detector_negation", "detector_relative", "negation", "denial", "pronoun_complementizer", "preposition", "subject_complementizer", "clause_opener", "skip_before_quantifier", "skip_before_number", "consequence_opener", "masdar_governor", "temporal_conjunction" })
+        foreach (var cls in new[] { "detector_negation", "detector_relative", "negation", "denial", "pronoun_complementizer", "preposition", "subject_complementizer", "clause_opener", "skip_before_quantifier", "skip_before_number", "consequence_opener", "masdar_governor", "temporal_conjunction", "organisation_member" })
         {
             Assert.All(EventWords.Class(cls), w => Assert.DoesNotMatch("[أإآٱىة]", w));
         }

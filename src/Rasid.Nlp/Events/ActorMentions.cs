@@ -99,6 +99,9 @@ internal static class ActorMentions
             for (var k = last + 1; k < tokens.Count && k <= last + 3; k++)
             {
                 if (!tokens[k].IsWord || covered[k] || PrepositionWords.Contains(tokens[k].Folded) || knowledge.Cues.Is("break", tokens[k]) || knowledge.Cues.Is("venue_prep", tokens[k])) break;
+                // After an object, a noun governed by ل + article (دورية مشتركة للقوات العراقية) is its owner, whose phrase the adjective
+                // belongs to (session 12); a person keeps the old reading (جنديين تابعين للقوات العراقية → IRQMIL).
+                if (isObject && tokens[k].Folded.Length > 4 && tokens[k].Folded[0] == '\u0644' && tokens[k].Folded[1] == '\u0644' && Nationality(tokens[k], knowledge) is null) break; // لل
                 if (Nationality(tokens[k], knowledge) is { } iso)
                 {
                     // A feminine singular adjective does not agree with a sound masculine plural (المتظاهرون الأعلام التركية، المتظاهرون
@@ -113,7 +116,8 @@ internal static class ActorMentions
             var preposition = CliticPreposition(proclitic) ?? PrecedingPreposition(tokens, i, triggerTokens, knowledge.Cues);
             // A title before a named entity joins it: الرئيس بشار الاسد, للرئيس بوتين.
             var next = result.FindIndex(m => m.First == end + 1);
-            if (country is null && next >= 0 && result[next].Code is not null)
+            // Not across a conjunction: «قوات الأمن ومجالس الصحوة» are two participants (session 12).
+            if (country is null && next >= 0 && result[next].Code is not null && !Coordinated(document.Text, tokens, result[next]))
             {
                 // A country-only code takes the title's role: رئيس تيمور الشرقية → TLS + GOV.
                 var code = result[next].Code!;
@@ -166,11 +170,16 @@ internal static class ActorMentions
         OwnedObjects(tokens, result, knowledge.Cues, triggerTokens);
         CountedGroups(tokens, result, knowledge.Cues, triggerTokens);
         PlaceCountries(tokens, result, knowledge.Cues);
-        MemberOrganisations(tokens, result);
+        NisbaAdjectives(tokens, result);
+        MemberOrganisations(tokens, result, normalized);
         InstitutionsOf(tokens, normalized, result);
         GovernedPartitives(tokens, result, knowledge.Cues, triggerTokens);
         return result;
     }
+
+    /// <summary>An entity mention whose token starts with the conjunction و before the entity (ومجالس الصحوة).</summary>
+    private static bool Coordinated(string text, IReadOnlyList<ViewToken> tokens, ActorMention m) =>
+        m.Start > tokens[m.First].Start && ArabicFold.Fold(text.AsSpan(tokens[m.First].Start, m.Start - tokens[m.First].Start)).StartsWith('\u0648'); // و
 
     /// <summary>
     /// A participant phrase without a country right before في and a place (with an optional locative noun between) takes the
@@ -222,7 +231,7 @@ internal static class ActorMentions
     /// CAMEO codes a group's members: «ناشطاً في كتائب الاقصى» → PSEREB (not PSE + the activist's OPP). A place after في (مسلحين في
     /// غزة) is not an organisation, and a phrase with a country of its own (a nationality adjective) keeps its code.
     /// </summary>
-    private static void MemberOrganisations(IReadOnlyList<ViewToken> tokens, List<ActorMention> mentions)
+    private static void MemberOrganisations(IReadOnlyList<ViewToken> tokens, List<ActorMention> mentions, List<string> normalized)
     {
         for (var n = 0; n < mentions.Count; n++)
         {
@@ -237,7 +246,7 @@ internal static class ActorMentions
             if (organisation is null) continue;
             // The country may already be the organisation's (مصدر امني في دمشق: the country of the mention after في).
             if (!code.StartsWith("---", StringComparison.Ordinal) && !code.StartsWith(organisation.Code![..3], StringComparison.Ordinal)) continue;
-            mentions[n] = m with { Code = organisation.Code };
+            mentions[n] = m with { Code = MembersCode(normalized, organisation) ?? organisation.Code };
         }
     }
 
@@ -257,6 +266,47 @@ internal static class ActorMentions
             if (owner is null) continue;
             mentions[n] = m with { Code = owner.Code![..3] + code[3..] };
         }
+    }
+
+    /// <summary>
+    /// Session 12: an indefinite accusative role noun directly followed by a nisba adjective in the same case that Rasid also read as
+    /// a role word (مهاجما انتحاريا) is one phrase, headed by the noun: «إن مهاجما انتحاريا من حركة طالبان فجر» — the organisation
+    /// after the adjective is then the noun's (see <see cref="MemberOrganisations"/>). Only Rasid-built one-word mentions, no entity.
+    /// </summary>
+    private static void NisbaAdjectives(IReadOnlyList<ViewToken> tokens, List<ActorMention> mentions)
+    {
+        for (var n = 0; n + 1 < mentions.Count; n++)
+        {
+            var (noun, adjective) = (mentions[n], mentions[n + 1]);
+            if (noun.Entity is not null || adjective.Entity is not null || noun.IsAdjective || adjective.IsAdjective || noun.IsObject || adjective.IsObject ||
+                noun.First != noun.Last || adjective.First != adjective.Last || adjective.First != noun.Last + 1 || adjective.CountFirst is not null || adjective.Preposition is not null) continue;
+            var (nf, af) = (tokens[noun.First].Folded, tokens[adjective.First].Folded);
+            // ا (accusative tanwin) on the noun, يا (nisba + tanwin) on the adjective.
+            if (nf.Length < 4 || af.Length < 5 || nf[^1] != '\u0627' || af[^1] != '\u0627' || af[^2] != '\u064A') continue;
+            mentions[n] = noun with { Last = adjective.Last, End = adjective.End };
+            mentions.RemoveAt(n + 1);
+        }
+    }
+
+    /// <summary>
+    /// Session 12: the code the actor database gives the members of an organisation when it codes them apart from it: the curated
+    /// code of «عناصر» (function_words.tsv class <c>organisation_member</c>) + the organisation's name (عناصر طالبان → AFGREB while
+    /// طالبان is IMGREB), else null.
+    /// </summary>
+    private static string? MembersCode(List<string> normalized, ActorMention organisation)
+    {
+        var name = normalized[organisation.First..(organisation.Last + 1)];
+        foreach (var member in EventWords.OrganisationMember)
+        {
+            List<string> phrase = [member, .. name];
+            foreach (var match in EntityLexicon.Default.MatchAt(phrase, 0))
+            {
+                if (match.Length != phrase.Count) continue;
+                if (match.Entry.Actors.FirstOrDefault(a => a.Source != "petrarch" && a.Code is { Length: > 3 }) is { } actor) return actor.Code;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -330,7 +380,8 @@ internal static class ActorMentions
             {
                 if (!tokens[k].IsWord) break;
                 if (cues.IsStripped("object", tokens[k]) || cues.Is("object", tokens[k])) break;
-                if (!cues.Is("owner_link", tokens[k]) && !cues.IsStripped("owner_link", tokens[k])) break;
+                // An adjective of the object (دورية مشتركة للقوات العراقية) may stand before the owner (session 12).
+                if (!cues.Is("owner_link", tokens[k]) && !cues.IsStripped("owner_link", tokens[k]) && !(words == 0 && tokens[k].Upos == "ADJ")) break;
                 words++;
                 k--;
             }

@@ -138,12 +138,17 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             }
         }
 
+        // Session 12: role assignment reads a one-word ASSAULT trigger of a noun row as the verb it is when the tagger says so
+        // (the noun row اطلاق|اطلق|اطلقت lists perfect forms: «طائرة بدون طيار تابعة لجيش الاحتلال أطلقت ... صاروخا» has a subject).
+        // Detection and the purpose/content gating keep the row's kind.
+        var roleHits = hits.Select(h => VerbReading(h, sentence)).ToList();
         var embedded = false;
         var seenTypes = new HashSet<string>(StringComparer.Ordinal);
         ActorMention? lastSource = null;
         ActorMention? lastProtestSource = null;
-        foreach (var hit in hits)
+        for (var h = 0; h < hits.Count; h++)
         {
+            var hit = hits[h];
             var entry = hit.Entry;
             seenTypes.Add(entry.Plover);
             var isContent = hit.IsPurpose || (embedded && !hit.IsVerb && !hit.NamesParticipants);
@@ -156,7 +161,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 score = s;
             }
 
-            var (source, target) = AssignRoles(hit, sentence, mentions, hits, lastSource, lastProtestSource);
+            var (source, target) = AssignRoles(roleHits[h], sentence, mentions, roleHits, lastSource, lastProtestSource);
             // An adverbial participle (منتقدا، منددا) shares the subject of the sentence's previous event.
             if (source is null && lastSource is not null && IsAdverbialParticiple(sentence.Tokens[hit.First])) source = lastSource;
             if (source is not null) lastSource = source;
@@ -223,6 +228,9 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         return -1;
     }
 
+    private static TriggerHit VerbReading(TriggerHit hit, SentenceView sentence) =>
+        !hit.IsVerb && hit.Entry.Plover == "ASSAULT" && hit.First == hit.Last && sentence.Tokens[hit.First].Upos == "VERB" ? hit with { IsVerb = true } : hit;
+
     private static double Probability(double margin) => Math.Round(1 / (1 + Math.Exp(-margin)), 3);
 
     private static bool IsAdverbialParticiple(ViewToken token) =>
@@ -272,7 +280,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         if (hit.IsVerb)
         {
             var post = candidates.FirstOrDefault(m => m.Lead > hit.Last && WordsBetween(tokens, hit.Last, m.Lead) <= 3 && m.Preposition is null && !ClauseBreak(tokens, hit.Last, m.First));
-            var pre = Subject(tokens, hit.First, candidates, cues);
+            var pre = FirstConjunct(tokens, hit, Subject(tokens, hit.First, candidates, cues), candidates);
             // ان انتحاريا يقود سيارة مفخخة فجر نفسه: the subject right after ان, separated from its verb by a clause.
             var complement = ComplementSubject(tokens, hit.First, candidates, hits);
             if (complement is not null && (pre is null || (!IsAttackerMention(pre) && IsAttackerMention(complement)))) pre = complement;
@@ -351,7 +359,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 // تم شن ضربة جوية أميركية: a nationality adjective after the noun names the agent, not the target.
                 var adjective = genitive is { IsAdjective: true } ? genitive : null;
                 source ??= between ?? adjective ?? Subject(tokens, support, candidates, cues);
-                if (adjective is null) target = genitive;
+                if (adjective is null) target = genitive ?? PronounObject(tokens, hit, support, candidates, source);
             }
             else if (genitive is not null && (entry.Genitive == "source" || genitive.IsAdjective)) source ??= genitive; // ضربة جوية أميركية
             else if (genitive is not null && entry.Genitive == "target") target = genitive;
@@ -475,6 +483,8 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 if (subject is not null) return subject;
                 break;
             }
+
+            if (ExposedAcrossApposition(tokens, hit, candidates, cues, Usable) is { } exposed) return exposed;
         }
 
         // Forwards, within fifteen words: a consequence clause (اسفر عن مقتل، ادى الى اصابة) or a targeting verb (استهدف); when the
@@ -517,6 +527,35 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 var from = j;
                 return candidates.FirstOrDefault(m => m.Lead > from && WordsBetween(tokens, from, m.Lead) <= 3 && Usable(m) && !ClauseBreak(tokens, from, m.First));
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Session 12: the subject of تعرض (role_cues.tsv class <c>governs_l</c>) whose ل-object is the nominal trigger or the word before it
+    /// (لهجوم، لمحاولة اغتيال), across an apposition set off by commas up to 24 words long («تعرضت وزيرة الدولة بوزارة الطاقة السودانية،
+    /// انجلينا مانج، حرم الدكتور ...، لمحاولة اغتيال»): the first usable mention within three words after the verb; not across . ; ؛ :
+    /// (a sentence or clause end).
+    /// </summary>
+    private static ActorMention? ExposedAcrossApposition(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates, RoleCues cues, Func<ActorMention, bool> usable)
+    {
+        var before = PreviousWord(tokens, hit.First);
+        var governed = hit.Proclitic.EndsWith('\u0644') || (before < hit.First && tokens[before].Folded is { Length: >= 4 } w && w[0] == '\u0644' && !candidates.Any(m => m.First <= before && m.Last >= before)); // ل
+        if (!governed) return null;
+        var words = 0;
+        for (var k = hit.First - 1; k >= 0 && words < 24; k--)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "." or ";" or "\u061B" or ":") return null;
+                continue;
+            }
+
+            words++;
+            if (!cues.Is("governs_l", tokens[k])) continue;
+            var verb = k;
+            return candidates.FirstOrDefault(m => m.Lead > verb && m.Last < hit.First && WordsBetween(tokens, verb, m.Lead) <= 3 && usable(m));
         }
 
         return null;
@@ -751,9 +790,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         var f = tokens[m.First].Folded;
         if (f.Length < 5 || !(f.EndsWith('\u0647') || f.EndsWith("\u0647\u0627", StringComparison.Ordinal) || f.EndsWith("\u0647\u0645", StringComparison.Ordinal))) return m; // ه ها هم
         // A possessive suffix is a written ه, not a folded ة (الحكومة، الشرطة), and a definite noun takes none.
-        var written = tokens[m.First].Text.AsSpan();
-        while (written.Length > 0 && Normalizer.IsDiacritic(written[^1])) written = written[..^1];
-        if ((written.Length > 0 && written[^1] == '\u0629') || ArabicForms.IsDefinite(f)) return m; // ة, ال/وال
+        if (Written(tokens[m.First]).EndsWith('\u0629') || ArabicForms.IsDefinite(f)) return m; // ة, ال/وال
         // An owned place or thing (موكبه، مقره) stands for its owner: the nearest earlier participant that is not a place, with or
         // without a country (نجا قائد شرطة النجدة في بغداد ... اثر تعرض موكبه لانفجار → قائد شرطة النجدة, not بغداد).
         if (m.IsObject)
@@ -788,6 +825,45 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         var f = tokens[hit.Last].Folded;
         if (ArabicFold.IsSoundMasculinePlural(f, 6)) return null;
         return candidates.FirstOrDefault(m => m.Lead > hit.Last && m.Lead <= NextWord(tokens, hit.Last) && m.Preposition is null);
+    }
+
+    /// <summary>
+    /// Session 12: the antecedent of an object pronoun on a masdar governed by a light verb (ووصفت طفلة ... كيف قام عشرة جنود ...
+    /// باغتصابها → طفلة): the last ungoverned person mention before the light verb in the sentence that agrees with the pronoun
+    /// (ها: a written ة or ات; هم: a sound masculine plural ون/ين; ه: no ة), not the source; null without a pronoun.
+    /// </summary>
+    private static ActorMention? PronounObject(IReadOnlyList<ViewToken> tokens, TriggerHit hit, int support, List<ActorMention> candidates, ActorMention? source)
+    {
+        var written = Written(tokens[hit.Last]);
+        Func<string, bool>? agrees = null;
+        if (written.EndsWith("\u0647\u0627", StringComparison.Ordinal)) agrees = w => w.EndsWith('\u0629') || (w.Length > 2 && w[^1] == '\u062A' && w[^2] == '\u0627'); // ها: ة, ات
+        else if (written.EndsWith("\u0647\u0645", StringComparison.Ordinal)) agrees = w => w.EndsWith("\u0648\u0646", StringComparison.Ordinal) || w.EndsWith("\u064A\u0646", StringComparison.Ordinal); // هم: ون ين
+        else if (written.EndsWith('\u0647')) agrees = w => !w.EndsWith('\u0629'); // ه, not ة
+        if (agrees is null || written.Length < 5) return null;
+        return candidates.LastOrDefault(m => m.Last < support && m != source && m.Preposition is null && !m.IsObject && m.Entity?.Type != "LOC" &&
+            m.Code is { } c && Rasid.Nlp.Entities.ActorLinker.SplitCode(c).Role is not null && agrees(Written(tokens[m.First])));
+    }
+
+    /// <summary>
+    /// Session 12: the subject of a dual or plural verb that is the second of two coordinated participants (ضابط شرطة وجنديا من الجيش
+    /// اختطفا) is the coordination, headed by its first conjunct: the ungoverned mention right before the و-mention, with a role.
+    /// </summary>
+    private static ActorMention? FirstConjunct(IReadOnlyList<ViewToken> tokens, TriggerHit hit, ActorMention? pre, List<ActorMention> candidates)
+    {
+        if (pre is null || pre.Entity is not null || pre.Lead != pre.First || tokens[pre.First].Folded is not { Length: >= 4 } f || f[0] != '\u0648') return pre; // و
+        var verb = tokens[hit.First].Folded;
+        var dualOrPlural = verb.EndsWith("\u0648\u0627", StringComparison.Ordinal) || (verb.Length > 2 && verb[^1] == '\u0627' && verb[^2] != '\u062A'); // وا، ا (not تا)
+        if (!dualOrPlural) return pre;
+        return candidates.LastOrDefault(m => m.Last < pre.First && WordsBetween(tokens, m.Last, pre.First) == 0 && !ClauseBreak(tokens, m.Last, pre.First) &&
+            m.Preposition is null && !m.IsObject && m.Code is { } c && Rasid.Nlp.Entities.ActorLinker.SplitCode(c).Role is not null) ?? pre;
+    }
+
+    /// <summary>A token's text without diacritics (a written ة stays ة).</summary>
+    private static string Written(ViewToken token)
+    {
+        var written = token.Text.AsSpan();
+        while (written.Length > 0 && Normalizer.IsDiacritic(written[^1])) written = written[..^1];
+        return written.ToString();
     }
 
     /// <summary>The subject before a verb at <paramref name="verb"/>: the last ungoverned mention within two words, no clause break between.</summary>

@@ -60,4 +60,33 @@ public sealed class EventEvaluationTriggerTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void Spans_exact_trigger_choice_prefers_the_event_whose_trigger_equals_the_gold_verb()
+    {
+        // «وبعد عدة ساعات على قصف منزل الشنطي، قامت دبابة اسرائيلية بقصف احد المنازل»: the gold verb is بقصف.
+        var verbs = new HashSet<string>(StringComparer.Ordinal) { "بقصف" };
+        var earlier = Assault("قصف");
+        var later = Assault("بقصف");
+        Assert.Equal(1, EventEvaluation.TriggerMatch(earlier, verbs));
+        Assert.Equal(2, EventEvaluation.TriggerMatch(later, verbs));
+        Assert.Same(earlier, EventEvaluation.MatchingEvent([earlier, later], verbs, preferExactTrigger: false));
+        Assert.Same(later, EventEvaluation.MatchingEvent([earlier, later], verbs, preferExactTrigger: true));
+    }
+
+    [Fact]
+    public void Spans_exact_trigger_choice_falls_back_to_the_first_containing_trigger()
+    {
+        var verbs = new HashSet<string>(StringComparer.Ordinal) { "قتل" };
+        var first = Assault("مقتل");
+        var second = Assault("بمقتل");
+        Assert.Same(first, EventEvaluation.MatchingEvent([first, second], verbs, preferExactTrigger: true));
+        Assert.Null(EventEvaluation.MatchingEvent([Assault("خطف")], verbs, preferExactTrigger: true));
+    }
+
+    private static Event Assault(string trigger) => new()
+    {
+        Type = "ASSAULT",
+        Trigger = new Mention { Start = 0, End = trigger.Length, Text = trigger },
+    };
 }
