@@ -106,7 +106,9 @@ internal static class ActorMentions
                 {
                     // A feminine singular adjective does not agree with a sound masculine plural (المتظاهرون الأعلام التركية، المتظاهرون
                     // اعلاما تركية: the flags are Turkish, not the protesters); it describes a noun between.
-                    if (k > last + 1 && ArabicFold.IsSoundMasculinePlural(tokens[last].Folded, 5) && tokens[k].Folded.EndsWith('\u0647')) break; // ه (folded ة)
+                    // But after a word of belonging (جنديين تابعين للقوات العراقية) the owner's country is the phrase's.
+                    if (k > last + 1 && ArabicFold.IsSoundMasculinePlural(tokens[last].Folded, 5) && tokens[k].Folded.EndsWith('\u0647') // ه (folded ة)
+                        && !(knowledge.Cues.Is("owner_link", tokens[last + 1]) || knowledge.Cues.IsStripped("owner_link", tokens[last + 1]))) break;
                     country = iso;
                     end = k;
                     break;

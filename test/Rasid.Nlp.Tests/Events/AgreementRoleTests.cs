@@ -19,7 +19,7 @@ public sealed class AgreementRoleTests
     {
         Assert.Contains("agents_extra.tsv@6", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.Contains("nationalities.tsv@3", EventKnowledge.Default.Versions, StringComparison.Ordinal);
-        Assert.Contains("role_cues.tsv@9", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+        Assert.Contains("role_cues.tsv@10", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.Contains("role_words.tsv@3", EventKnowledge.Default.Versions, StringComparison.Ordinal);
     }
 

@@ -85,7 +85,7 @@ public sealed class EventRoleTests
     [Fact]
     public void Role_cues_file_is_embedded_and_versioned()
     {
-        Assert.Contains("role_cues.tsv@9", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+        Assert.Contains("role_cues.tsv@10", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.Contains("role_words.tsv@3", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.Contains("agents_extra.tsv@6", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.True(EventKnowledge.Default.Cues.HasValue("victim", "CVL"));

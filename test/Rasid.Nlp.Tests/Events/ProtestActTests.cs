@@ -18,7 +18,7 @@ public sealed class ProtestActTests
     [Fact]
     public void Data_files_carry_the_session_12_versions()
     {
-        Assert.Contains("role_cues.tsv@9", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+        Assert.Contains("role_cues.tsv@10", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.Contains("triggers.tsv@4", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.Contains("nationalities.tsv@3", EventKnowledge.Default.Versions, StringComparison.Ordinal);
     }

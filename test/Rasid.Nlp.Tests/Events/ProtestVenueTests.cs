@@ -16,7 +16,7 @@ public sealed class ProtestVenueTests
     [Fact]
     public void Role_cues_file_carries_the_session_11_version()
     {
-        Assert.Contains("role_cues.tsv@9", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+        Assert.Contains("role_cues.tsv@10", EventKnowledge.Default.Versions, StringComparison.Ordinal);
     }
 
     [Fact]
