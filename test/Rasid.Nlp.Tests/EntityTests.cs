@@ -215,6 +215,11 @@ public sealed class EntityTests
     {
         var acting = Analyze("واعلنت موسكو ان الضربات مستمرة.");
         Assert.Equal("RUSGOV", Find(acting, "موسكو").Actor);
+        // A dateline (source – place) names where the story was filed, not the government.
+        var dateline = Analyze("عين اليوم – الرياض\n\nجدد الأمين العام للعلاقات الدولية دعوته الى الحوار.", 2015, 7, 25);
+        var riyadh = Find(dateline, "الرياض");
+        Assert.Equal(("SAU", "Riyadh"), (riyadh.Actor, riyadh.Place?.Name));
+        Assert.Contains("link:place", riyadh.Evidence?.Rule ?? "", StringComparison.Ordinal);
         var place = Analyze("وعقد الاجتماع في موسكو امس.");
         var moscow = Find(place, "موسكو");
         Assert.Equal("RUS", moscow.Actor);
