@@ -187,6 +187,28 @@ public sealed class EntityTests
     }
 
     [Fact]
+    public void A_place_or_actor_named_with_the_article_needs_it_and_one_named_without_refuses_it()
+    {
+        var lexicon = EntityLexicon.Default;
+        static string[] Words(params string[] w) => w.Select(x => ArabicForms.Normalize(x)).ToArray();
+        // ورقة "a paper" is not و + الرقة, قاعدة "a base" not القاعدة, الحماس "the zeal" not حماس.
+        Assert.DoesNotContain(lexicon.MatchAt(Words("ورقة", "عمل"), 0), m => m.Entry.Place is not null || m.Entry.Actors.Count > 0);
+        Assert.DoesNotContain(lexicon.MatchAt(Words("قاعدة", "للشرطة"), 0), m => m.Entry.Actors.Count > 0);
+        Assert.DoesNotContain(lexicon.MatchAt(Words("الحماس"), 0), m => m.Entry.Actors.Count > 0);
+        // With the article, after ب/و, or written لل (ل + ال), the place is found.
+        foreach (var form in new[] { "الرقة", "بالرقة", "والرقة", "للرقة" })
+        {
+            Assert.Contains(lexicon.MatchAt(Words(form), 0), m => m.Entry.Place?.Name == "Raqqa");
+        }
+
+        Assert.Contains(lexicon.MatchAt(Words("للولايات", "المتحدة"), 0), m => m.Length == 2 && m.Entry.Place?.Country == "USA");
+        Assert.Contains(lexicon.MatchAt(Words("القاعدة"), 0), m => m.Entry.Actors.Any(a => a.Code == "IMGMUSALQ"));
+        Assert.Contains(lexicon.MatchAt(Words("وحماس"), 0), m => m.Entry.Actors.Any(a => a.Code == "PSEREB"));
+        var doc = Analyze("وقدم الباحث ورقة عمل عن الاقتصاد، وقال مسؤول في الرقة إن الوضع هادئ.", 2015, 7, 25);
+        Assert.Equal(["الرقة"], doc.Entities.Where(e => e.Place?.Name == "Raqqa").Select(e => e.Text).ToArray());
+    }
+
+    [Fact]
     public void A_word_ending_in_teh_marbuta_is_not_a_place_or_actor_named_without_it()
     {
         // The matching key drops a final ة/ه (so that التايلاندية finds the nisba تايلاندي), but الرياضة "sport" is not

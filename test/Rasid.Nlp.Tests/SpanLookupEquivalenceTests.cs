@@ -345,6 +345,7 @@ public sealed class SpanLookupEquivalenceTests
 
     private static List<LexMatch> ReferenceMatchAt(EntityLexicon lexicon, string[] normalized, int start)
     {
+        LexEntry? EntryOf(StringBuilder key) => lexicon.ByKey(key.ToString());
         var result = new List<LexMatch>();
         var seenPrefix = new HashSet<int>();
         foreach (var (prefix, stem) in ReferenceCandidates(normalized[start]))
@@ -358,7 +359,12 @@ public sealed class SpanLookupEquivalenceTests
                 // A last word whose final ه/ة the key dropped finds a place or actor only when one of its names has it.
                 var last = len == 1 ? stem : normalized[start + len - 1];
                 var dropped = ReferenceKey(last).Length < ReferenceStripArticle(last).Length;
-                if (lexicon.ByKey(sb.ToString()) is { } found && (dropped && found.ProperNamesNeedBareForm ? found.WithoutProperNames : found) is { } entry)
+                // A place or curated actor named only with the article needs it in the first word, one named only without refuses it.
+                var word = normalized[start];
+                var article = ReferenceStripArticle(stem).Length < stem.Length
+                              || (prefix >= 2 && (word.Substring(prefix - 2, 2) == "\u0627\u0644" || (word[prefix - 1] == '\u0644' && word[prefix - 2] == '\u0644')));
+                var hidden = (dropped && EntryOf(sb) is { ProperNamesNeedBareForm: true }) || (article ? EntryOf(sb) is { ProperNamesRefuseArticle: true } : EntryOf(sb) is { ProperNamesNeedArticle: true });
+                if (lexicon.ByKey(sb.ToString()) is { } found && (hidden ? found.WithoutProperNames : found) is { } entry)
                 {
                     var spanPrefix = prefix;
                     if (prefix >= 2 && stem.Length + prefix == normalized[start].Length && normalized[start].AsSpan(prefix - 2).StartsWith("\u0627\u0644")) spanPrefix = prefix - 2;

@@ -58,6 +58,24 @@ internal sealed class LexEntry
     /// <summary>Whether this entry has places or actors that a word ending in a dropped ه/ة must not match.</summary>
     internal bool ProperNamesNeedBareForm => HasBareProperName && !HasHehProperName;
 
+    /// <summary>Whether a place or curated actor name stored under this key is written with the article (الرقة، القاعدة، المغرب).</summary>
+    public bool HasProperNameWithArticle { get; set; }
+
+    /// <summary>Whether a place or curated actor name stored under this key is written without the article (غزة، مصر، حماس).</summary>
+    public bool HasProperNameWithoutArticle { get; set; }
+
+    /// <summary>
+    /// Whether the places and actors of this entry are only found in a word that has the article (الرقة، والرقة، بالرقة، للرقة): the key
+    /// drops ال, but ورقة "a paper" is not و + الرقة, قاعدة "a base" not القاعدة, مغرب "sunset" not المغرب.
+    /// </summary>
+    internal bool ProperNamesNeedArticle => HasProperNameWithArticle && !HasProperNameWithoutArticle;
+
+    /// <summary>
+    /// Whether the places and actors of this entry are only found in a word without the article: سيول (Seoul) is not السيول "the
+    /// floods", حماس not الحماس "the zeal" (a nationality adjective such as السوري keeps its own part of the entry).
+    /// </summary>
+    internal bool ProperNamesRefuseArticle => HasProperNameWithoutArticle && !HasProperNameWithArticle;
+
     /// <summary>
     /// The NER feature names of this entry (<see cref="NerLexNames"/>), built by the first sentence that matches it and
     /// remembered (the entry is complete once the lexicon is built; a race builds equal copies).
@@ -165,6 +183,9 @@ internal sealed partial class EntityLexicon
             key.CopyTo(buffer);
             var length = key.Length;
             var hehDropped = DropsHeh(stem, key);
+            // The article: on the stem itself (الرقة), or among the stripped proclitics (والرقة، بالرقة، للرقة).
+            var hadArticle = ArabicForms.StripArticle(stem).Length < stem.Length
+                             || (prefix >= 2 && (word.Slice(prefix - 2, 2).SequenceEqual(ArabicForms.Article) || (word[prefix - 1] == '\u0644' && word[prefix - 2] == '\u0644')));
             for (var len = 1; len <= MaxPhraseTokens && start + len <= normalized.Count; len++)
             {
                 if (len > 1)
@@ -181,8 +202,7 @@ internal sealed partial class EntityLexicon
                 // No phrase of the lexicon starts with these words: no longer phrase can match either.
                 var phrase = buffer[..length];
                 if (!prefixLookup.Contains(phrase)) break;
-                if (phraseLookup.TryGetValue(phrase, out var found) && (!hehDropped || !found.ProperNamesNeedBareForm || found.WithoutProperNames is not null)
-                    && (hehDropped && found.ProperNamesNeedBareForm ? found.WithoutProperNames! : found) is var entry && (filter is null || filter(entry)))
+                if (phraseLookup.TryGetValue(phrase, out var found) && View(found, hehDropped, hadArticle) is { } entry && (filter is null || filter(entry)))
                 {
                     // The ال of the first word stays in the span unless more clitics precede it.
                     var spanPrefix = prefix;
@@ -200,6 +220,23 @@ internal sealed partial class EntityLexicon
         if (result is null) return [];
         if (result.Count > 1) result.Sort((a, b) => b.Length != a.Length ? b.Length.CompareTo(a.Length) : a.PrefixLength.CompareTo(b.PrefixLength));
         return result;
+    }
+
+    /// <summary>
+    /// What a matched entry is for this word: without its places and actors (<see cref="LexEntry.WithoutProperNames"/>) when the
+    /// key dropped the word's final ه/ة and they are named without it (<see cref="LexEntry.ProperNamesNeedBareForm"/>), when the
+    /// word has no article and they are only named with it (<see cref="LexEntry.ProperNamesNeedArticle"/>), or when it has one and
+    /// they are only named without it (<see cref="LexEntry.ProperNamesRefuseArticle"/>); null when nothing else is left.
+    /// </summary>
+    private static LexEntry? View(LexEntry found, bool hehDropped, bool hadArticle) =>
+        (hehDropped && found.ProperNamesNeedBareForm) || (hadArticle ? found.ProperNamesRefuseArticle : found.ProperNamesNeedArticle) ? found.WithoutProperNames : found;
+
+    /// <summary>Notes on the entry of a place or curated actor name whether the name has the article.</summary>
+    private static LexEntry NotingArticle(LexEntry entry, string normalizedName)
+    {
+        if (ArabicForms.StripArticle(normalizedName.AsSpan()).Length < normalizedName.Length) entry.HasProperNameWithArticle = true;
+        else entry.HasProperNameWithoutArticle = true;
+        return entry;
     }
 
     /// <summary>Whether <see cref="ArabicForms.Key(ReadOnlySpan{char})"/> dropped a final ه/ة of <paramref name="word"/> (the key is shorter than the word without its article).</summary>
@@ -225,7 +262,7 @@ internal sealed partial class EntityLexicon
     {
         foreach (var entry in phrases.Values)
         {
-            if (!entry.ProperNamesNeedBareForm) continue;
+            if (!entry.ProperNamesNeedBareForm && !entry.ProperNamesNeedArticle && !entry.ProperNamesRefuseArticle) continue;
             var view = new LexEntry
             {
                 Nationality = entry.Nationality, InstitutionRole = entry.InstitutionRole, FirstName = entry.FirstName, LastName = entry.LastName,
@@ -300,7 +337,7 @@ internal sealed partial class EntityLexicon
         foreach (var r in placeRows)
         {
             var place = new PlaceRecord(r[0], r[1], r[2], double.Parse(r[3], CultureInfo.InvariantCulture), double.Parse(r[4], CultureInfo.InvariantCulture), Curated: true);
-            foreach (var name in r[5].Split('|')) NotingHeh(Entry(PhraseKey(name)), ArabicForms.Normalize(name)).Place ??= place;
+            foreach (var name in r[5].Split('|')) NotingArticle(NotingHeh(Entry(PhraseKey(name)), ArabicForms.Normalize(name)), ArabicForms.Normalize(name)).Place ??= place;
         }
 
         versions.Add("places" + v);
@@ -321,7 +358,7 @@ internal sealed partial class EntityLexicon
             var key = PhraseKey(f[3]);
             countryByArabic[key] = iso;
             var found = coordinates.TryGetValue(("country", iso, ""), out var c);
-            NotingHeh(Entry(key), ArabicForms.Normalize(f[3])).Place ??= new PlaceRecord(english.GetValueOrDefault(f[2], iso), iso, "country", found ? c.Lat : null, found ? c.Lon : null);
+            NotingArticle(NotingHeh(Entry(key), ArabicForms.Normalize(f[3])), ArabicForms.Normalize(f[3])).Place ??= new PlaceRecord(english.GetValueOrDefault(f[2], iso), iso, "country", found ? c.Lat : null, found ? c.Lon : null);
         }
 
         var excluded = new HashSet<(string, string)>();
@@ -346,7 +383,7 @@ internal sealed partial class EntityLexicon
             var key = PhraseKey(ArabicForms.Normalize(name));
             if (key.Length < 3 || key.Count(c => c == ' ') > 2) continue;
             var found = coordinates.TryGetValue(("city", iso, f[3]), out var c);
-            NotingHeh(Entry(key), ArabicForms.Normalize(name)).Place ??= new PlaceRecord(f[3], iso, "city", found ? c.Lat : null, found ? c.Lon : null);
+            NotingArticle(NotingHeh(Entry(key), ArabicForms.Normalize(name)), ArabicForms.Normalize(name)).Place ??= new PlaceRecord(f[3], iso, "city", found ? c.Lat : null, found ? c.Lon : null);
         }
     }
 
@@ -379,7 +416,7 @@ internal sealed partial class EntityLexicon
             AddActorRow(record);
             foreach (var name in r[6].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                var entry = NotingHeh(Entry(PhraseKey(name)), ArabicForms.Normalize(name));
+                var entry = NotingArticle(NotingHeh(Entry(PhraseKey(name)), ArabicForms.Normalize(name)), ArabicForms.Normalize(name));
                 if (!entry.Actors.Contains(record)) entry.Actors.Add(record);
             }
         }
