@@ -284,10 +284,7 @@ internal sealed class NerModel
                 var hashes = scratch.Pending.AsSpan(pending, count - pending);
                 Span<int> found = stackalloc int[hashes.Length];
                 index.FindAll(hashes, found);
-                foreach (var fi in found)
-                {
-                    if (fi >= 0) AddTo(sums, index.Data.AsSpan(fi, index.Width));
-                }
+                index.AddAll(found, sums);
 
                 count = pending;
                 word.Block = known = new WordBlockSums(index, sums);
@@ -315,78 +312,58 @@ internal sealed class NerModel
             Span<int> found = count <= 256 ? stackalloc int[count] : new int[count];
             index.FindAll(pending, found);
             var target = scratch.Emissions.AsSpan(row, TagCount);
-            var rows = index.Data;
             var sums = block;
             block = null;
             if (sums is not null) sums.AsSpan(0, TagCount).CopyTo(target);
-            if (record is null)
+            index.AddAll(found, target);
+            if (record is not null)
             {
-                foreach (var fi in found)
-                {
-                    if (fi >= 0) AddTo(target, rows.AsSpan(fi, TagCount));
-                }
-            }
-            else
-            {
+                // The document model's scores: a sum of their own, so summing them after the first model's gives the same floats.
                 var second = record.AddToken();
                 if (sums is not null) sums.AsSpan(TagCount, TagCount).CopyTo(second);
-                foreach (var fi in found)
-                {
-                    if (fi < 0) continue;
-                    AddTo(target, rows.AsSpan(fi, TagCount));
-                    AddTo(second, rows.AsSpan(fi + TagCount, TagCount));
-                }
+                index.AddAll(found, second, TagCount);
             }
 
             count = 0;
             row = -1;
-        }
-
-        // target[t] += source[t] for every t (8 lanes at a time: the same additions as one at a time).
-        private static void AddTo(Span<float> target, ReadOnlySpan<float> source)
-        {
-            var t = 0;
-            if (Vector256.IsHardwareAccelerated)
-            {
-                ref var to = ref MemoryMarshal.GetReference(target);
-                ref var from = ref MemoryMarshal.GetReference(source);
-                for (; t + Vector256<float>.Count <= source.Length; t += Vector256<float>.Count)
-                {
-                    (Vector256.LoadUnsafe(ref to, (nuint)t) + Vector256.LoadUnsafe(ref from, (nuint)t)).StoreUnsafe(ref to, (nuint)t);
-                }
-            }
-
-            for (; t < source.Length; t++) target[t] += source[t];
         }
     }
 
     /// <summary>
     /// Open-addressing table from feature hash to the feature's weights, stored in the slot right after the key (linear
     /// probing, at most 70% full): a look-up that finds its key has the weights in the same or the next cache line,
-    /// instead of reading an index and then a row elsewhere.
+    /// instead of reading an index and then a row elsewhere. The weights are stored as float16 when every one of them is
+    /// exactly a float16 (a model read from its file, which holds float16): slots of 8 + 2 × width bytes instead of
+    /// 8 + 4 × width, so more of the table stays in the caches; otherwise (a model just trained) as float. Either way
+    /// the floats added are the same.
     /// </summary>
     private sealed class WeightTable
     {
-        private const int KeyFloats = 2; // the 64-bit key, in the slot's first two floats
+        private const int KeyBytes = sizeof(ulong); // the 64-bit key, at the start of the slot
 
-        // capacity × (KeyFloats + Width) floats; key 0 = empty slot.
-        private readonly float[] data;
-        private readonly int slotFloats;
+        // capacity × slotBytes; key 0 = empty slot.
+        private readonly byte[] data;
+        private readonly int slotBytes;
         private readonly ulong capacity;
+        private readonly bool half;
 
-        private WeightTable(int count, int width)
+        private WeightTable(int count, int width, bool half)
         {
             Width = width;
-            slotFloats = KeyFloats + width;
+            this.half = half;
+            slotBytes = KeyBytes + width * (half ? 2 : sizeof(float));
             capacity = (ulong)(count * 10L / 7 + 16);
-            data = new float[(int)capacity * slotFloats];
+            data = new byte[checked((int)capacity * slotBytes)];
         }
 
         /// <summary>Weights per feature.</summary>
         public int Width { get; }
 
-        /// <summary>The weights (slot data; see <see cref="FindAll"/>).</summary>
-        public float[] Data => data;
+        /// <summary>Whether the weights are stored as float16.</summary>
+        public bool IsHalf => half;
+
+        /// <summary>The bytes of the table (keys and weights).</summary>
+        public long Bytes => data.LongLength;
 
         /// <summary>
         /// The table of <paramref name="features"/> with their weights (<paramref name="width"/> per feature index, from
@@ -394,7 +371,7 @@ internal sealed class NerModel
         /// </summary>
         public static WeightTable? Build(Dictionary<string, int> features, float[] rows, int width)
         {
-            var table = new WeightTable(features.Count, width);
+            var table = new WeightTable(features.Count, width, Float16.Holds(rows));
             foreach (var (name, index) in features)
             {
                 var hash = NerFeatureHash.Of(name);
@@ -406,17 +383,20 @@ internal sealed class NerModel
                     slot = table.Next(slot);
                 }
 
-                Unsafe.As<float, ulong>(ref table.data[slot * table.slotFloats]) = hash;
-                rows.AsSpan(index * width, width).CopyTo(table.data.AsSpan(slot * table.slotFloats + KeyFloats));
+                var at = slot * table.slotBytes;
+                Unsafe.WriteUnaligned(ref table.data[at], hash);
+                var row = rows.AsSpan(index * width, width);
+                if (table.half) Float16.Write(row, MemoryMarshal.Cast<byte, Half>(table.data.AsSpan(at + KeyBytes, width * 2)));
+                else row.CopyTo(MemoryMarshal.Cast<byte, float>(table.data.AsSpan(at + KeyBytes, width * sizeof(float))));
             }
 
             return table;
         }
 
         /// <summary>
-        /// For every hash, where its weights start in <see cref="Data"/>, or -1 when the table lacks it. The home slots are
-        /// read first in a loop without branches, so that the cache misses of a token's ~40 look-ups overlap instead of
-        /// queueing one behind the other.
+        /// For every hash, where its weights start (for <see cref="AddAll"/>), or -1 when the table lacks it. The home
+        /// slots are read first in a loop without branches, so that the cache misses of a token's ~40 look-ups overlap
+        /// instead of queueing one behind the other.
         /// </summary>
         public void FindAll(ReadOnlySpan<ulong> hashes, Span<int> result)
         {
@@ -438,11 +418,51 @@ internal sealed class NerModel
                     key = KeyAt(slot);
                 }
 
-                result[i] = key == 0 ? -1 : slot * slotFloats + KeyFloats;
+                result[i] = key == 0 ? -1 : slot * slotBytes + KeyBytes;
             }
         }
 
-        private ulong KeyAt(int slot) => Unsafe.As<float, ulong>(ref data[slot * slotFloats]);
+        /// <summary>
+        /// Adds to <paramref name="target"/> the weights <paramref name="column"/> … <paramref name="column"/> +
+        /// target.Length − 1 of each feature found (<see cref="FindAll"/>; -1 = not found, skipped), feature after feature:
+        /// target[t] receives the same additions in the same order as from a table of floats.
+        /// </summary>
+        public void AddAll(ReadOnlySpan<int> found, Span<float> target, int column = 0)
+        {
+            ref var start = ref MemoryMarshal.GetArrayDataReference(data);
+            if (half)
+            {
+                foreach (var at in found)
+                {
+                    if (at >= 0) Float16.AddTo(target, ref Unsafe.Add(ref start, at + column * 2));
+                }
+            }
+            else
+            {
+                foreach (var at in found)
+                {
+                    if (at >= 0) AddFloats(target, ref Unsafe.As<byte, float>(ref Unsafe.Add(ref start, at + column * sizeof(float))));
+                }
+            }
+        }
+
+        // target[t] += source[t] for every t (8 lanes at a time: the same additions as one at a time).
+        private static void AddFloats(Span<float> target, ref float source)
+        {
+            var t = 0;
+            ref var to = ref MemoryMarshal.GetReference(target);
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; t + Vector256<float>.Count <= target.Length; t += Vector256<float>.Count)
+                {
+                    (Vector256.LoadUnsafe(ref to, (nuint)t) + Vector256.LoadUnsafe(ref source, (nuint)t)).StoreUnsafe(ref to, (nuint)t);
+                }
+            }
+
+            for (; t < target.Length; t++) Unsafe.Add(ref to, t) += Unsafe.Add(ref source, t);
+        }
+
+        private ulong KeyAt(int slot) => Unsafe.ReadUnaligned<ulong>(ref data[slot * slotBytes]);
 
         private int Next(int slot) => (ulong)(slot + 1) == capacity ? 0 : slot + 1;
 
