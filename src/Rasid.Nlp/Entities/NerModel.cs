@@ -34,20 +34,42 @@ internal sealed class NerModel
     // features of the model share a hash, and decoding then goes through the strings.
     private readonly WeightTable? hashed;
 
-    public NerModel(Dictionary<string, int> features, float[] weights, float[] transitions, string trainedOn, EntityMemory memory)
+    /// <param name="features">The feature names and their indices.</param>
+    /// <param name="weights">TagCount weights per feature index.</param>
+    /// <param name="transitions">Tag-transition weights, (TagCount + 1) × TagCount (last row: sentence start).</param>
+    /// <param name="trainedOn">What the model was trained on.</param>
+    /// <param name="memory">Names remembered from the training data.</param>
+    /// <param name="halfWeights">
+    /// Whether decoding may keep the weights as float16 when they all are (false: float slots, as before session 12, for
+    /// comparisons: <see cref="WithFloatTable"/>).
+    /// </param>
+    public NerModel(Dictionary<string, int> features, float[] weights, float[] transitions, string trainedOn, EntityMemory memory, bool halfWeights = true)
     {
         Memory = memory;
         this.features = features;
         this.weights = weights;
         this.transitions = transitions;
         TrainedOn = trainedOn;
-        hashed = WeightTable.Build(features, weights, TagCount);
+        HalfAllowed = halfWeights;
+        hashed = WeightTable.Build(features, weights, TagCount, halfWeights);
     }
+
+    // Whether the tables of this model (and of its pairs) may hold float16.
+    private bool HalfAllowed { get; }
+
+    /// <summary>The same model decoding from a table of float weights (the layout before session 12; same results, for speed comparisons).</summary>
+    internal NerModel WithFloatTable() => new(features, weights, transitions, TrainedOn, Memory, halfWeights: false);
 
     /// <summary>What the model was trained on (for the manifest and evidence).</summary>
     public string TrainedOn { get; }
 
     public int FeatureCount => features.Count;
+
+    /// <summary>Whether decoding reads the weights as float16 (true for a model read from its file: <see cref="Save"/> keeps float16).</summary>
+    internal bool HalfWeights => hashed?.IsHalf == true;
+
+    /// <summary>The bytes of the decoding table (keys and weights), 0 when decoding goes through the feature strings.</summary>
+    internal long TableBytes => hashed?.Bytes ?? 0;
 
     /// <summary>Names remembered from the training data (features).</summary>
     public EntityMemory Memory { get; }
@@ -111,7 +133,7 @@ internal sealed class NerModel
     /// feature by its hash as it is produced (no feature strings); the result equals
     /// <c>Decode(featurizer.Extract(tokens, memory), out confidence)</c>.
     /// </summary>
-    public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, IReadOnlyList<string>[]? hints = null, NerSentence? prepared = null)
+    public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, IReadOnlyList<NerTokenFeature>[]? hints = null, NerSentence? prepared = null)
     {
         if (hashed is null) return Decode(featurizer.Extract(tokens, memory, hints), out confidence);
         var sink = new EmissionSink(tokens.Count, hashed);
@@ -149,8 +171,14 @@ internal sealed class NerModel
             var rows = new float[union.Count * 2 * TagCount];
             foreach (var (name, fi) in first.features) first.weights.AsSpan(fi * TagCount, TagCount).CopyTo(rows.AsSpan(union[name] * 2 * TagCount));
             foreach (var (name, fi) in document.features) document.weights.AsSpan(fi * TagCount, TagCount).CopyTo(rows.AsSpan((union[name] * 2 + 1) * TagCount));
-            return WeightTable.Build(union, rows, 2 * TagCount) is { } table ? new Pair(first, document, table) : null;
+            return WeightTable.Build(union, rows, 2 * TagCount, first.HalfAllowed && document.HalfAllowed) is { } table ? new Pair(first, document, table) : null;
         }
+
+        /// <summary>Whether the shared table holds the weights as float16.</summary>
+        internal bool HalfWeights => table.IsHalf;
+
+        /// <summary>The bytes of the shared table.</summary>
+        internal long TableBytes => table.Bytes;
 
         private Pair(NerModel first, NerModel document, WeightTable table)
         {
@@ -182,14 +210,14 @@ internal sealed class NerModel
         /// <c>document.Decode(tokens, featurizer, document.Memory, out confidence, hints)</c> (the same features in the same
         /// order, so the same sums) without extracting or looking up the first pass's features again.
         /// </summary>
-        public int[] DecodeSecond(FirstPassRecord record, int firstToken, IReadOnlyList<string>[] hints, out float[] confidence)
+        public int[] DecodeSecond(FirstPassRecord record, int firstToken, IReadOnlyList<NerTokenFeature>[] hints, out float[] confidence)
         {
             var sink = new EmissionSink(hints.Length, document.hashed!);
             sink.Start(record.Scores(firstToken, hints.Length));
             for (var i = 0; i < hints.Length; i++)
             {
                 sink.Token(i);
-                NerFeatures.AddHints(sink, hints, i);
+                NerFeatures.AddWithNeighbours(sink, hints, i);
             }
 
             return Viterbi(sink.Scores, hints.Length, document.transitions, out confidence);
@@ -367,11 +395,12 @@ internal sealed class NerModel
 
         /// <summary>
         /// The table of <paramref name="features"/> with their weights (<paramref name="width"/> per feature index, from
-        /// <paramref name="rows"/>), or null when two of them share a hash (or one hashes to 0, the empty mark).
+        /// <paramref name="rows"/>; as float16 when <paramref name="allowHalf"/> and they all are), or null when two of
+        /// them share a hash (or one hashes to 0, the empty mark).
         /// </summary>
-        public static WeightTable? Build(Dictionary<string, int> features, float[] rows, int width)
+        public static WeightTable? Build(Dictionary<string, int> features, float[] rows, int width, bool allowHalf)
         {
-            var table = new WeightTable(features.Count, width, Float16.Holds(rows));
+            var table = new WeightTable(features.Count, width, allowHalf && Float16.Holds(rows));
             foreach (var (name, index) in features)
             {
                 var hash = NerFeatureHash.Of(name);
