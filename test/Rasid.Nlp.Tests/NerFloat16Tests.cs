@@ -45,6 +45,17 @@ public sealed class NerFloat16Tests
     }
 
     [Fact]
+    public void The_branch_free_conversion_of_one_float16_gives_its_float_bits()
+    {
+        for (var bits = 0; bits < 0x10000; bits++)
+        {
+            var h = BitConverter.UInt16BitsToHalf((ushort)bits);
+            if (!Half.IsFinite(h)) continue;
+            Assert.Equal(BitConverter.SingleToUInt32Bits((float)h), BitConverter.SingleToUInt32Bits(Float16.ToSingle((ushort)bits)));
+        }
+    }
+
+    [Fact]
     public void Only_finite_values_that_are_exactly_a_float16_are_kept_as_float16()
     {
         Assert.True(Float16.Holds([0.5f, -0f, 0f, 65504f, -1.5f, (float)BitConverter.UInt16BitsToHalf(1)])); // 2^-24: the least subnormal

@@ -51,6 +51,13 @@ internal static class Float16
             }
         }
 
-        for (; t < target.Length; t++) Unsafe.Add(ref to, t) += (float)Unsafe.ReadUnaligned<Half>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref from, t)));
+        for (; t < target.Length; t++) Unsafe.Add(ref to, t) += ToSingle(Unsafe.Add(ref from, t));
+    }
+
+    /// <summary>The float of the float16 with bits <paramref name="bits"/> (finite), as the lanes convert it: no branches.</summary>
+    public static float ToSingle(ushort bits)
+    {
+        var magnitude = BitConverter.UInt32BitsToSingle((uint)(bits & 0x7FFF) << 13) * Scale.ToScalar();
+        return BitConverter.UInt32BitsToSingle(BitConverter.SingleToUInt32Bits(magnitude) | ((uint)(bits & 0x8000) << 16));
     }
 }
