@@ -76,7 +76,7 @@ public sealed class NerFloat16Tests
         var pair = first.PairWith(document);
         Assert.NotNull(pair);
         Assert.True(pair.HalfWeights);
-        // Slots of 8 + 2 × 9 bytes (one model) and 8 + 2 × 18 (the pair) instead of 8 + 4 × 9 and 8 + 4 × 18.
+        // Keys of 8 bytes and rows of 2 × 9 bytes (one model) instead of 4 × 9.
         var slots = first.FeatureCount * 10L / 7 + 16;
         Assert.Equal(slots * (8 + 2 * NerModel.TagCount), first.TableBytes);
     }

@@ -358,20 +358,21 @@ internal sealed class NerModel
     }
 
     /// <summary>
-    /// Open-addressing table from feature hash to the feature's weights, stored in the slot right after the key (linear
-    /// probing, at most 70% full): a look-up that finds its key has the weights in the same or the next cache line,
-    /// instead of reading an index and then a row elsewhere. The weights are stored as float16 when every one of them is
-    /// exactly a float16 (a model read from its file, which holds float16): slots of 8 + 2 × width bytes instead of
-    /// 8 + 4 × width, so more of the table stays in the caches; otherwise (a model just trained) as float. Either way
-    /// the floats added are the same.
+    /// Open-addressing table from feature hash to the feature's weights (linear probing, at most 70% full). The keys are
+    /// an array of their own (8 bytes a slot: the probes of the ~40 look-ups of a token, most of them of features the
+    /// model lacks, stay within a ~0.7 MB array that the caches can hold) and the weights of slot k are row k of a second
+    /// array, read only for the features found. The weights are stored as float16 when every one of them is exactly a
+    /// float16 (a model read from its file, which holds float16): rows of 2 × width bytes instead of 4 × width; otherwise
+    /// (a model just trained) as float. Either way the floats added are the same.
     /// </summary>
     private sealed class WeightTable
     {
-        private const int KeyBytes = sizeof(ulong); // the 64-bit key, at the start of the slot
+        // Key 0 = empty slot.
+        private readonly ulong[] keys;
 
-        // capacity × slotBytes; key 0 = empty slot.
-        private readonly byte[] data;
-        private readonly int slotBytes;
+        // capacity × rowBytes.
+        private readonly byte[] rows;
+        private readonly int rowBytes;
         private readonly ulong capacity;
         private readonly bool half;
 
@@ -379,9 +380,10 @@ internal sealed class NerModel
         {
             Width = width;
             this.half = half;
-            slotBytes = KeyBytes + width * (half ? 2 : sizeof(float));
+            rowBytes = width * (half ? 2 : sizeof(float));
             capacity = (ulong)(count * 10L / 7 + 16);
-            data = new byte[checked((int)capacity * slotBytes)];
+            keys = new ulong[capacity];
+            rows = new byte[checked((int)capacity * rowBytes)];
         }
 
         /// <summary>Weights per feature.</summary>
@@ -391,32 +393,32 @@ internal sealed class NerModel
         public bool IsHalf => half;
 
         /// <summary>The bytes of the table (keys and weights).</summary>
-        public long Bytes => data.LongLength;
+        public long Bytes => keys.LongLength * sizeof(ulong) + rows.LongLength;
 
         /// <summary>
         /// The table of <paramref name="features"/> with their weights (<paramref name="width"/> per feature index, from
-        /// <paramref name="rows"/>; as float16 when <paramref name="allowHalf"/> and they all are), or null when two of
+        /// <paramref name="weights"/>; as float16 when <paramref name="allowHalf"/> and they all are), or null when two of
         /// them share a hash (or one hashes to 0, the empty mark).
         /// </summary>
-        public static WeightTable? Build(Dictionary<string, int> features, float[] rows, int width, bool allowHalf)
+        public static WeightTable? Build(Dictionary<string, int> features, float[] weights, int width, bool allowHalf)
         {
-            var table = new WeightTable(features.Count, width, allowHalf && Float16.Holds(rows));
+            var table = new WeightTable(features.Count, width, allowHalf && Float16.Holds(weights));
             foreach (var (name, index) in features)
             {
                 var hash = NerFeatureHash.Of(name);
                 if (hash == 0) return null;
                 var slot = table.Home(hash);
-                while (table.KeyAt(slot) != 0)
+                while (table.keys[slot] != 0)
                 {
-                    if (table.KeyAt(slot) == hash) return null;
+                    if (table.keys[slot] == hash) return null;
                     slot = table.Next(slot);
                 }
 
-                var at = slot * table.slotBytes;
-                Unsafe.WriteUnaligned(ref table.data[at], hash);
-                var row = rows.AsSpan(index * width, width);
-                if (table.half) Float16.Write(row, MemoryMarshal.Cast<byte, Half>(table.data.AsSpan(at + KeyBytes, width * 2)));
-                else row.CopyTo(MemoryMarshal.Cast<byte, float>(table.data.AsSpan(at + KeyBytes, width * sizeof(float))));
+                table.keys[slot] = hash;
+                var row = weights.AsSpan(index * width, width);
+                var to = table.rows.AsSpan(slot * table.rowBytes, table.rowBytes);
+                if (table.half) Float16.Write(row, MemoryMarshal.Cast<byte, Half>(to));
+                else row.CopyTo(MemoryMarshal.Cast<byte, float>(to));
             }
 
             return table;
@@ -433,7 +435,7 @@ internal sealed class NerModel
             for (var i = 0; i < hashes.Length; i++)
             {
                 result[i] = Home(hashes[i]);
-                home[i] = KeyAt(result[i]);
+                home[i] = keys[result[i]];
             }
 
             for (var i = 0; i < hashes.Length; i++)
@@ -444,10 +446,10 @@ internal sealed class NerModel
                 while (key != hash && key != 0)
                 {
                     slot = Next(slot);
-                    key = KeyAt(slot);
+                    key = keys[slot];
                 }
 
-                result[i] = key == 0 ? -1 : slot * slotBytes + KeyBytes;
+                result[i] = key == 0 ? -1 : slot * rowBytes;
             }
         }
 
@@ -458,7 +460,7 @@ internal sealed class NerModel
         /// </summary>
         public void AddAll(ReadOnlySpan<int> found, Span<float> target, int column = 0)
         {
-            ref var start = ref MemoryMarshal.GetArrayDataReference(data);
+            ref var start = ref MemoryMarshal.GetArrayDataReference(rows);
             if (half)
             {
                 foreach (var at in found)
@@ -476,6 +478,7 @@ internal sealed class NerModel
         }
 
         // target[t] += source[t] for every t (8 lanes at a time: the same additions as one at a time).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void AddFloats(Span<float> target, ref float source)
         {
             var t = 0;
@@ -490,8 +493,6 @@ internal sealed class NerModel
 
             for (; t < target.Length; t++) Unsafe.Add(ref to, t) += Unsafe.Add(ref source, t);
         }
-
-        private ulong KeyAt(int slot) => Unsafe.ReadUnaligned<ulong>(ref data[slot * slotBytes]);
 
         private int Next(int slot) => (ulong)(slot + 1) == capacity ? 0 : slot + 1;
 
