@@ -82,6 +82,29 @@ public sealed class NerFloat16Tests
     }
 
     [Fact]
+    public void The_first_model_of_a_pair_never_builds_a_table_of_its_own()
+    {
+        NerModel Fresh(string file)
+        {
+            using var stream = EntityData.OpenModel(file) ?? throw new Xunit.Sdk.XunitException($"models/{file} is not built in");
+            return NerModel.Load(stream);
+        }
+
+        var first = Fresh("ner.bin");
+        var document = Fresh("ner-doc.bin");
+        var pair = first.PairWith(document);
+        Assert.NotNull(pair);
+        string[] tokens = ["قال", "الرئيس", "السوري", "بشار", "الاسد", "في", "دمشق"];
+        var paired = pair.DecodeFirst(tokens, new NerFeatures(EntityLexicon.Default), out var c1, new FirstPassRecord());
+        Assert.False(first.TableBuilt);
+        Assert.True(document.TableBuilt);
+        // Decoding the first model alone builds it, and gives the same path and confidences.
+        Assert.Equal(paired, first.Decode(tokens, new NerFeatures(EntityLexicon.Default), first.Memory, out var c2));
+        Assert.True(first.TableBuilt);
+        Assert.Equal(c1, c2);
+    }
+
+    [Fact]
     public void A_just_trained_model_keeps_float_weights_and_decodes_by_hashes_exactly_as_by_strings_and_so_does_its_saved_copy()
     {
         var data = new List<TaggedSentence>

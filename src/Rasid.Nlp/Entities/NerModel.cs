@@ -32,7 +32,9 @@ internal sealed class NerModel
 
     // The same index keyed by 64-bit hashes of the feature strings (decoding without building strings); null when two
     // features of the model share a hash, and decoding then goes through the strings.
-    private readonly WeightTable? hashed;
+    // Built on first use: when the model is the first pass of a Pair (the entity component), the pair's table serves it
+    // and this one is never read.
+    private readonly Lazy<WeightTable?> hashed;
 
     /// <param name="features">The feature names and their indices.</param>
     /// <param name="weights">TagCount weights per feature index.</param>
@@ -51,7 +53,7 @@ internal sealed class NerModel
         this.transitions = transitions;
         TrainedOn = trainedOn;
         HalfAllowed = halfWeights;
-        hashed = WeightTable.Build(features, weights, TagCount, halfWeights);
+        hashed = new(() => WeightTable.Build(features, weights, TagCount, halfWeights), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     // Whether the tables of this model (and of its pairs) may hold float16.
@@ -66,10 +68,13 @@ internal sealed class NerModel
     public int FeatureCount => features.Count;
 
     /// <summary>Whether decoding reads the weights as float16 (true for a model read from its file: <see cref="Save"/> keeps float16).</summary>
-    internal bool HalfWeights => hashed?.IsHalf == true;
+    internal bool HalfWeights => hashed.Value?.IsHalf == true;
 
     /// <summary>The bytes of the decoding table (keys and weights), 0 when decoding goes through the feature strings.</summary>
-    internal long TableBytes => hashed?.Bytes ?? 0;
+    internal long TableBytes => hashed.Value?.Bytes ?? 0;
+
+    /// <summary>Whether this model's own decoding table has been built (on first use).</summary>
+    internal bool TableBuilt => hashed.IsValueCreated;
 
     /// <summary>Names remembered from the training data (features).</summary>
     public EntityMemory Memory { get; }
@@ -135,8 +140,8 @@ internal sealed class NerModel
     /// </summary>
     public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, IReadOnlyList<NerTokenFeature>[]? hints = null, NerSentence? prepared = null)
     {
-        if (hashed is null) return Decode(featurizer.Extract(tokens, memory, hints), out confidence);
-        var sink = new EmissionSink(tokens.Count, hashed);
+        if (hashed.Value is not { } table) return Decode(featurizer.Extract(tokens, memory, hints), out confidence);
+        var sink = new EmissionSink(tokens.Count, table);
         featurizer.Extract(tokens, memory, sink, hints, prepared);
         return Viterbi(sink.Scores, tokens.Count, transitions, out confidence);
     }
@@ -162,7 +167,9 @@ internal sealed class NerModel
 
         internal static Pair? Build(NerModel first, NerModel document)
         {
-            if (first.hashed is null || document.hashed is null || !first.Memory.SameAs(document.Memory)) return null;
+            // The first model's own table is not needed (the union's holds its names: if they hashed alike, so would the
+            // union's, and Build would fail); the document model's serves the second pass.
+            if (document.hashed.Value is null || !first.Memory.SameAs(document.Memory)) return null;
             var union = new Dictionary<string, int>(first.features.Count + document.features.Count / 8, StringComparer.Ordinal);
             foreach (var name in first.features.Keys) union.TryAdd(name, union.Count);
             foreach (var name in document.features.Keys) union.TryAdd(name, union.Count);
@@ -212,7 +219,7 @@ internal sealed class NerModel
         /// </summary>
         public int[] DecodeSecond(FirstPassRecord record, int firstToken, IReadOnlyList<NerTokenFeature>[] hints, out float[] confidence)
         {
-            var sink = new EmissionSink(hints.Length, document.hashed!);
+            var sink = new EmissionSink(hints.Length, document.hashed.Value!);
             sink.Start(record.Scores(firstToken, hints.Length));
             for (var i = 0; i < hints.Length; i++)
             {
