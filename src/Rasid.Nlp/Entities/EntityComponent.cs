@@ -75,7 +75,7 @@ internal sealed class EntityComponent : IDocumentComponent
             prepared[si] = features.Prepare(w);
         }
 
-        List<string>[][]? hints = null;
+        List<NerTokenFeature>[][]? hints = null;
         // Where each sentence's tokens start in the first pass's record (null: the second pass extracts features again).
         int[]? recordedFrom = null;
         var record = pair is not null ? (Record ??= new FirstPassRecord()) : null;
@@ -194,7 +194,7 @@ internal sealed class EntityComponent : IDocumentComponent
     }
 
     /// <summary>Entity candidates of one sentence, non-overlapping, in text order.</summary>
-    private List<Candidate> Recognize(List<Token> tokens, string[] words, NerSentence prepared, List<string>[]? hints, int recordedFrom, DateOnly? date)
+    private List<Candidate> Recognize(List<Token> tokens, string[] words, NerSentence prepared, List<NerTokenFeature>[]? hints, int recordedFrom, DateOnly? date)
     {
         var norm = prepared.Norm;
         var matches = prepared.Matches;
