@@ -79,7 +79,7 @@ public class NlpStageBenchmarks
     }
 
     /// <summary>A copy of an analysed document sharing its layers except those <paramref name="adds"/> names, which are empty.</summary>
-    private static Document Fresh(Document d, AnnotationLayers adds) => new()
+    internal static Document Fresh(Document d, AnnotationLayers adds) => new()
     {
         Id = d.Id, Published = d.Published, Title = d.Title, Url = d.Url, Source = d.Source, Language = d.Language, Text = d.Text,
         Removed = d.Removed, Sentences = d.Sentences, Tokens = d.Tokens,

@@ -9,6 +9,14 @@ using Rasid.Benchmarks;
 //        dotnet run -c Release --project bench/Rasid.Benchmarks -- --quick [N [FILE.conllu]]
 //        (Stopwatch: N passes of tokenize+normalize+segment over the news corpus, or over the '# text' lines of FILE
 //        repeated 20 times; prints a checksum of the pieces)
+//        dotnet run -c Release --project bench/Rasid.Benchmarks -- --ner-table [PASSES [ARTICLES]]
+//        (the entities stage from float16 and from float NER weights, alternated document by document; NerTableAb)
+if (args.Length > 0 && args[0] == "--ner-table")
+{
+    NerTableAb.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 400);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--quick")
 {
     var passes = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;

@@ -9,7 +9,7 @@ using Rasid.Nlp.Evaluation;
 namespace Rasid.Cli;
 
 /// <summary>
-/// <c>rasid eval docs GOLD.jsonl... [--system SYSTEM.jsonl] [--shared DIR] [--json]</c>: scores the pipeline
+/// <c>rasid eval docs GOLD.jsonl... [--system SYSTEM.jsonl] [--shared DIR] [--json] [--errors]</c>: scores the pipeline
 /// (or a given system output) on document gold with the rules of shared/data/gold/README.md, per file and overall.
 /// </summary>
 internal static class EvalDocsCommand
@@ -32,15 +32,16 @@ internal static class EvalDocsCommand
             HelpName = "DIR",
         };
         var json = new Option<bool>("--json") { Description = "Print machine-readable figures (per file and overall)." };
+        var errors = new Option<bool>("--errors") { Description = "Also list each entity (FP/FN), actor-code and speaker error with its document, range and text." };
         var command = new Command("docs", "Score entities, actor codes, quotes and speakers, time expressions and events on document gold.")
         {
-            gold, system, shared, json,
+            gold, system, shared, json, errors,
         };
-        command.SetAction(parse => Execute(parse.GetValue(gold) ?? [], parse.GetValue(system), parse.GetValue(shared), parse.GetValue(json), console));
+        command.SetAction(parse => Execute(parse.GetValue(gold) ?? [], parse.GetValue(system), parse.GetValue(shared), parse.GetValue(json), parse.GetValue(errors), console));
         return command;
     }
 
-    private static int Execute(string[] goldPaths, string? systemPath, string? sharedDir, bool json, CliConsole console)
+    private static int Execute(string[] goldPaths, string? systemPath, string? sharedDir, bool json, bool listErrors, CliConsole console)
     {
         foreach (var p in goldPaths.Append(systemPath).OfType<string>())
         {
@@ -74,7 +75,8 @@ internal static class EvalDocsCommand
 
             problems += skipped;
             var sys = systemDocs ?? AnalyzeAll(pipeline!, docs, path, console, ref problems);
-            var counts = DocumentScorer.Score(docs, sys);
+            var errorLines = listErrors && !json ? new List<string>() : null;
+            var counts = DocumentScorer.Score(docs, sys, errorLines);
             overall.Add(counts);
             totalDocs += docs.Count;
             var scores = DocumentScores.From(counts);
@@ -86,6 +88,7 @@ internal static class EvalDocsCommand
             {
                 console.Out.WriteLine($"== {path} ({docs.Count} document{(docs.Count == 1 ? "" : "s")}{(skipped > 0 ? $", {skipped} skipped" : "")})");
                 foreach (var l in scores.Lines()) console.Out.WriteLine(l);
+                foreach (var l in errorLines ?? []) console.Out.WriteLine("  " + l);
             }
         }
 

@@ -54,8 +54,10 @@ internal static class EventCommands
         var model = new Option<string?>("--model") { Description = "Event detection model to use instead of the built-in one (a file written by 'rasid train events --out').", HelpName = "FILE" };
         var cv = new Option<bool>("--cv") { Description = "Instead: 5-fold nested cross-validation of the detector over all labelled GSR sentences (train + dev), folds stratified by label (trains 25 models per type; a few minutes)." };
         var predictions = new Option<string?>("--predictions") { Description = "With --cv: write every sentence's out-of-fold decision (type, id, fold, label, candidate, margin, predicted, text) as TSV.", HelpName = "FILE" };
+        var detectorOff = new Option<bool>("--detector-off") { Description = "Code every ASSAULT/PROTEST trigger (no detector): the detection figures then measure the dictionary alone, and the spans figures and error lists measure participant assignment given the event." };
         var seed = new Option<int>("--seed") { Description = "With --cv: fold assignment (0, the default, is the assignment of sessions 5-8; another number deals the sentences to the folds in another order, equally stratified).", HelpName = "N" };
-        var command = new Command("events", "Event detection P/R/F1 (ASSAULT, PROTEST) on the GSR dev split and whole files; actor codes and triggers on the spans files.") { data, json, errors, model, cv, predictions, seed };
+        var exact = new Option<bool>("--exact-trigger") { Description = "Spans: compare the gold span with the first event whose trigger equals one of its verb words, before one whose trigger only contains or is contained in one (default: the first event that matches either way)." };
+        var command = new Command("events", "Event detection P/R/F1 (ASSAULT, PROTEST) on the GSR dev split and whole files; actor codes and triggers on the spans files.") { data, json, errors, model, cv, predictions, seed, detectorOff, exact };
         command.SetAction(parse =>
         {
             var gsr = GsrDirectory(parse.GetValue(data));
@@ -67,6 +69,7 @@ internal static class EventCommands
             }
 
             if (parse.GetResult(seed) is not null && !parse.GetValue(cv)) throw new UsageException("--seed needs --cv (it chooses the cross-validation's fold assignment)");
+            if (parse.GetValue(detectorOff) && (parse.GetValue(model) is not null || parse.GetValue(cv))) throw new UsageException("--detector-off excludes --model and --cv (it codes every trigger without a detector)");
 
             if (parse.GetValue(cv))
             {
@@ -99,7 +102,12 @@ internal static class EventCommands
                     pipeline = new RasidPipeline(pipeline.Components.Select(c => c is Nlp.Events.EventCoderComponent ? new Nlp.Events.EventCoderComponent(Nlp.Events.EventKnowledge.Default, detector) : c));
                 }
 
-                evaluation = new EventEvaluation(pipeline).Run(gsr, Math.Max(0, parse.GetValue(errors)));
+                if (parse.GetValue(detectorOff))
+                {
+                    pipeline = new RasidPipeline(pipeline.Components.Select(c => c is Nlp.Events.EventCoderComponent coder ? coder.WithoutDetector() : c));
+                }
+
+                evaluation = new EventEvaluation(pipeline, parse.GetValue(exact)).Run(gsr, Math.Max(0, parse.GetValue(errors)));
             }
             catch (Exception ex) when (ex is FormatException or IOException or JsonException)
             {

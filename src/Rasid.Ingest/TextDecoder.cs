@@ -195,6 +195,17 @@ public static class TextDecoder
         // Latin text in UTF-16 has a NUL in every pair; Arabic has 0x06 high bytes and few NULs. Require a clear pattern.
         if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return false;
         if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return true;
+        // Arabic text (spaces, digits and punctuation in the Basic Latin block, letters in U+0600–U+06FF): nearly every
+        // high byte is 0x00 or 0x06, on the odd bytes (little endian) or on the even ones (big endian).
+        int oddArabic = 0, evenArabic = 0;
+        for (var i = 0; i + 1 < bytes.Length; i += 2)
+        {
+            if (bytes[i + 1] is 0x00 or 0x06) oddArabic++;
+            if (bytes[i] is 0x00 or 0x06) evenArabic++;
+        }
+
+        if (oddArabic > pairs * 0.95 && evenZeros < pairs * 0.05) return false;
+        if (evenArabic > pairs * 0.95 && oddZeros < pairs * 0.05) return true;
         return null;
     }
 

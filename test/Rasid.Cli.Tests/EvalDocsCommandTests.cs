@@ -37,6 +37,34 @@ public sealed class EvalDocsCommandTests
     }
 
     [Fact]
+    public void Errors_name_each_missed_and_spurious_entity_with_its_range_and_text_without_changing_the_counts()
+    {
+        var gold = File.ReadLines(Gold("dev.jsonl")).Select(l => (JsonNode.Parse(l) as JsonObject)!).ToList();
+        var system = gold.Select(d => (d.DeepClone() as JsonObject)!).ToList();
+        var entities = (system[0]["entities"] as JsonArray)!;
+        var first = (entities[0] as JsonObject)!;
+        var (start, end, type) = ((int)first["start"]!, (int)first["end"]!, (string)first["type"]!);
+        first["end"] = end - 1; // a boundary error: one FP and one FN
+        var errors = new List<string>();
+        var withErrors = DocumentScorer.Score(gold, system, errors);
+        var plain = DocumentScorer.Score(gold, system);
+        Assert.Equal(plain.Values, withErrors.Values);
+        var text = (string)gold[0]["text"]!;
+        var id = (string)gold[0]["id"]!;
+        Assert.Contains($"entity FN {id} [{start}-{end}) {type} \u00AB{text[start..end]}\u00BB", errors);
+        Assert.Contains($"entity FP {id} [{start}-{end - 1}) {type} \u00AB{text[start..(end - 1)]}\u00BB", errors);
+        Assert.Equal(2, errors.Count);
+        Assert.Empty(Run(gold, gold));
+
+        static List<string> Run(List<JsonObject> g, List<JsonObject> s)
+        {
+            var e = new List<string>();
+            DocumentScorer.Score(g, s, e);
+            return e;
+        }
+    }
+
+    [Fact]
     public void Eval_docs_prints_the_figures_of_each_file()
     {
         var result = CliRunner.Run("eval", "docs", Gold("dev.jsonl"));
@@ -174,5 +202,15 @@ public sealed class EvalDocsCommandTests
         // One line naming the input and the reason (the usage handler adds its usual "Try 'rasid --help'." hint).
         Assert.Contains($"--predictions '{missing}': no such folder", result.Error.Split('\n')[0], StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_events_detector_off_with_a_model_is_one_usage_line_before_any_work()
+    {
+        using var dir = new TempDirectory();
+        var result = CliRunner.Run("eval", "events", "--data", dir.Path, "--detector-off", "--model", dir.File("m.json"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--detector-off excludes --model and --cv", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Out);
     }
 }

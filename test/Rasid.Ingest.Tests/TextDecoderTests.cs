@@ -27,6 +27,21 @@ public sealed class TextDecoderTests
     }
 
     [Fact]
+    public void Arabic_utf16_without_a_bom_is_decoded_in_both_byte_orders()
+    {
+        // Arabic has few NULs (only spaces and punctuation): the high bytes are 0x06 or 0x00 on one side.
+        Assert.Equal(Arabic, TextDecoder.Decode(Encoding.Unicode.GetBytes(Arabic), "le.txt", out var le));
+        Assert.Equal(DetectedEncoding.Utf16LittleEndian, le);
+        Assert.Equal(Arabic, TextDecoder.Decode(Encoding.BigEndianUnicode.GetBytes(Arabic), "be.txt", out var be));
+        Assert.Equal(DetectedEncoding.Utf16BigEndian, be);
+        // Random bytes with NULs are still binary.
+        var random = new byte[4096];
+        new Random(11).NextBytes(random);
+        random[0] = 0;
+        Assert.Throws<InputRejectedException>(() => TextDecoder.Decode(random, "random.bin"));
+    }
+
+    [Fact]
     public void Windows_1256_arabic_is_detected_and_decoded()
     {
         var bytes = Encoding.GetEncoding(1256).GetBytes(Arabic);

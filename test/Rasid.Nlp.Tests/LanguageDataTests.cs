@@ -84,14 +84,15 @@ public sealed class LanguageDataTests
         Assert.Equal(3, EventWords.MasdarGovernor.Count);
         Assert.Contains("بعدما", (IReadOnlySet<string>)EventWords.TemporalConjunction);
         Assert.DoesNotContain("قتل", (IReadOnlySet<string>)EventWords.TemporalConjunction);
-        Assert.Equal("2", EventWords.Version);
+        Assert.Equal(["عناصر"], EventWords.OrganisationMember.Order(StringComparer.Ordinal));
+        Assert.Equal("3", EventWords.Version);
     }
 
     [Fact]
     public void Event_function_words_are_folded_like_tokens()
     {
         // Every form is already folded: no alef variant, ى or ة survives in a class.
-        foreach (var cls in new[] { "detector_negation", "detector_relative", "negation", "denial", "pronoun_complementizer", "preposition", "subject_complementizer", "clause_opener", "skip_before_quantifier", "skip_before_number", "consequence_opener", "masdar_governor", "temporal_conjunction" })
+        foreach (var cls in new[] { "detector_negation", "detector_relative", "negation", "denial", "pronoun_complementizer", "preposition", "subject_complementizer", "clause_opener", "skip_before_quantifier", "skip_before_number", "consequence_opener", "masdar_governor", "temporal_conjunction", "organisation_member" })
         {
             Assert.All(EventWords.Class(cls), w => Assert.DoesNotMatch("[أإآٱىة]", w));
         }
@@ -140,7 +141,7 @@ public sealed class LanguageDataTests
         ("src/Rasid.Nlp/Events/EventDetector.cs", ["ال", "لل"], "the article and ل + article of a trigger's proclitic (feature def)"),
         ("src/Rasid.Nlp/Events/EventKnowledge.cs", ["ال"], "the article"),
         ("src/Rasid.Nlp/Events/RoleCues.cs", ["ال", "لل"], "clitic + article prefixes stripped before a class look-up"),
-        ("src/Rasid.Nlp/Events/TriggerMatcher.cs", ["ول", "فل", "وس", "فس"], "proclitic combinations allowed before a verb trigger: morphemes"),
+        ("src/Rasid.Nlp/Events/TriggerMatcher.cs", ["ول", "فل", "وس", "فس", "ات", "ون", "ين", "ان"], "proclitic combinations allowed before a verb trigger, and noun/imperfect suffixes that cannot end a perfect verb: morphemes"),
         ("src/Rasid.Nlp/Quotes/QuoteComponent.cs", ["بين", "عن", "نقل", "لل", "كال", "ال", "وال"], "بين (a cue only with shadda) and نقل عن (the source after عن) are rules of their own; clitic + article prefixes"),
         ("src/Rasid.Nlp/Tagging/PerceptronTagger.cs", ["أإآى", "ال", "ات", "ون", "ين"], "the hamza/alef-maqsura letters the tagger folds, the article and plural suffixes of its lemma rules"),
         ("src/Rasid.Nlp/Times/TimeLexicon.cs", ["ال"], "the article"),

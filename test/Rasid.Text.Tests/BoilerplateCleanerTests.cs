@@ -17,6 +17,10 @@ public sealed class BoilerplateCleanerTests
     [InlineData("اقرأ أيضا: الأمم المتحدة تدعو إلى هدنة", "related")]
     [InlineData("جميع الحقوق محفوظة © 2015", "copyright")]
     [InlineData("* * *", "separator")]
+    [InlineData("رابط الخبر بصحيفة الوئام: مصرع ثلاثة وإصابة خمسة عشر في ثلاث حوادث بالطائف", "related")]
+    [InlineData("مقالات أخرى للكاتبعطل مطار الملك خالد!لو كنتُ رئيساً للهيئة!وقَّعت إيران أم لم توقِّع!", "related")]
+    [InlineData("...المزيد", "related")]
+    [InlineData("nafezah@yahoo.comللتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (6) ثم مسافة ثم نص الرسالة إلى 88591 - Stc 635031 - Mobily 737221 - Zain", "contact")]
     public void Boilerplate_lines_are_classified(string line, string reason) =>
         Assert.Equal(reason, Cleaner.Classify(line));
 
@@ -26,6 +30,8 @@ public sealed class BoilerplateCleanerTests
     [InlineData("شارك الآلاف في التظاهرة")]
     [InlineData("إعلان وقف إطلاق النار في حلب")]
     [InlineData("Adana")]
+    [InlineData("ويقول البعض إنهم بحاجة لمعرفة المزيد.")]
+    [InlineData("وقال إن رابط الخبر الذي نشرته الصحيفة كان خاطئا.")]
     public void Story_lines_are_kept(string line) => Assert.Null(Cleaner.Classify(line));
 
     [Fact]

@@ -32,7 +32,10 @@ internal sealed class ActorLinker(EntityLexicon lexicon)
     /// <param name="date">Article date.</param>
     public LinkResult? Link(IReadOnlyList<string> tokens, int start, int end, int prefixLength, DateOnly? date)
     {
-        var span = new List<string>(end - start) { tokens[start][prefixLength..] };
+        // ل + ال written لل is cut whole (للرقة → رقة): give the article back, the lexicon tells places by it (الرقة, not ورقة).
+        var first = tokens[start][prefixLength..];
+        if (prefixLength >= 2 && tokens[start][prefixLength - 1] == '\u0644' && tokens[start][prefixLength - 2] == '\u0644') first = ArabicForms.Article + first;
+        var span = new List<string>(end - start) { first };
         for (var i = start + 1; i < end; i++) span.Add(tokens[i]);
         var matches = lexicon.MatchAt(span, 0);
         foreach (var m in matches)

@@ -20,19 +20,19 @@ internal static class DocumentHints
     /// Hints for every token of every sentence. The document of sentence s is sentences [s - window, s + window], or
     /// all of them when <paramref name="window"/> is null (one document).
     /// </summary>
-    public static List<string>[][] Compute(IReadOnlyList<string[]> sentences, IReadOnlyList<string[]> firstPass, int? window = null) =>
+    public static List<NerTokenFeature>[][] Compute(IReadOnlyList<string[]> sentences, IReadOnlyList<string[]> firstPass, int? window = null) =>
         FromKeys(sentences.Select(s => s.Select(Key).ToArray()).ToArray(), firstPass, window);
 
     /// <summary>Hints as <see cref="Compute(IReadOnlyList{string[]}, IReadOnlyList{string[]}, int?)"/>, from the tokens' keys (<see cref="Key(string)"/>).</summary>
-    public static List<string>[][] FromKeys(string?[][] keys, IReadOnlyList<string[]> firstPass, int? window = null)
+    public static List<NerTokenFeature>[][] FromKeys(string?[][] keys, IReadOnlyList<string[]> firstPass, int? window = null)
     {
         var sentences = keys;
-        var result = new List<string>[keys.Length][];
+        var result = new List<NerTokenFeature>[keys.Length][];
         KeyCounts? whole = window is null ? Count(keys, firstPass, 0, keys.Length) : null;
         for (var s = 0; s < keys.Length; s++)
         {
             var counts = whole ?? Count(keys, firstPass, Math.Max(0, s - window!.Value), Math.Min(keys.Length, s + window.Value + 1));
-            result[s] = new List<string>[sentences[s].Length];
+            result[s] = new List<NerTokenFeature>[sentences[s].Length];
             for (var i = 0; i < sentences[s].Length; i++)
             {
                 // Most tokens get one of a few hint lists (a first-pass tag, maybe a majority type): those are shared
@@ -40,7 +40,7 @@ internal static class DocumentHints
                 var tag = TagIndex(firstPass[s][i]);
                 if (tag < 0)
                 {
-                    result[s][i] = ["p1=" + firstPass[s][i]];
+                    result[s][i] = [new NerTokenFeature("p1=" + firstPass[s][i])];
                     if (keys[s][i] is { } k && counts.TryGet(k, out var c0)) AddCounts(result[s][i], firstPass[s][i], c0);
                     continue;
                 }
@@ -67,7 +67,7 @@ internal static class DocumentHints
     /// Multi-word names: where the words of a multi-word first-pass entity found elsewhere in the document occur again
     /// and the first pass did not tag them as that same span, <c>dB-TYPE</c>/<c>dI-TYPE</c> (فان نيستلروي found once).
     /// </summary>
-    private static void AddPhraseHints(string?[][] keys, IReadOnlyList<string[]> firstPass, int? window, List<string>[][] result)
+    private static void AddPhraseHints(string?[][] keys, IReadOnlyList<string[]> firstPass, int? window, List<NerTokenFeature>[][] result)
     {
         (Dictionary<string, string>, HashSet<string>)? whole = window is null ? Phrases(keys, firstPass, 0, keys.Length) : null;
         for (var s = 0; s < keys.Length; s++)
@@ -88,7 +88,7 @@ internal static class DocumentHints
                     {
                         var hints = result[s][i + k];
                         if (IsShared(hints)) result[s][i + k] = hints = [.. hints];
-                        hints.Add((k == 0 ? "dB-" : "dI-") + type);
+                        hints.Add(PhraseHint(k == 0, type));
                     }
                 }
             }
@@ -115,7 +115,7 @@ internal static class DocumentHints
     }
 
     // The majority and minority hints of a token of first-pass tag `tag` whose key counts `c` in the document (its own tag included).
-    private static void AddCounts(List<string> hints, string tag, ReadOnlySpan<int> c)
+    private static void AddCounts(List<NerTokenFeature> hints, string tag, ReadOnlySpan<int> c)
     {
         var own = TypeOf(tag);
         var best = Majority(c, own, out var others, out _);
@@ -152,18 +152,28 @@ internal static class DocumentHints
     }
 
     /// <summary>Whether a token's hint list is one of the shared read-only ones (<see cref="FromKeys"/>), to be copied before adding to it.</summary>
-    private static bool IsShared(List<string> hints) => hints.Count <= 2 && SharedHintSet.Contains(hints);
+    private static bool IsShared(List<NerTokenFeature> hints) => hints.Count <= 2 && SharedHintSet.Contains(hints);
 
     private static readonly string[] Types = ["O", "PER", "ORG", "LOC", "MISC"];
-    private static readonly string[] MajorityHints = [.. Types.Select(t => "d=" + t)];
-    private static readonly string[] MinorityHints = [.. Types.Select(t => "d~" + t)];
-    private static readonly Dictionary<string, string> FirstPassHints = NerModel.Tags.ToDictionary(t => t, t => "p1=" + t, StringComparer.Ordinal);
+    private static readonly NerTokenFeature[] MajorityHints = [.. Types.Select(t => new NerTokenFeature("d=" + t))];
+    private static readonly NerTokenFeature[] MinorityHints = [.. Types.Select(t => new NerTokenFeature("d~" + t))];
+    private static readonly Dictionary<string, NerTokenFeature> FirstPassHints = NerModel.Tags.ToDictionary(t => t, t => new NerTokenFeature("p1=" + t), StringComparer.Ordinal);
+
+    // dB-TYPE and dI-TYPE per type (Types), at [2 × type] and [2 × type + 1].
+    private static readonly NerTokenFeature[] PhraseHints = [.. Types.SelectMany(t => new[] { new NerTokenFeature("dB-" + t), new NerTokenFeature("dI-" + t) })];
+
+    // The phrase hint of the first (or a later) token of a phrase of the first pass's type `type`.
+    private static NerTokenFeature PhraseHint(bool begin, string type)
+    {
+        var t = Array.IndexOf(Types, type);
+        return t >= 0 ? PhraseHints[2 * t + (begin ? 0 : 1)] : new NerTokenFeature((begin ? "dB-" : "dI-") + type);
+    }
 
     // Per first-pass tag: [p1=TAG], then [p1=TAG, d=TYPE] for each type: shared by every token with just these hints.
-    private static readonly List<string>[] SharedHints =
-        [.. NerModel.Tags.SelectMany(tag => Enumerable.Range(-1, Types.Length + 1).Select(t => t < 0 ? new List<string> { "p1=" + tag } : ["p1=" + tag, MajorityHints[t]]))];
+    private static readonly List<NerTokenFeature>[] SharedHints =
+        [.. NerModel.Tags.SelectMany(tag => Enumerable.Range(-1, Types.Length + 1).Select(t => t < 0 ? new List<NerTokenFeature> { FirstPassHints[tag] } : [FirstPassHints[tag], MajorityHints[t]]))];
 
-    private static readonly HashSet<List<string>> SharedHintSet = new(SharedHints, ReferenceEqualityComparer.Instance);
+    private static readonly HashSet<List<NerTokenFeature>> SharedHintSet = new(SharedHints, ReferenceEqualityComparer.Instance);
 
     private static int TypeOf(string tag) => tag == "O" ? 0 : Array.IndexOf(Types, tag[2..]);
 

@@ -75,7 +75,7 @@ internal sealed class EntityComponent : IDocumentComponent
             prepared[si] = features.Prepare(w);
         }
 
-        List<string>[][]? hints = null;
+        List<NerTokenFeature>[][]? hints = null;
         // Where each sentence's tokens start in the first pass's record (null: the second pass extracts features again).
         int[]? recordedFrom = null;
         var record = pair is not null ? (Record ??= new FirstPassRecord()) : null;
@@ -118,13 +118,16 @@ internal sealed class EntityComponent : IDocumentComponent
                 var start = startToken.Start + ArabicForms.OriginalOffset(original, c.Prefix);
                 var end = tokens[c.End - 1].End;
                 var link = c.Link;
+                if (link is { Rule: "capital-as-government", Place: { } capital } && PlaceOnly(tokens, c.Start)) link = link with { Code = capital.Country, Rule = "place" };
                 var keys = new string[c.End - c.Start];
                 for (var k = 1; k < keys.Length; k++) keys[k] = EntityLexicon.TokenKey(tokens[c.Start + k].Text);
                 keys[0] = ArabicForms.Key(ArabicForms.Normalize(text.AsSpan(start, startToken.End - start)));
                 var rule = c.Rule;
                 if (c.Type == "PER")
                 {
-                    if (link?.Code is null && Coreferent(people, keys) is { } earlier)
+                    // A shortened name takes the person named in full earlier in the story even when it has a link of its own
+                    // (كارتر after آشتون كارتر is not the Jimmy Carter of the UniversalPetrarch seed).
+                    if (Coreferent(people, keys, out var shortened) is { } earlier && (link?.Code is null || (shortened && (earlier.Code != link.Code || earlier.ActorId != link.ActorId))))
                     {
                         link = earlier;
                         rule = CorefRule;
@@ -150,16 +153,35 @@ internal sealed class EntityComponent : IDocumentComponent
         }
     }
 
+    /// <summary>
+    /// Whether a capital named at <paramref name="start"/> is the place of a dateline, not its government acting: after a dash
+    /// (عين اليوم – الرياض، واس - الرياض). (A capital in construct after a noun is left as it is: «ارسال موسكو تعزيزات» is
+    /// Moscow acting, «اعتداءات مدريد» is not, and the tags do not tell them apart.)
+    /// </summary>
+    private static bool PlaceOnly(List<Token> tokens, int start) =>
+        start > 0 && tokens[start - 1].Kind == TokenKind.Punctuation && tokens[start - 1].Text is "\u2013" or "\u2014" or "-";
+
     /// <summary>A person mention whose words are all words (or the last word) of an earlier linked person.</summary>
-    private static LinkResult? Coreferent(List<(string[] Keys, LinkResult Link)> people, string[] keys)
+    /// <param name="people">Linked persons so far, in text order.</param>
+    /// <param name="keys">The mention's word keys.</param>
+    /// <param name="shortened">Whether the earlier name is longer and the mention repeats its last word (a shortened repetition by
+    /// family name: كارتر after آشتون كارتر), not the same words; a repeated first name alone (جورج) is not counted.</param>
+    private static LinkResult? Coreferent(List<(string[] Keys, LinkResult Link)> people, string[] keys, out bool shortened)
     {
         for (var i = people.Count - 1; i >= 0; i--)
         {
             var earlier = people[i].Keys;
-            if (keys.Length < earlier.Length && keys.All(k => earlier.Contains(k, StringComparer.Ordinal))) return people[i].Link;
+            if (keys.Length < earlier.Length && keys.All(k => earlier.Contains(k, StringComparer.Ordinal)))
+            {
+                shortened = keys.Contains(earlier[^1], StringComparer.Ordinal);
+                return people[i].Link;
+            }
+
+            shortened = false;
             if (keys.SequenceEqual(earlier, StringComparer.Ordinal)) return people[i].Link;
         }
 
+        shortened = false;
         return null;
     }
 
@@ -172,7 +194,7 @@ internal sealed class EntityComponent : IDocumentComponent
     }
 
     /// <summary>Entity candidates of one sentence, non-overlapping, in text order.</summary>
-    private List<Candidate> Recognize(List<Token> tokens, string[] words, NerSentence prepared, List<string>[]? hints, int recordedFrom, DateOnly? date)
+    private List<Candidate> Recognize(List<Token> tokens, string[] words, NerSentence prepared, List<NerTokenFeature>[]? hints, int recordedFrom, DateOnly? date)
     {
         var norm = prepared.Norm;
         var matches = prepared.Matches;
@@ -189,7 +211,7 @@ internal sealed class EntityComponent : IDocumentComponent
             {
                 var score = 1.0;
                 for (var i = s; i < e; i++) score = Math.Min(score, confidence[i]);
-                var prefix = CliticPrefix(norm, matches[s], s, e);
+                var prefix = CliticPrefix(norm, matches[s], s, e, type == "PER");
                 if (IsNationalityAdjective(norm, matches, s, e, prefix)) continue;
                 var link = linker.Link(norm, s, e, prefix, date);
                 modelSpans.Add(new Candidate(s, e, prefix, type, score, hints is null ? NerModel.Id : NerModel.DocumentId, null, link));
@@ -237,14 +259,19 @@ internal sealed class EntityComponent : IDocumentComponent
         return entry?.Nationality is not null;
     }
 
-    /// <summary>Proclitics to cut from the first token of a model span: when the rest is a known name, or before ال.</summary>
+    /// <summary>
+    /// Proclitics to cut from the first token of a model span: when the rest is a known name, or before ال; in a person's name
+    /// also و/ف then ب/ل (not ك: كريم is not ك + ريم) before a listed first name that the whole word is not (لمحمد عبده،
+    /// وهيام يونس → محمد عبده، هيام يونس; وليد and بسام are first names themselves and stay whole).
+    /// </summary>
     /// <param name="norm">The sentence's normalized tokens.</param>
     /// <param name="matchesAtStart">The lexicon matches at <paramref name="start"/> (<see cref="NerSentence.Matches"/>): the
     /// matches of the span's tokens alone are those of them that end inside it, and only whole-span ones are read here (a
     /// prefix length, the same for matches of the same length and prefix, so their order does not matter).</param>
     /// <param name="start">The span's first token.</param>
     /// <param name="end">The token after the span.</param>
-    private static int CliticPrefix(string[] norm, IReadOnlyList<LexMatch> matchesAtStart, int start, int end)
+    /// <param name="person">Whether the span is a person's name.</param>
+    private static int CliticPrefix(string[] norm, IReadOnlyList<LexMatch> matchesAtStart, int start, int end, bool person)
     {
         var word = norm[start];
         if (ArabicForms.ConjPrepLength(word) == 0) return 0;
@@ -262,7 +289,23 @@ internal sealed class EntityComponent : IDocumentComponent
         var p = ArabicForms.ConjPrepLength(word, 3);
         // و/ف/ب/ك + ال: cut before ال (بالقاهرة → القاهرة); لل (ل + ال) keeps the word whole.
         if (p > 0 && word.AsSpan(p).StartsWith(ArabicForms.Article) && !(word[p - 1] == '\u0644')) return p;
-        return 0;
+        return person ? FirstNamePrefix(word, matchesAtStart) : 0;
+    }
+
+    /// <summary>The proclitics (و/ف, then ب/ل) before a listed first name at the start of a person's name, or 0 when the whole word is a first name or none is found.</summary>
+    private static int FirstNamePrefix(string word, IReadOnlyList<LexMatch> matchesAtStart)
+    {
+        var best = 0;
+        for (var k = 0; k < matchesAtStart.Count; k++)
+        {
+            var m = matchesAtStart[k];
+            if (m.Length != 1 || !m.Entry.FirstName) continue;
+            if (m.PrefixLength == 0) return 0;
+            if (word[m.PrefixLength - 1] == '\u0643' || word.AsSpan(0, m.PrefixLength).Contains(ArabicForms.Article, StringComparison.Ordinal)) continue;
+            best = best == 0 ? m.PrefixLength : Math.Min(best, m.PrefixLength);
+        }
+
+        return best;
     }
 
     /// <summary>Curated phrases: actors.tsv names, titles, institution + nationality, places with coordinates and countries.</summary>

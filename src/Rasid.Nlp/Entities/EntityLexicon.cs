@@ -36,6 +36,47 @@ internal sealed class LexEntry
     public string? CuratedRole { get; set; }
 
     /// <summary>
+    /// Whether a place or actor name stored under this key ends in ه/ة (سورية, السعودية). The key drops that letter so that
+    /// روسية finds روسي, but a proper name written without it (<see cref="HasBareProperName"/>) must not be found in a word
+    /// that has it — الرياضة "sport" is not الرياض, المالية "finance" not Mali, حماسه "his zeal" not Hamas.
+    /// </summary>
+    public bool HasHehProperName { get; set; }
+
+    /// <summary>
+    /// Whether a place name, a curated actor name, or a one-word UniversalPetrarch actor name that is not a nisba adjective
+    /// (…ي, whose feminine is an inflection: تايلاندي/التايلاندية) is stored under this key without a final ه/ة.
+    /// </summary>
+    public bool HasBareProperName { get; set; }
+
+    /// <summary>
+    /// What this phrase is when the matched word ends in a ه/ة that the key dropped and no place or actor name of the key
+    /// has it (<see cref="ProperNamesNeedBareForm"/>): the entry without its places and actors, or null when nothing else is
+    /// left. Set once the lexicon is built; null also when the entry holds no place or actor.
+    /// </summary>
+    internal LexEntry? WithoutProperNames { get; set; }
+
+    /// <summary>Whether this entry has places or actors that a word ending in a dropped ه/ة must not match.</summary>
+    internal bool ProperNamesNeedBareForm => HasBareProperName && !HasHehProperName;
+
+    /// <summary>Whether a place or curated actor name stored under this key is written with the article (الرقة، القاعدة، المغرب).</summary>
+    public bool HasProperNameWithArticle { get; set; }
+
+    /// <summary>Whether a place or curated actor name stored under this key is written without the article (غزة، مصر، حماس).</summary>
+    public bool HasProperNameWithoutArticle { get; set; }
+
+    /// <summary>
+    /// Whether the places and actors of this entry are only found in a word that has the article (الرقة، والرقة، بالرقة، للرقة): the key
+    /// drops ال, but ورقة "a paper" is not و + الرقة, قاعدة "a base" not القاعدة, مغرب "sunset" not المغرب.
+    /// </summary>
+    internal bool ProperNamesNeedArticle => HasProperNameWithArticle && !HasProperNameWithoutArticle;
+
+    /// <summary>
+    /// Whether the places and actors of this entry are only found in a word without the article: سيول (Seoul) is not السيول "the
+    /// floods", حماس not الحماس "the zeal" (a nationality adjective such as السوري keeps its own part of the entry).
+    /// </summary>
+    internal bool ProperNamesRefuseArticle => HasProperNameWithoutArticle && !HasProperNameWithArticle;
+
+    /// <summary>
     /// The NER feature names of this entry (<see cref="NerLexNames"/>), built by the first sentence that matches it and
     /// remembered (the entry is complete once the lexicon is built; a race builds equal copies).
     /// </summary>
@@ -102,6 +143,7 @@ internal sealed partial class EntityLexicon
         LoadSmall("nationalities.tsv", versions, (e, r) => e.Nationality ??= r[1].Trim());
         LoadSmall("institutions.tsv", versions, (e, r) => e.InstitutionRole ??= r[1].Trim());
         LoadTitles(versions);
+        BuildHehViews();
         IndexPrefixes();
         Version = string.Join('.', versions);
     }
@@ -140,21 +182,27 @@ internal sealed partial class EntityLexicon
             if (key.Length < 2 || key.Length > maxKeyLength) continue;
             key.CopyTo(buffer);
             var length = key.Length;
+            var hehDropped = DropsHeh(stem, key);
+            // The article: on the stem itself (الرقة), or among the stripped proclitics (والرقة، بالرقة، للرقة).
+            var hadArticle = ArabicForms.StripArticle(stem).Length < stem.Length
+                             || (prefix >= 2 && (word.Slice(prefix - 2, 2).SequenceEqual(ArabicForms.Article) || (word[prefix - 1] == '\u0644' && word[prefix - 2] == '\u0644')));
             for (var len = 1; len <= MaxPhraseTokens && start + len <= normalized.Count; len++)
             {
                 if (len > 1)
                 {
-                    var next = ArabicForms.Key(normalized[start + len - 1].AsSpan());
+                    var word2 = normalized[start + len - 1].AsSpan();
+                    var next = ArabicForms.Key(word2);
                     if (length + 1 + next.Length > maxKeyLength) break;
                     buffer[length++] = ' ';
                     next.CopyTo(buffer[length..]);
                     length += next.Length;
+                    hehDropped = DropsHeh(word2, next);
                 }
 
                 // No phrase of the lexicon starts with these words: no longer phrase can match either.
                 var phrase = buffer[..length];
                 if (!prefixLookup.Contains(phrase)) break;
-                if (phraseLookup.TryGetValue(phrase, out var entry) && (filter is null || filter(entry)))
+                if (phraseLookup.TryGetValue(phrase, out var found) && View(found, hehDropped, hadArticle) is { } entry && (filter is null || filter(entry)))
                 {
                     // The ال of the first word stays in the span unless more clitics precede it.
                     var spanPrefix = prefix;
@@ -172,6 +220,59 @@ internal sealed partial class EntityLexicon
         if (result is null) return [];
         if (result.Count > 1) result.Sort((a, b) => b.Length != a.Length ? b.Length.CompareTo(a.Length) : a.PrefixLength.CompareTo(b.PrefixLength));
         return result;
+    }
+
+    /// <summary>
+    /// What a matched entry is for this word: without its places and actors (<see cref="LexEntry.WithoutProperNames"/>) when the
+    /// key dropped the word's final ه/ة and they are named without it (<see cref="LexEntry.ProperNamesNeedBareForm"/>), when the
+    /// word has no article and they are only named with it (<see cref="LexEntry.ProperNamesNeedArticle"/>), or when it has one and
+    /// they are only named without it (<see cref="LexEntry.ProperNamesRefuseArticle"/>); null when nothing else is left.
+    /// </summary>
+    private static LexEntry? View(LexEntry found, bool hehDropped, bool hadArticle) =>
+        (hehDropped && found.ProperNamesNeedBareForm) || (hadArticle ? found.ProperNamesRefuseArticle : found.ProperNamesNeedArticle) ? found.WithoutProperNames : found;
+
+    /// <summary>Notes on the entry of a place or curated actor name whether the name has the article.</summary>
+    private static LexEntry NotingArticle(LexEntry entry, string normalizedName)
+    {
+        if (ArabicForms.StripArticle(normalizedName.AsSpan()).Length < normalizedName.Length) entry.HasProperNameWithArticle = true;
+        else entry.HasProperNameWithoutArticle = true;
+        return entry;
+    }
+
+    /// <summary>Whether <see cref="ArabicForms.Key(ReadOnlySpan{char})"/> dropped a final ه/ة of <paramref name="word"/> (the key is shorter than the word without its article).</summary>
+    private static bool DropsHeh(ReadOnlySpan<char> word, ReadOnlySpan<char> key) => key.Length < ArabicForms.StripArticle(word).Length;
+
+    /// <summary>
+    /// Notes on the entry of a place or actor name whether the name ends in ه/ة (<see cref="LexEntry.HasHehProperName"/>) or
+    /// not (<see cref="LexEntry.HasBareProperName"/>); a lemma-form name (UniversalPetrarch: حكومة_فلسطيني) counts as bare only
+    /// when it is one word and not a nisba adjective.
+    /// </summary>
+    private static LexEntry NotingHeh(LexEntry entry, string normalizedName, bool lemmaForm = false)
+    {
+        var words = normalizedName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 0) return entry;
+        var last = words[^1];
+        if (DropsHeh(last, ArabicForms.Key(last))) entry.HasHehProperName = true;
+        else if (!lemmaForm || (words.Length == 1 && !last.EndsWith('\u064A'))) entry.HasBareProperName = true;
+        return entry;
+    }
+
+    /// <summary>The views of entries with places or actors for words ending in a dropped ه/ة (<see cref="LexEntry.WithoutProperNames"/>).</summary>
+    private void BuildHehViews()
+    {
+        foreach (var entry in phrases.Values)
+        {
+            if (!entry.ProperNamesNeedBareForm && !entry.ProperNamesNeedArticle && !entry.ProperNamesRefuseArticle) continue;
+            var view = new LexEntry
+            {
+                Nationality = entry.Nationality, InstitutionRole = entry.InstitutionRole, FirstName = entry.FirstName, LastName = entry.LastName,
+                AgentRole = entry.AgentRole, CuratedRole = entry.CuratedRole,
+            };
+            view.Titles.AddRange(entry.Titles);
+            var empty = view.Nationality is null && view.InstitutionRole is null && !view.FirstName && !view.LastName && view.AgentRole is null
+                        && view.CuratedRole is null && view.Titles.Count == 0;
+            entry.WithoutProperNames = empty ? null : view;
+        }
     }
 
     /// <summary>
@@ -236,7 +337,7 @@ internal sealed partial class EntityLexicon
         foreach (var r in placeRows)
         {
             var place = new PlaceRecord(r[0], r[1], r[2], double.Parse(r[3], CultureInfo.InvariantCulture), double.Parse(r[4], CultureInfo.InvariantCulture), Curated: true);
-            foreach (var name in r[5].Split('|')) Entry(PhraseKey(name)).Place ??= place;
+            foreach (var name in r[5].Split('|')) NotingArticle(NotingHeh(Entry(PhraseKey(name)), ArabicForms.Normalize(name)), ArabicForms.Normalize(name)).Place ??= place;
         }
 
         versions.Add("places" + v);
@@ -257,7 +358,7 @@ internal sealed partial class EntityLexicon
             var key = PhraseKey(f[3]);
             countryByArabic[key] = iso;
             var found = coordinates.TryGetValue(("country", iso, ""), out var c);
-            Entry(key).Place ??= new PlaceRecord(english.GetValueOrDefault(f[2], iso), iso, "country", found ? c.Lat : null, found ? c.Lon : null);
+            NotingArticle(NotingHeh(Entry(key), ArabicForms.Normalize(f[3])), ArabicForms.Normalize(f[3])).Place ??= new PlaceRecord(english.GetValueOrDefault(f[2], iso), iso, "country", found ? c.Lat : null, found ? c.Lon : null);
         }
 
         var excluded = new HashSet<(string, string)>();
@@ -282,7 +383,7 @@ internal sealed partial class EntityLexicon
             var key = PhraseKey(ArabicForms.Normalize(name));
             if (key.Length < 3 || key.Count(c => c == ' ') > 2) continue;
             var found = coordinates.TryGetValue(("city", iso, f[3]), out var c);
-            Entry(key).Place ??= new PlaceRecord(f[3], iso, "city", found ? c.Lat : null, found ? c.Lon : null);
+            NotingArticle(NotingHeh(Entry(key), ArabicForms.Normalize(name)), ArabicForms.Normalize(name)).Place ??= new PlaceRecord(f[3], iso, "city", found ? c.Lat : null, found ? c.Lon : null);
         }
     }
 
@@ -315,7 +416,7 @@ internal sealed partial class EntityLexicon
             AddActorRow(record);
             foreach (var name in r[6].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                var entry = Entry(PhraseKey(name));
+                var entry = NotingArticle(NotingHeh(Entry(PhraseKey(name)), ArabicForms.Normalize(name)), ArabicForms.Normalize(name));
                 if (!entry.Actors.Contains(record)) entry.Actors.Add(record);
             }
         }
@@ -350,11 +451,12 @@ internal sealed partial class EntityLexicon
             {
                 var bracket = line.IndexOf('[', StringComparison.Ordinal);
                 var namePart = (bracket >= 0 ? line[..bracket] : line).Trim();
-                var words = namePart.Split('_', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(w => ArabicForms.Normalize(w)).Where(w => !PetrarchFillers.Contains(w)).Select(ArabicForms.Key).ToArray();
+                var normalized = namePart.Split('_', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(w => ArabicForms.Normalize(w)).Where(w => !PetrarchFillers.Contains(w)).ToArray();
+                var words = normalized.Select(ArabicForms.Key).ToArray();
                 if (words.Length == 0 || words.Any(w => w.Length == 0)) { current = null; continue; }
                 currentName = string.Join(' ', words);
-                current = Entry(currentName);
+                current = NotingHeh(Entry(currentName), string.Join(' ', normalized), lemmaForm: true);
                 if (bracket < 0) continue;
             }
 

@@ -16,8 +16,8 @@ internal sealed class EntityMemory
     private readonly HashSet<string> phrasePrefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> phraseLookup;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> prefixLookup;
-    private readonly Dictionary<string, string> wordFeatures = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Type, bool First, bool Multi), string> phraseFeatures = [];
+    private readonly Dictionary<string, NerTokenFeature> wordFeatures = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, bool First, bool Multi), NerTokenFeature> phraseFeatures = [];
     private readonly int maxKeyLength;
 
     public EntityMemory(Dictionary<string, string> phrases, Dictionary<string, (int Entity, int Total, string Type)> words)
@@ -31,14 +31,18 @@ internal sealed class EntityMemory
             for (var i = key.IndexOf(' ', StringComparison.Ordinal); i >= 0; i = key.IndexOf(' ', i + 1)) phrasePrefixes.Add(key[..i]);
             foreach (var first in (bool[])[true, false])
             {
-                foreach (var multi in (bool[])[true, false]) phraseFeatures.TryAdd((type, first, multi), (first ? "mB-" : "mI-") + type + (multi ? "+" : ""));
+                foreach (var multi in (bool[])[true, false]) phraseFeatures.TryAdd((type, first, multi), new NerTokenFeature((first ? "mB-" : "mI-") + type + (multi ? "+" : "")));
             }
         }
 
+        // One feature per distinct name (a few types × three ratio marks), shared by the words.
+        var distinct = new Dictionary<string, NerTokenFeature>(StringComparer.Ordinal);
         foreach (var (key, w) in words)
         {
             var ratio = (double)w.Entity / w.Total;
-            wordFeatures[key] = "mw=" + w.Type + (ratio >= 0.9 ? "!" : ratio >= 0.5 ? "+" : "-");
+            var name = "mw=" + w.Type + (ratio >= 0.9 ? "!" : ratio >= 0.5 ? "+" : "-");
+            if (!distinct.TryGetValue(name, out var feature)) distinct[name] = feature = new NerTokenFeature(name);
+            wordFeatures[key] = feature;
         }
 
         phraseLookup = this.phrases.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -109,9 +113,9 @@ internal sealed class EntityMemory
     /// <summary>Memory features per token of a sentence (keys already computed).</summary>
     /// <param name="keys">Each token's key (<see cref="WordKey"/>).</param>
     /// <param name="facts">The tokens' word facts, which remember what this memory knows of each word, or null.</param>
-    public List<string>[] Features(string[] keys, NerWordFacts[]? facts = null)
+    public List<NerTokenFeature>[] Features(string[] keys, NerWordFacts[]? facts = null)
     {
-        var result = new List<string>[keys.Length];
+        var result = new List<NerTokenFeature>[keys.Length];
         Array.Fill(result, NoFeatures);
         Span<char> buffer = stackalloc char[maxKeyLength];
         for (var i = 0; i < keys.Length; i++)
@@ -139,13 +143,13 @@ internal sealed class EntityMemory
     }
 
     /// <summary>The word feature of a key (or null) and whether a remembered phrase starts with it.</summary>
-    internal (string? WordFeature, bool MayStartPhrase) Word(string key) =>
+    internal (NerTokenFeature? WordFeature, bool MayStartPhrase) Word(string key) =>
         (wordFeatures.GetValueOrDefault(key), key.Length <= maxKeyLength && prefixLookup.Contains(key));
 
     // Shared by every token without memory features; never added to (Own gives a token its own list first).
-    private static readonly List<string> NoFeatures = [];
+    private static readonly List<NerTokenFeature> NoFeatures = [];
 
-    private static List<string> Own(List<string>[] result, int i) => ReferenceEquals(result[i], NoFeatures) ? result[i] = [] : result[i];
+    private static List<NerTokenFeature> Own(List<NerTokenFeature>[] result, int i) => ReferenceEquals(result[i], NoFeatures) ? result[i] = [] : result[i];
 
     public void Save(BinaryWriter w)
     {

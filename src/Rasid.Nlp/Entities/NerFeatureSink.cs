@@ -113,3 +113,24 @@ internal static class NerFeatureHash
         return hash;
     }
 }
+
+/// <summary>
+/// A feature of a token that its neighbours see too (a remembered name, a document hint): <see cref="Name"/> at the token,
+/// <c>-1</c> + name at the next token and <c>+1</c> + name at the previous one, with their hashes computed once (the
+/// memory and the hints hand out a few shared instances instead of strings to hash at every token).
+/// </summary>
+internal sealed class NerTokenFeature(string name)
+{
+    public string Name { get; } = name;
+
+    /// <summary>The feature at the token itself: the name.</summary>
+    public NerFeature AsCurrent { get; } = new(name, null);
+
+    /// <summary>The feature at the next token: <c>-1</c> + name.</summary>
+    public NerFeature AsPrevious { get; } = new("-1", name);
+
+    /// <summary>The feature at the previous token: <c>+1</c> + name.</summary>
+    public NerFeature AsNext { get; } = new("+1", name);
+
+    public override string ToString() => Name;
+}

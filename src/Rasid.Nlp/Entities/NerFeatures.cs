@@ -34,7 +34,7 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     public WordClusters Clusters => clusters;
 
     /// <summary>Features of every token of a sentence (raw token strings), as strings (training, inspection).</summary>
-    public List<string>[] Extract(IReadOnlyList<string> tokens, EntityMemory? memory = null, IReadOnlyList<string>[]? hints = null)
+    public List<string>[] Extract(IReadOnlyList<string> tokens, EntityMemory? memory = null, IReadOnlyList<NerTokenFeature>[]? hints = null)
     {
         var sink = new NerFeatureStrings(tokens.Count);
         Extract(tokens, memory, sink, hints);
@@ -44,14 +44,14 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
     /// <summary>
     /// Features of every token of a sentence, handed to <paramref name="sink"/> in pieces (a prefix and one or two values)
     /// so that decoding can hash them without building strings; the concatenation of the pieces of one call is the
-    /// feature string <see cref="Extract(IReadOnlyList{string}, EntityMemory?, IReadOnlyList{string}[])"/> returns, in the same order.
+    /// feature string <see cref="Extract(IReadOnlyList{string}, EntityMemory?, IReadOnlyList{NerTokenFeature}[])"/> returns, in the same order.
     /// </summary>
     /// <param name="tokens">The sentence.</param>
     /// <param name="memory">Remembered names (features), or null.</param>
     /// <param name="sink">Receives the features.</param>
     /// <param name="hints">Extra features per token (document hints of the second pass, <see cref="DocumentHints"/>), or null.</param>
     /// <param name="prepared">The sentence's word facts and lexicon matches (<see cref="Prepare"/>), when the caller has them already.</param>
-    public void Extract(IReadOnlyList<string> tokens, EntityMemory? memory, NerFeatureSink sink, IReadOnlyList<string>[]? hints = null, NerSentence? prepared = null)
+    public void Extract(IReadOnlyList<string> tokens, EntityMemory? memory, NerFeatureSink sink, IReadOnlyList<NerTokenFeature>[]? hints = null, NerSentence? prepared = null)
     {
         var n = tokens.Count;
         var sentence = prepared ?? Prepare(tokens);
@@ -91,10 +91,8 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
             if (i + 1 < n) foreach (var g in gaz[i + 1]) sink.Add(g.AsNext);
             if (i > 0 && gaz[i - 1].Count > 0 && gaz[i].Count > 0) sink.Add(gaz[i - 1][0].AsPairPrevious, gaz[i][0].Name);
             foreach (ref readonly var q in f.Context.AsSpan()) sink.Add(q);
-            foreach (var m in mem[i]) sink.Add(m);
-            if (i > 0) foreach (var m in mem[i - 1]) sink.Add("-1", m);
-            if (i + 1 < n) foreach (var m in mem[i + 1]) sink.Add("+1", m);
-            if (hints is not null) AddHints(sink, hints, i);
+            AddWithNeighbours(sink, mem, i);
+            if (hints is not null) AddWithNeighbours(sink, hints, i);
         }
     }
 
@@ -182,12 +180,26 @@ internal sealed class NerFeatures(EntityLexicon lexicon, WordClusters? wordClust
         return new NerWordFacts(token, norm, stem, key, cl, cl2, [.. context.Features(key).Select(q => new NerFeature(q, null))], lexicon.CanStartPhrase(norm));
     }
 
-    /// <summary>The document hints of token <paramref name="i"/> and of its neighbours: the last features of the token.</summary>
-    public static void AddHints(NerFeatureSink sink, IReadOnlyList<string>[] hints, int i)
+    /// <summary>
+    /// The features of token <paramref name="i"/> in <paramref name="features"/> (one list per token: remembered names, or
+    /// document hints, the last features of the token) and those of its neighbours as seen from it.
+    /// </summary>
+    public static void AddWithNeighbours(NerFeatureSink sink, IReadOnlyList<NerTokenFeature>[] features, int i)
     {
-        foreach (var h in hints[i]) sink.Add(h);
-        if (i > 0) foreach (var h in hints[i - 1]) sink.Add("-1", h);
-        if (i + 1 < hints.Length) foreach (var h in hints[i + 1]) sink.Add("+1", h);
+        // Indexed loops: foreach over an IReadOnlyList allocates an enumerator.
+        var own = features[i];
+        for (var k = 0; k < own.Count; k++) sink.Add(own[k].AsCurrent);
+        if (i > 0)
+        {
+            var previous = features[i - 1];
+            for (var k = 0; k < previous.Count; k++) sink.Add(previous[k].AsPrevious);
+        }
+
+        if (i + 1 < features.Length)
+        {
+            var next = features[i + 1];
+            for (var k = 0; k < next.Count; k++) sink.Add(next[k].AsNext);
+        }
     }
 
     private static readonly string[] PrefixNames = ["", "p1=", "p2=", "p3="];
@@ -411,7 +423,7 @@ internal sealed class NerWordFacts
     private MemoryFacts? remembered;
 
     /// <summary>What <paramref name="memory"/> knows of this word (<see cref="EntityMemory.Word"/>), remembered.</summary>
-    public (string? WordFeature, bool MayStartPhrase) Remembered(EntityMemory memory)
+    public (NerTokenFeature? WordFeature, bool MayStartPhrase) Remembered(EntityMemory memory)
     {
         var r = remembered;
         if (r is null || !ReferenceEquals(r.Memory, memory))
@@ -435,7 +447,7 @@ internal sealed class NerWordFacts
     /// </summary>
     public bool Shared { get; set; }
 
-    private sealed record MemoryFacts(EntityMemory Memory, string? WordFeature, bool MayStartPhrase);
+    private sealed record MemoryFacts(EntityMemory Memory, NerTokenFeature? WordFeature, bool MayStartPhrase);
 }
 
 /// <summary>Summed weights (<paramref name="Sums"/>, never changed) of a word's own features in the weight table <paramref name="Table"/>.</summary>

@@ -32,22 +32,49 @@ internal sealed class NerModel
 
     // The same index keyed by 64-bit hashes of the feature strings (decoding without building strings); null when two
     // features of the model share a hash, and decoding then goes through the strings.
-    private readonly WeightTable? hashed;
+    // Built on first use: when the model is the first pass of a Pair (the entity component), the pair's table serves it
+    // and this one is never read.
+    private readonly Lazy<WeightTable?> hashed;
 
-    public NerModel(Dictionary<string, int> features, float[] weights, float[] transitions, string trainedOn, EntityMemory memory)
+    /// <param name="features">The feature names and their indices.</param>
+    /// <param name="weights">TagCount weights per feature index.</param>
+    /// <param name="transitions">Tag-transition weights, (TagCount + 1) × TagCount (last row: sentence start).</param>
+    /// <param name="trainedOn">What the model was trained on.</param>
+    /// <param name="memory">Names remembered from the training data.</param>
+    /// <param name="halfWeights">
+    /// Whether decoding may keep the weights as float16 when they all are (false: float slots, as before session 12, for
+    /// comparisons: <see cref="WithFloatTable"/>).
+    /// </param>
+    public NerModel(Dictionary<string, int> features, float[] weights, float[] transitions, string trainedOn, EntityMemory memory, bool halfWeights = true)
     {
         Memory = memory;
         this.features = features;
         this.weights = weights;
         this.transitions = transitions;
         TrainedOn = trainedOn;
-        hashed = WeightTable.Build(features, weights, TagCount);
+        HalfAllowed = halfWeights;
+        hashed = new(() => WeightTable.Build(features, weights, TagCount, halfWeights), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    // Whether the tables of this model (and of its pairs) may hold float16.
+    private bool HalfAllowed { get; }
+
+    /// <summary>The same model decoding from a table of float weights (the layout before session 12; same results, for speed comparisons).</summary>
+    internal NerModel WithFloatTable() => new(features, weights, transitions, TrainedOn, Memory, halfWeights: false);
 
     /// <summary>What the model was trained on (for the manifest and evidence).</summary>
     public string TrainedOn { get; }
 
     public int FeatureCount => features.Count;
+
+    /// <summary>Whether decoding reads the weights as float16 (true for a model read from its file: <see cref="Save"/> keeps float16).</summary>
+    internal bool HalfWeights => hashed.Value?.IsHalf == true;
+
+    /// <summary>The bytes of the decoding table (keys and weights), 0 when decoding goes through the feature strings.</summary>
+    internal long TableBytes => hashed.Value?.Bytes ?? 0;
+
+    /// <summary>Whether this model's own decoding table has been built (on first use).</summary>
+    internal bool TableBuilt => hashed.IsValueCreated;
 
     /// <summary>Names remembered from the training data (features).</summary>
     public EntityMemory Memory { get; }
@@ -111,10 +138,10 @@ internal sealed class NerModel
     /// feature by its hash as it is produced (no feature strings); the result equals
     /// <c>Decode(featurizer.Extract(tokens, memory), out confidence)</c>.
     /// </summary>
-    public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, IReadOnlyList<string>[]? hints = null, NerSentence? prepared = null)
+    public int[] Decode(IReadOnlyList<string> tokens, NerFeatures featurizer, EntityMemory? memory, out float[] confidence, IReadOnlyList<NerTokenFeature>[]? hints = null, NerSentence? prepared = null)
     {
-        if (hashed is null) return Decode(featurizer.Extract(tokens, memory, hints), out confidence);
-        var sink = new EmissionSink(tokens.Count, hashed);
+        if (hashed.Value is not { } table) return Decode(featurizer.Extract(tokens, memory, hints), out confidence);
+        var sink = new EmissionSink(tokens.Count, table);
         featurizer.Extract(tokens, memory, sink, hints, prepared);
         return Viterbi(sink.Scores, tokens.Count, transitions, out confidence);
     }
@@ -140,7 +167,9 @@ internal sealed class NerModel
 
         internal static Pair? Build(NerModel first, NerModel document)
         {
-            if (first.hashed is null || document.hashed is null || !first.Memory.SameAs(document.Memory)) return null;
+            // The first model's own table is not needed (the union's holds its names: if they hashed alike, so would the
+            // union's, and Build would fail); the document model's serves the second pass.
+            if (document.hashed.Value is null || !first.Memory.SameAs(document.Memory)) return null;
             var union = new Dictionary<string, int>(first.features.Count + document.features.Count / 8, StringComparer.Ordinal);
             foreach (var name in first.features.Keys) union.TryAdd(name, union.Count);
             foreach (var name in document.features.Keys) union.TryAdd(name, union.Count);
@@ -149,8 +178,14 @@ internal sealed class NerModel
             var rows = new float[union.Count * 2 * TagCount];
             foreach (var (name, fi) in first.features) first.weights.AsSpan(fi * TagCount, TagCount).CopyTo(rows.AsSpan(union[name] * 2 * TagCount));
             foreach (var (name, fi) in document.features) document.weights.AsSpan(fi * TagCount, TagCount).CopyTo(rows.AsSpan((union[name] * 2 + 1) * TagCount));
-            return WeightTable.Build(union, rows, 2 * TagCount) is { } table ? new Pair(first, document, table) : null;
+            return WeightTable.Build(union, rows, 2 * TagCount, first.HalfAllowed && document.HalfAllowed) is { } table ? new Pair(first, document, table) : null;
         }
+
+        /// <summary>Whether the shared table holds the weights as float16.</summary>
+        internal bool HalfWeights => table.IsHalf;
+
+        /// <summary>The bytes of the shared table.</summary>
+        internal long TableBytes => table.Bytes;
 
         private Pair(NerModel first, NerModel document, WeightTable table)
         {
@@ -182,14 +217,14 @@ internal sealed class NerModel
         /// <c>document.Decode(tokens, featurizer, document.Memory, out confidence, hints)</c> (the same features in the same
         /// order, so the same sums) without extracting or looking up the first pass's features again.
         /// </summary>
-        public int[] DecodeSecond(FirstPassRecord record, int firstToken, IReadOnlyList<string>[] hints, out float[] confidence)
+        public int[] DecodeSecond(FirstPassRecord record, int firstToken, IReadOnlyList<NerTokenFeature>[] hints, out float[] confidence)
         {
-            var sink = new EmissionSink(hints.Length, document.hashed!);
+            var sink = new EmissionSink(hints.Length, document.hashed.Value!);
             sink.Start(record.Scores(firstToken, hints.Length));
             for (var i = 0; i < hints.Length; i++)
             {
                 sink.Token(i);
-                NerFeatures.AddHints(sink, hints, i);
+                NerFeatures.AddWithNeighbours(sink, hints, i);
             }
 
             return Viterbi(sink.Scores, hints.Length, document.transitions, out confidence);
@@ -284,10 +319,7 @@ internal sealed class NerModel
                 var hashes = scratch.Pending.AsSpan(pending, count - pending);
                 Span<int> found = stackalloc int[hashes.Length];
                 index.FindAll(hashes, found);
-                foreach (var fi in found)
-                {
-                    if (fi >= 0) AddTo(sums, index.Data.AsSpan(fi, index.Width));
-                }
+                index.AddAll(found, sums);
 
                 count = pending;
                 word.Block = known = new WordBlockSums(index, sums);
@@ -315,108 +347,94 @@ internal sealed class NerModel
             Span<int> found = count <= 256 ? stackalloc int[count] : new int[count];
             index.FindAll(pending, found);
             var target = scratch.Emissions.AsSpan(row, TagCount);
-            var rows = index.Data;
             var sums = block;
             block = null;
             if (sums is not null) sums.AsSpan(0, TagCount).CopyTo(target);
-            if (record is null)
+            index.AddAll(found, target);
+            if (record is not null)
             {
-                foreach (var fi in found)
-                {
-                    if (fi >= 0) AddTo(target, rows.AsSpan(fi, TagCount));
-                }
-            }
-            else
-            {
+                // The document model's scores: a sum of their own, so summing them after the first model's gives the same floats.
                 var second = record.AddToken();
                 if (sums is not null) sums.AsSpan(TagCount, TagCount).CopyTo(second);
-                foreach (var fi in found)
-                {
-                    if (fi < 0) continue;
-                    AddTo(target, rows.AsSpan(fi, TagCount));
-                    AddTo(second, rows.AsSpan(fi + TagCount, TagCount));
-                }
+                index.AddAll(found, second, TagCount);
             }
 
             count = 0;
             row = -1;
         }
-
-        // target[t] += source[t] for every t (8 lanes at a time: the same additions as one at a time).
-        private static void AddTo(Span<float> target, ReadOnlySpan<float> source)
-        {
-            var t = 0;
-            if (Vector256.IsHardwareAccelerated)
-            {
-                ref var to = ref MemoryMarshal.GetReference(target);
-                ref var from = ref MemoryMarshal.GetReference(source);
-                for (; t + Vector256<float>.Count <= source.Length; t += Vector256<float>.Count)
-                {
-                    (Vector256.LoadUnsafe(ref to, (nuint)t) + Vector256.LoadUnsafe(ref from, (nuint)t)).StoreUnsafe(ref to, (nuint)t);
-                }
-            }
-
-            for (; t < source.Length; t++) target[t] += source[t];
-        }
     }
 
     /// <summary>
-    /// Open-addressing table from feature hash to the feature's weights, stored in the slot right after the key (linear
-    /// probing, at most 70% full): a look-up that finds its key has the weights in the same or the next cache line,
-    /// instead of reading an index and then a row elsewhere.
+    /// Open-addressing table from feature hash to the feature's weights (linear probing, at most 70% full). The keys are
+    /// an array of their own (8 bytes a slot: the probes of the ~40 look-ups of a token, most of them of features the
+    /// model lacks, stay within a ~0.7 MB array that the caches can hold) and the weights of slot k are row k of a second
+    /// array, read only for the features found. The weights are stored as float16 when every one of them is exactly a
+    /// float16 (a model read from its file, which holds float16): rows of 2 × width bytes instead of 4 × width; otherwise
+    /// (a model just trained) as float. Either way the floats added are the same.
     /// </summary>
     private sealed class WeightTable
     {
-        private const int KeyFloats = 2; // the 64-bit key, in the slot's first two floats
+        // Key 0 = empty slot.
+        private readonly ulong[] keys;
 
-        // capacity × (KeyFloats + Width) floats; key 0 = empty slot.
-        private readonly float[] data;
-        private readonly int slotFloats;
+        // capacity × rowBytes.
+        private readonly byte[] rows;
+        private readonly int rowBytes;
         private readonly ulong capacity;
+        private readonly bool half;
 
-        private WeightTable(int count, int width)
+        private WeightTable(int count, int width, bool half)
         {
             Width = width;
-            slotFloats = KeyFloats + width;
+            this.half = half;
+            rowBytes = width * (half ? 2 : sizeof(float));
             capacity = (ulong)(count * 10L / 7 + 16);
-            data = new float[(int)capacity * slotFloats];
+            keys = new ulong[capacity];
+            rows = new byte[checked((int)capacity * rowBytes)];
         }
 
         /// <summary>Weights per feature.</summary>
         public int Width { get; }
 
-        /// <summary>The weights (slot data; see <see cref="FindAll"/>).</summary>
-        public float[] Data => data;
+        /// <summary>Whether the weights are stored as float16.</summary>
+        public bool IsHalf => half;
+
+        /// <summary>The bytes of the table (keys and weights).</summary>
+        public long Bytes => keys.LongLength * sizeof(ulong) + rows.LongLength;
 
         /// <summary>
         /// The table of <paramref name="features"/> with their weights (<paramref name="width"/> per feature index, from
-        /// <paramref name="rows"/>), or null when two of them share a hash (or one hashes to 0, the empty mark).
+        /// <paramref name="weights"/>; as float16 when <paramref name="allowHalf"/> and they all are), or null when two of
+        /// them share a hash (or one hashes to 0, the empty mark).
         /// </summary>
-        public static WeightTable? Build(Dictionary<string, int> features, float[] rows, int width)
+        public static WeightTable? Build(Dictionary<string, int> features, float[] weights, int width, bool allowHalf)
         {
-            var table = new WeightTable(features.Count, width);
+            var table = new WeightTable(features.Count, width, allowHalf && Float16.Holds(weights));
             foreach (var (name, index) in features)
             {
                 var hash = NerFeatureHash.Of(name);
                 if (hash == 0) return null;
                 var slot = table.Home(hash);
-                while (table.KeyAt(slot) != 0)
+                while (table.keys[slot] != 0)
                 {
-                    if (table.KeyAt(slot) == hash) return null;
+                    if (table.keys[slot] == hash) return null;
                     slot = table.Next(slot);
                 }
 
-                Unsafe.As<float, ulong>(ref table.data[slot * table.slotFloats]) = hash;
-                rows.AsSpan(index * width, width).CopyTo(table.data.AsSpan(slot * table.slotFloats + KeyFloats));
+                table.keys[slot] = hash;
+                var row = weights.AsSpan(index * width, width);
+                var to = table.rows.AsSpan(slot * table.rowBytes, table.rowBytes);
+                if (table.half) Float16.Write(row, MemoryMarshal.Cast<byte, Half>(to));
+                else row.CopyTo(MemoryMarshal.Cast<byte, float>(to));
             }
 
             return table;
         }
 
         /// <summary>
-        /// For every hash, where its weights start in <see cref="Data"/>, or -1 when the table lacks it. The home slots are
-        /// read first in a loop without branches, so that the cache misses of a token's ~40 look-ups overlap instead of
-        /// queueing one behind the other.
+        /// For every hash, where its weights start (for <see cref="AddAll"/>), or -1 when the table lacks it. The home
+        /// slots are read first in a loop without branches, so that the cache misses of a token's ~40 look-ups overlap
+        /// instead of queueing one behind the other.
         /// </summary>
         public void FindAll(ReadOnlySpan<ulong> hashes, Span<int> result)
         {
@@ -424,7 +442,7 @@ internal sealed class NerModel
             for (var i = 0; i < hashes.Length; i++)
             {
                 result[i] = Home(hashes[i]);
-                home[i] = KeyAt(result[i]);
+                home[i] = keys[result[i]];
             }
 
             for (var i = 0; i < hashes.Length; i++)
@@ -435,14 +453,53 @@ internal sealed class NerModel
                 while (key != hash && key != 0)
                 {
                     slot = Next(slot);
-                    key = KeyAt(slot);
+                    key = keys[slot];
                 }
 
-                result[i] = key == 0 ? -1 : slot * slotFloats + KeyFloats;
+                result[i] = key == 0 ? -1 : slot * rowBytes;
             }
         }
 
-        private ulong KeyAt(int slot) => Unsafe.As<float, ulong>(ref data[slot * slotFloats]);
+        /// <summary>
+        /// Adds to <paramref name="target"/> the weights <paramref name="column"/> … <paramref name="column"/> +
+        /// target.Length − 1 of each feature found (<see cref="FindAll"/>; -1 = not found, skipped), feature after feature:
+        /// target[t] receives the same additions in the same order as from a table of floats.
+        /// </summary>
+        public void AddAll(ReadOnlySpan<int> found, Span<float> target, int column = 0)
+        {
+            ref var start = ref MemoryMarshal.GetArrayDataReference(rows);
+            if (half)
+            {
+                foreach (var at in found)
+                {
+                    if (at >= 0) Float16.AddTo(target, ref Unsafe.Add(ref start, at + column * 2));
+                }
+            }
+            else
+            {
+                foreach (var at in found)
+                {
+                    if (at >= 0) AddFloats(target, ref Unsafe.As<byte, float>(ref Unsafe.Add(ref start, at + column * sizeof(float))));
+                }
+            }
+        }
+
+        // target[t] += source[t] for every t (8 lanes at a time: the same additions as one at a time).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void AddFloats(Span<float> target, ref float source)
+        {
+            var t = 0;
+            ref var to = ref MemoryMarshal.GetReference(target);
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; t + Vector256<float>.Count <= target.Length; t += Vector256<float>.Count)
+                {
+                    (Vector256.LoadUnsafe(ref to, (nuint)t) + Vector256.LoadUnsafe(ref source, (nuint)t)).StoreUnsafe(ref to, (nuint)t);
+                }
+            }
+
+            for (; t < target.Length; t++) Unsafe.Add(ref to, t) += Unsafe.Add(ref source, t);
+        }
 
         private int Next(int slot) => (ulong)(slot + 1) == capacity ? 0 : slot + 1;
 

@@ -12,7 +12,7 @@ internal static class NerTool
         return (all.GetRange(0, all.Count - devCount), all.GetRange(all.Count - devCount, devCount));
     }
 
-    public static string[] Tag(NerModel model, NerFeatures featurizer, IReadOnlyList<string> tokens, IReadOnlyList<string>[]? hints = null)
+    public static string[] Tag(NerModel model, NerFeatures featurizer, IReadOnlyList<string> tokens, IReadOnlyList<NerTokenFeature>[]? hints = null)
     {
         var path = model.Decode(tokens, featurizer, model.Memory, out _, hints);
         return path.Select(i => NerModel.Tags[i]).ToArray();

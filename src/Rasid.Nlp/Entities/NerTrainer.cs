@@ -64,7 +64,7 @@ internal sealed class NerTrainer(NerFeatures featurizer)
     /// <paramref name="extra"/> sentences (other corpora mapped to the same conventions: they see the names remembered from
     /// all the main data, and their updates are scaled by <see cref="ExtraWeight"/>).
     /// </summary>
-    public NerModel Train(IReadOnlyList<TaggedSentence> sentences, string trainedOn, Action<string>? progress = null, IReadOnlyList<TaggedSentence>? extra = null, IReadOnlyList<List<string>[]>? hints = null, CancellationToken ct = default)
+    public NerModel Train(IReadOnlyList<TaggedSentence> sentences, string trainedOn, Action<string>? progress = null, IReadOnlyList<TaggedSentence>? extra = null, IReadOnlyList<List<NerTokenFeature>[]>? hints = null, CancellationToken ct = default)
     {
         var T = NerModel.TagCount;
         var main = sentences.Count;

@@ -90,7 +90,10 @@ public sealed record DocumentScores(IReadOnlyDictionary<string, IReadOnlyDiction
 public static class DocumentScorer
 {
     /// <summary>Scores <paramref name="system"/> documents against <paramref name="gold"/> documents (JSON objects).</summary>
-    public static DocumentCounts Score(IReadOnlyList<JsonObject> gold, IReadOnlyList<JsonObject> system)
+    /// <param name="gold">Gold documents.</param>
+    /// <param name="system">System documents, matched to gold by id, else by text.</param>
+    /// <param name="errors">When given, receives one readable line per entity, actor and speaker error (the counts are the same either way).</param>
+    public static DocumentCounts Score(IReadOnlyList<JsonObject> gold, IReadOnlyList<JsonObject> system, ICollection<string>? errors = null)
     {
         ArgumentNullException.ThrowIfNull(gold);
         ArgumentNullException.ThrowIfNull(system);
@@ -115,15 +118,19 @@ public static class DocumentScorer
                 s = [];
             }
 
-            ScoreDocument(g, s, c);
+            ScoreDocument(g, s, c, errors);
         }
 
         return c;
     }
 
-    private static void ScoreDocument(JsonObject g, JsonObject s, DocumentCounts c)
+    private static void ScoreDocument(JsonObject g, JsonObject s, DocumentCounts c, ICollection<string>? errors)
     {
         var gtext = Str(g["text"]) ?? "";
+        var docId = Str(g["id"]) ?? "?";
+        string Span(long start, long end, string? type) =>
+            $"[{start}-{end}){(type is null ? "" : " " + type)} \u00AB{(start >= 0 && end <= gtext.Length && start <= end ? gtext[(int)start..(int)end] : "")}\u00BB";
+        string At(long start, long end, string? type) => docId + " " + Span(start, end, type);
         // entities
         var gs = new Dictionary<(long, long, string?), JsonObject>();
         foreach (var e in Items(g["entities"])) gs[(Long(e["start"]), Long(e["end"]), Str(e["type"]))] = e;
@@ -151,16 +158,20 @@ public static class DocumentScorer
                     c.Add("act_n");
                     var sa = Code(e["actor"]);
                     if (sa == ga) c.Add("act_ok");
+                    else errors?.Add($"actor {At(k.Item1, k.Item2, k.Item3)} gold {ga} system {sa ?? "-"}");
                     if (!string.IsNullOrEmpty(sa) && Prefix(sa) == Prefix(ga)) c.Add("act_cty");
                 }
             }
             else
             {
                 c.Add("ent_fp");
+                errors?.Add($"entity FP {At(k.Item1, k.Item2, k.Item3)}");
             }
         }
 
-        c.Add("ent_fn", gs.Keys.Count(k => !ss.ContainsKey(k)));
+        var missed = gs.Keys.Where(k => !ss.ContainsKey(k)).ToList();
+        c.Add("ent_fn", missed.Count);
+        if (errors is not null) foreach (var k in missed) errors.Add($"entity FN {At(k.Item1, k.Item2, k.Item3)}");
 
         // quotes
         var gq = Items(g["quotes"]).ToList();
@@ -196,6 +207,12 @@ public static class DocumentScorer
                 }
 
                 if (ok) c.Add("spk_ok");
+                else if (errors is not null)
+                {
+                    var gsp = Spans(gqq["speaker"] as JsonObject);
+                    var ssp = Spans(q["speaker"] as JsonObject);
+                    errors.Add($"speaker {docId} gold {(gsp is { } a ? Span(a.Start, a.End, null) : "-")} system {(ssp is { } b ? Span(b.Start, b.End, null) : "-")}");
+                }
             }
             else
             {
@@ -334,7 +351,7 @@ public static class DocumentScorer
         x is JsonValue v && v.TryGetValue<string>(out var s) ? s : x is null ? null : x.ToJsonString();
 
     private static long Long(JsonNode? x) =>
-        x is JsonValue v && v.TryGetValue<long>(out var l) ? l : x is JsonValue d && d.TryGetValue<double>(out var dd) ? (long)dd : 0;
+        x is not JsonValue v ? 0 : v.TryGetValue<long>(out var l) ? l : v.TryGetValue<int>(out var i) ? i : v.TryGetValue<double>(out var d) ? (long)d : 0;
 
     private static bool Truthy(JsonNode? x) => x switch
     {

@@ -27,7 +27,7 @@ public readonly record struct DetectionScore(int TruePositives, int FalsePositiv
 /// and, on the *_spans.json files, source/target actor code accuracy and trigger match rate, with a summary of errors.
 /// Runs the given pipeline, so it uses whatever entity and actor layers the pipeline produces.
 /// </summary>
-public sealed partial class EventEvaluation(RasidPipeline pipeline)
+public sealed partial class EventEvaluation(RasidPipeline pipeline, bool preferExactTrigger = false)
 {
     private readonly JsonObject _json = [];
     private readonly StringBuilder _text = new();
@@ -117,16 +117,48 @@ public sealed partial class EventEvaluation(RasidPipeline pipeline)
     /// Whether one of the event's triggers (the first mention's or, for an event merged from several mentions of the
     /// sentence, any mention's) is among the gold verb words (folded; either contains the other).
     /// </summary>
-    internal static bool HasTrigger(Event e, IReadOnlySet<string> verbs)
-    {
-        if (Matches(e.Trigger.Text)) return true;
-        return e.Mentions is { } mentions && mentions.Any(m => Matches(m.Trigger.Text));
+    internal static bool HasTrigger(Event e, IReadOnlySet<string> verbs) => TriggerMatch(e, verbs) > 0;
 
-        bool Matches(string trigger)
+    /// <summary>
+    /// How well the event's triggers match the gold verb words: 2 when one trigger equals a verb word (folded), 1 when one
+    /// contains or is contained in a verb word (clitics: قصف / بقصف), 0 otherwise.
+    /// </summary>
+    internal static int TriggerMatch(Event e, IReadOnlySet<string> verbs)
+    {
+        var best = Matches(e.Trigger.Text);
+        if (e.Mentions is { } mentions)
+        {
+            foreach (var m in mentions) best = Math.Max(best, Matches(m.Trigger.Text));
+        }
+
+        return best;
+
+        int Matches(string trigger)
         {
             var folded = ArabicFold.Fold(trigger);
-            return folded.Length > 0 && verbs.Any(v => folded.Contains(v, StringComparison.Ordinal) || v.Contains(folded, StringComparison.Ordinal));
+            if (folded.Length == 0) return 0;
+            if (verbs.Contains(folded)) return 2;
+            return verbs.Any(v => folded.Contains(v, StringComparison.Ordinal) || v.Contains(folded, StringComparison.Ordinal)) ? 1 : 0;
         }
+    }
+
+    /// <summary>
+    /// The system event compared with a gold span: the first event whose trigger matches the gold verb words or, with
+    /// <c>preferExactTrigger</c>, the first of those whose trigger equals one of them (قصف منزل ... قامت دبابة بقصف: the gold verb
+    /// بقصف picks the second event), else the first that matches at all; null when none matches.
+    /// </summary>
+    internal static Event? MatchingEvent(IReadOnlyList<Event> events, IReadOnlySet<string> verbs, bool preferExactTrigger)
+    {
+        Event? first = null;
+        foreach (var e in events)
+        {
+            var match = TriggerMatch(e, verbs);
+            if (match == 0) continue;
+            if (!preferExactTrigger || match == 2) return e;
+            first ??= e;
+        }
+
+        return first;
     }
 
     private void Spans(string type, string path, int errorsToShow)
@@ -134,8 +166,9 @@ public sealed partial class EventEvaluation(RasidPipeline pipeline)
         using var stream = File.OpenRead(path);
         var records = JsonNode.Parse(stream)?.AsArray() ?? throw new FormatException($"{path}: not a JSON array");
         int sourceSpan = 0, targetSpan = 0;
-        int records_ = 0, triggerMatched = 0, withSource = 0, sourceCode = 0, sourceRole = 0, sourceCountry = 0, withTarget = 0, targetCode = 0, targetRole = 0, targetCountry = 0;
+        int records_ = 0, withVerb = 0, triggerMatched = 0, withSource = 0, sourceCode = 0, sourceRole = 0, sourceCountry = 0, withTarget = 0, targetCode = 0, targetRole = 0, targetCountry = 0;
         var errors = new List<string>();
+        var triggerMisses = new List<string>();
         foreach (var node in records)
         {
             if (node?["text"]?.GetValue<string>() is not { } text || node["spans"] is not JsonArray spans || spans.Count == 0) continue;
@@ -147,10 +180,13 @@ public sealed partial class EventEvaluation(RasidPipeline pipeline)
             // event is the one whose trigger is among that span's own verb words (not another annotator's).
             var gold = spans[0]!;
             var verbs = (gold["verb"] as JsonArray ?? []).Select(v => ArabicFold.Fold(v?.GetValue<string>() ?? "")).Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal);
-            var matched = events.FirstOrDefault(e => HasTrigger(e, verbs));
+            var matched = MatchingEvent(events, verbs, preferExactTrigger);
+            // A first span without verb words (12 of the 148 PROTEST sentences) cannot match any trigger.
+            if (verbs.Count > 0) withVerb++;
             // Why there is no event (error lines): the trigger the coder does not code, or the detector's margin, or "no trigger".
             var why = events.Count == 0 ? pipeline.Components.OfType<EventCoderComponent>().FirstOrDefault()?.Explain(document, type) : null;
             if (matched is not null) triggerMatched++;
+            else if (events.Count > 0) triggerMisses.Add($"trigger gold [{string.Join(' ', verbs)}] system {string.Join(", ", events.SelectMany(e => e.Mentions is { Count: > 0 } m ? m.Select(x => x.Trigger.Text) : [e.Trigger.Text]).Select(t => $"\"{t}\""))}\n      {text}");
             var chosen = matched ?? events.OrderByDescending(e => (e.Source is null ? 0 : 1) + (e.Target is null ? 0 : 1)).FirstOrDefault();
             if (Code(gold["source_role"]) is { } src)
             {
@@ -181,7 +217,7 @@ public sealed partial class EventEvaluation(RasidPipeline pipeline)
                 var events = off.Analyze(text, new ArticleInfo { Id = id, Published = DateFromId(id) }).Events.Where(e => e.Type == type).ToList();
                 var gold = spans[0]!;
                 var verbs = (gold["verb"] as JsonArray ?? []).Select(v => ArabicFold.Fold(v?.GetValue<string>() ?? "")).Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal);
-                var chosen = events.FirstOrDefault(e => HasTrigger(e, verbs))
+                var chosen = MatchingEvent(events, verbs, preferExactTrigger)
                     ?? events.OrderByDescending(e => (e.Source is null ? 0 : 1) + (e.Target is null ? 0 : 1)).FirstOrDefault();
                 if (Code(gold["source_role"]) is { } src) Compare(src, chosen?.Source?.Actor, ref givenSource, ref ignored, ref ignored);
                 if (Code(gold["target_role"]) is { } tgt) Compare(tgt, chosen?.Target?.Actor, ref givenTarget, ref ignored, ref ignored);
@@ -191,16 +227,18 @@ public sealed partial class EventEvaluation(RasidPipeline pipeline)
         double Rate(int n, int d) => d == 0 ? 0 : (double)n / d;
         var file = Path.GetFileName(path);
         _text.AppendLine(CultureInfo.InvariantCulture, $"{type} spans ({file}, {records_} sentences, all of them; gold = first annotator's codes)");
-        _text.AppendLine(CultureInfo.InvariantCulture, $"  trigger match rate: {Rate(triggerMatched, records_):0.000} ({triggerMatched}/{records_})");
+        _text.AppendLine(CultureInfo.InvariantCulture, $"  trigger match rate: {Rate(triggerMatched, records_):0.000} ({triggerMatched}/{records_}); over the sentences whose first span names a verb: {Rate(triggerMatched, withVerb):0.000} ({triggerMatched}/{withVerb})");
         _text.AppendLine(CultureInfo.InvariantCulture, $"  source code exact {Rate(sourceCode, withSource):0.000}, role {Rate(sourceRole, withSource):0.000}, country {Rate(sourceCountry, withSource):0.000}, span overlaps gold {Rate(sourceSpan, withSource):0.000} (n={withSource})");
         _text.AppendLine(CultureInfo.InvariantCulture, $"  target code exact {Rate(targetCode, withTarget):0.000}, role {Rate(targetRole, withTarget):0.000}, country {Rate(targetCountry, withTarget):0.000}, span overlaps gold {Rate(targetSpan, withTarget):0.000} (n={withTarget})");
         _text.AppendLine(CultureInfo.InvariantCulture, $"  with every {type} trigger coded (detector off): source code exact {Rate(givenSource, withSource):0.000}, target code exact {Rate(givenTarget, withTarget):0.000}");
         foreach (var e in errors.Take(errorsToShow)) _text.AppendLine(CultureInfo.InvariantCulture, $"    {e}");
+        foreach (var e in triggerMisses.Take(errorsToShow)) _text.AppendLine(CultureInfo.InvariantCulture, $"    {e}");
         _json[type + "_spans"] = new JsonObject
         {
             ["file"] = file,
             ["sentences"] = records_,
             ["trigger_match_rate"] = Rate(triggerMatched, records_),
+            ["trigger_match_rate_with_verb"] = Rate(triggerMatched, withVerb),
             ["source"] = new JsonObject { ["n"] = withSource, ["exact"] = Rate(sourceCode, withSource), ["role"] = Rate(sourceRole, withSource), ["country"] = Rate(sourceCountry, withSource), ["span_overlap"] = Rate(sourceSpan, withSource) },
             ["target"] = new JsonObject { ["n"] = withTarget, ["exact"] = Rate(targetCode, withTarget), ["role"] = Rate(targetRole, withTarget), ["country"] = Rate(targetCountry, withTarget), ["span_overlap"] = Rate(targetSpan, withTarget) },
             ["detector_off"] = new JsonObject { ["source_exact"] = Rate(givenSource, withSource), ["target_exact"] = Rate(givenTarget, withTarget) },

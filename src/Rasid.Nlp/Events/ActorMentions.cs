@@ -73,7 +73,9 @@ internal static class ActorMentions
         for (var i = 0; i < tokens.Count; i++)
         {
             if (covered[i] || !tokens[i].IsWord) continue;
-            if ((MatchAgent(tokens, covered, i, knowledge) ?? LexiconAgent(normalized, covered, i)) is not { } match)
+            // Session 12: a word the tagger reads as a verb is no role noun of the entity lexicon (وحمل is not حملة "campaign" OPP,
+            // وقاد is not قادة "leaders" MIL).
+            if ((MatchAgent(tokens, covered, i, knowledge) ?? (tokens[i].Upos == "VERB" ? null : LexiconAgent(normalized, covered, i))) is not { } match)
             {
                 // A bare nationality adjective after a noun: القرار الروسي → RUS.
                 if (i > 0 && !covered[i - 1] && tokens[i - 1].IsWord && Nationality(tokens[i], knowledge) is { } iso && agents.All(a => a.Last < i - 1))
@@ -96,9 +98,17 @@ internal static class ActorMentions
             // Nationality adjective within the next three words (قوات جوية روسية), before any preposition or punctuation.
             for (var k = last + 1; k < tokens.Count && k <= last + 3; k++)
             {
-                if (!tokens[k].IsWord || covered[k] || PrepositionWords.Contains(tokens[k].Folded) || knowledge.Cues.Is("break", tokens[k])) break;
+                if (!tokens[k].IsWord || covered[k] || PrepositionWords.Contains(tokens[k].Folded) || knowledge.Cues.Is("break", tokens[k]) || knowledge.Cues.Is("venue_prep", tokens[k])) break;
+                // After an object, a noun governed by ل + article (دورية مشتركة للقوات العراقية) is its owner, whose phrase the adjective
+                // belongs to (session 12); a person keeps the old reading (جنديين تابعين للقوات العراقية → IRQMIL).
+                if (isObject && tokens[k].Folded.Length > 4 && tokens[k].Folded[0] == '\u0644' && tokens[k].Folded[1] == '\u0644' && Nationality(tokens[k], knowledge) is null) break; // لل
                 if (Nationality(tokens[k], knowledge) is { } iso)
                 {
+                    // A feminine singular adjective does not agree with a sound masculine plural (المتظاهرون الأعلام التركية، المتظاهرون
+                    // اعلاما تركية: the flags are Turkish, not the protesters); it describes a noun between.
+                    // But after a word of belonging (جنديين تابعين للقوات العراقية) the owner's country is the phrase's.
+                    if (k > last + 1 && ArabicFold.IsSoundMasculinePlural(tokens[last].Folded, 5) && tokens[k].Folded.EndsWith('\u0647') // ه (folded ة)
+                        && !(knowledge.Cues.Is("owner_link", tokens[last + 1]) || knowledge.Cues.IsStripped("owner_link", tokens[last + 1]))) break;
                     country = iso;
                     end = k;
                     break;
@@ -108,11 +118,15 @@ internal static class ActorMentions
             var preposition = CliticPreposition(proclitic) ?? PrecedingPreposition(tokens, i, triggerTokens, knowledge.Cues);
             // A title before a named entity joins it: الرئيس بشار الاسد, للرئيس بوتين.
             var next = result.FindIndex(m => m.First == end + 1);
-            if (country is null && next >= 0 && result[next].Code is not null)
+            // Not across a conjunction: «قوات الأمن ومجالس الصحوة» are two participants (session 12).
+            if (country is null && next >= 0 && result[next].Code is not null && !Coordinated(document.Text, tokens, result[next]))
             {
                 // A country-only code takes the title's role: رئيس تيمور الشرقية → TLS + GOV.
                 var code = result[next].Code!;
                 if (code.Length == 3 && role.Length == 3) code += role;
+                // A person's office title in the text wins over the role the actor database gives the person (session 12:
+                // الرئيس سعد الحريري, LBNPTY in the database → LBNGOV; the database role may be another period's).
+                else if (result[next].Entity?.Type == "PER" && role.Length == 3 && code.Length >= 6 && !code.StartsWith("---", StringComparison.Ordinal)) code = code[..3] + role;
                 result[next] = result[next] with { First = i, Start = tokens[i].Start, Preposition = preposition, Code = code };
                 for (var k = i; k <= end; k++) covered[k] = true;
                 i = end;
@@ -158,10 +172,16 @@ internal static class ActorMentions
         OwnedObjects(tokens, result, knowledge.Cues, triggerTokens);
         CountedGroups(tokens, result, knowledge.Cues, triggerTokens);
         PlaceCountries(tokens, result, knowledge.Cues);
-        MemberOrganisations(tokens, result);
+        NisbaAdjectives(tokens, result);
+        MemberOrganisations(tokens, result, normalized);
+        InstitutionsOf(tokens, normalized, result);
         GovernedPartitives(tokens, result, knowledge.Cues, triggerTokens);
         return result;
     }
+
+    /// <summary>An entity mention whose token starts with the conjunction و before the entity (ومجالس الصحوة).</summary>
+    private static bool Coordinated(string text, IReadOnlyList<ViewToken> tokens, ActorMention m) =>
+        m.Start > tokens[m.First].Start && ArabicFold.Fold(text.AsSpan(tokens[m.First].Start, m.Start - tokens[m.First].Start)).StartsWith('\u0648'); // و
 
     /// <summary>
     /// A participant phrase without a country right before في and a place (with an optional locative noun between) takes the
@@ -213,7 +233,7 @@ internal static class ActorMentions
     /// CAMEO codes a group's members: «ناشطاً في كتائب الاقصى» → PSEREB (not PSE + the activist's OPP). A place after في (مسلحين في
     /// غزة) is not an organisation, and a phrase with a country of its own (a nationality adjective) keeps its code.
     /// </summary>
-    private static void MemberOrganisations(IReadOnlyList<ViewToken> tokens, List<ActorMention> mentions)
+    private static void MemberOrganisations(IReadOnlyList<ViewToken> tokens, List<ActorMention> mentions, List<string> normalized)
     {
         for (var n = 0; n < mentions.Count; n++)
         {
@@ -228,8 +248,67 @@ internal static class ActorMentions
             if (organisation is null) continue;
             // The country may already be the organisation's (مصدر امني في دمشق: the country of the mention after في).
             if (!code.StartsWith("---", StringComparison.Ordinal) && !code.StartsWith(organisation.Code![..3], StringComparison.Ordinal)) continue;
-            mentions[n] = m with { Code = organisation.Code };
+            mentions[n] = m with { Code = MembersCode(normalized, organisation) ?? organisation.Code };
         }
+    }
+
+    /// <summary>
+    /// An institution in construct with a coded name (session 12): a one-word institution noun Rasid built without a country and
+    /// without the article (حكومة، وزارة، شرطة), directly followed by an ungoverned mention with a country, takes that country with
+    /// its own role: «حكومة رئيس الوزراء رجب طيب اردوغان» → TUR + GOV (was ---GOV). A defined noun (الحكومة) is not in construct.
+    /// </summary>
+    private static void InstitutionsOf(IReadOnlyList<ViewToken> tokens, List<string> normalized, List<ActorMention> mentions)
+    {
+        for (var n = 0; n < mentions.Count; n++)
+        {
+            var m = mentions[n];
+            if (m.Entity is not null || m.IsAdjective || m.IsObject || m.First != m.Last || m.Code is not { Length: > 3 } code || !code.StartsWith("---", StringComparison.Ordinal)) continue;
+            if (ArabicForms.IsDefinite(tokens[m.First].Folded) || !IsInstitution(normalized, m.First)) continue;
+            var owner = mentions.FirstOrDefault(o => o.First == m.Last + 1 && o.Preposition is null && !o.IsAdjective && o.Code is { Length: >= 3 } c && !c.StartsWith("---", StringComparison.Ordinal));
+            if (owner is null) continue;
+            mentions[n] = m with { Code = owner.Code![..3] + code[3..] };
+        }
+    }
+
+    /// <summary>
+    /// Session 12: an indefinite accusative role noun directly followed by a nisba adjective in the same case that Rasid also read as
+    /// a role word (مهاجما انتحاريا) is one phrase, headed by the noun: «إن مهاجما انتحاريا من حركة طالبان فجر» — the organisation
+    /// after the adjective is then the noun's (see <see cref="MemberOrganisations"/>). Only Rasid-built one-word mentions, no entity.
+    /// </summary>
+    private static void NisbaAdjectives(IReadOnlyList<ViewToken> tokens, List<ActorMention> mentions)
+    {
+        for (var n = 0; n + 1 < mentions.Count; n++)
+        {
+            var (noun, adjective) = (mentions[n], mentions[n + 1]);
+            if (noun.Entity is not null || adjective.Entity is not null || noun.IsAdjective || adjective.IsAdjective || noun.IsObject || adjective.IsObject ||
+                noun.First != noun.Last || adjective.First != adjective.Last || adjective.First != noun.Last + 1 || adjective.CountFirst is not null || adjective.Preposition is not null) continue;
+            var (nf, af) = (tokens[noun.First].Folded, tokens[adjective.First].Folded);
+            // ا (accusative tanwin) on the noun, يا (nisba + tanwin) on the adjective.
+            if (nf.Length < 4 || af.Length < 5 || nf[^1] != '\u0627' || af[^1] != '\u0627' || af[^2] != '\u064A') continue;
+            mentions[n] = noun with { Last = adjective.Last, End = adjective.End };
+            mentions.RemoveAt(n + 1);
+        }
+    }
+
+    /// <summary>
+    /// Session 12: the code the actor database gives the members of an organisation when it codes them apart from it: the curated
+    /// code of «عناصر» (function_words.tsv class <c>organisation_member</c>) + the organisation's name (عناصر طالبان → AFGREB while
+    /// طالبان is IMGREB), else null.
+    /// </summary>
+    private static string? MembersCode(List<string> normalized, ActorMention organisation)
+    {
+        var name = normalized[organisation.First..(organisation.Last + 1)];
+        foreach (var member in EventWords.OrganisationMember)
+        {
+            List<string> phrase = [member, .. name];
+            foreach (var match in EntityLexicon.Default.MatchAt(phrase, 0))
+            {
+                if (match.Length != phrase.Count) continue;
+                if (match.Entry.Actors.FirstOrDefault(a => a.Source != "petrarch" && a.Code is { Length: > 3 }) is { } actor) return actor.Code;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -303,7 +382,8 @@ internal static class ActorMentions
             {
                 if (!tokens[k].IsWord) break;
                 if (cues.IsStripped("object", tokens[k]) || cues.Is("object", tokens[k])) break;
-                if (!cues.Is("owner_link", tokens[k]) && !cues.IsStripped("owner_link", tokens[k])) break;
+                // An adjective of the object (دورية مشتركة للقوات العراقية) may stand before the owner (session 12).
+                if (!cues.Is("owner_link", tokens[k]) && !cues.IsStripped("owner_link", tokens[k]) && !(words == 0 && tokens[k].Upos == "ADJ")) break;
                 words++;
                 k--;
             }

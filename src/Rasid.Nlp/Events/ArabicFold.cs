@@ -79,6 +79,13 @@ internal static class ArabicFold
         return [.. list.OrderByDescending(s => s.Length)];
     }
 
+    /// <summary>
+    /// A sound masculine plural of a folded word (متظاهرون، المسلحين): the suffix ون or ين after a word of at least
+    /// <paramref name="minLength"/> letters in all.
+    /// </summary>
+    public static bool IsSoundMasculinePlural(string folded, int minLength) =>
+        folded.Length >= minLength && (folded.EndsWith("\u0648\u0646", StringComparison.Ordinal) || folded.EndsWith("\u064A\u0646", StringComparison.Ordinal)); // ون ين
+
     /// <summary>The proclitic sequences recognised by <see cref="Candidates"/> (و، ف، ب، ل، ك، س، ال، لل and combinations).</summary>
     public static IReadOnlyList<string> ProcliticForms => Proclitics;
 

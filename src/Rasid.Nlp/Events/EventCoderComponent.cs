@@ -138,12 +138,17 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             }
         }
 
+        // Session 12: role assignment reads a one-word ASSAULT trigger of a noun row as the verb it is when the tagger says so
+        // (the noun row اطلاق|اطلق|اطلقت lists perfect forms: «طائرة بدون طيار تابعة لجيش الاحتلال أطلقت ... صاروخا» has a subject).
+        // Detection and the purpose/content gating keep the row's kind.
+        var roleHits = hits.Select(h => VerbReading(h, sentence)).ToList();
         var embedded = false;
         var seenTypes = new HashSet<string>(StringComparer.Ordinal);
         ActorMention? lastSource = null;
         ActorMention? lastProtestSource = null;
-        foreach (var hit in hits)
+        for (var h = 0; h < hits.Count; h++)
         {
+            var hit = hits[h];
             var entry = hit.Entry;
             seenTypes.Add(entry.Plover);
             var isContent = hit.IsPurpose || (embedded && !hit.IsVerb && !hit.NamesParticipants);
@@ -156,19 +161,75 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 score = s;
             }
 
-            var (source, target) = AssignRoles(hit, sentence, mentions, hits, lastSource, lastProtestSource);
+            var (source, target) = AssignRoles(roleHits[h], sentence, mentions, roleHits, lastSource, lastProtestSource);
             // An adverbial participle (منتقدا، منددا) shares the subject of the sentence's previous event.
             if (source is null && lastSource is not null && IsAdverbialParticiple(sentence.Tokens[hit.First])) source = lastSource;
             if (source is not null) lastSource = source;
             if (source is not null && entry.Plover == "PROTEST") lastProtestSource = source;
             if (!DetectedTypes.Contains(entry.Plover) && source is null && target is null) continue;
-            output.Add(Build(document, sentence, hit.First, hit.Last, entry.Plover, entry.Cameo, entry.Mode, entry.Lemma, source, target,
-                new Evidence(ComponentId, score is null ? null : Probability(score.Value), entry.Id + " " + entry.Lemma), mentions, hit.IsVerb));
+            // The protesters' noun (ورفع المتظاهرون لافتات) reports the event; its predicate is the verb they are the subject of.
+            var predicate = hit.NamesParticipants && entry.Plover == "PROTEST" ? ProtestPredicate(sentence.Tokens, hit, hits, mentions, _knowledge.Cues) : -1;
+            var (first, last, isVerb) = predicate >= 0 ? (predicate, predicate, true) : (hit.First, hit.Last, hit.IsVerb);
+            output.Add(Build(document, sentence, first, last, entry.Plover, entry.Cameo, entry.Mode, entry.Lemma, source, target,
+                new Evidence(ComponentId, score is null ? null : Probability(score.Value), entry.Id + " " + entry.Lemma), mentions, isVerb));
         }
 
         // No model-only events: a sentence the detector scores positive but without a dictionary trigger of the type
         // («وقال وزير الآثار في البيان إن البعثة اكتشفت ...») is not coded; on the GSR dev split they added no true positive.
     }
+
+    /// <summary>
+    /// The verb whose subject is a protester noun (session 12), as the GSR annotators mark a protest event: before the phrase
+    /// (its count included) within two words (ورفع المتظاهرون، وألقى عشرات المتظاهرين، ورفع خلالها المتظاهرون) or, after an
+    /// auxiliary or when none stands before, a plural verb within four words after it (ان متظاهرين اطلقوا، وكان متظاهرون بمدينة
+    /// العريش قد حطموا). The tagger's VERB tag decides (or, before the noun, the <c>utter</c> class); a verb that is itself a PROTEST
+    /// trigger keeps its own event; a governed noun has no predicate. -1 when none.
+    /// </summary>
+    private static int ProtestPredicate(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> mentions, RoleCues cues)
+    {
+        var phrase = mentions.FirstOrDefault(m => m.First <= hit.Last && m.Last >= hit.First);
+        // A governed noun (تضامنهم مع المتظاهرين) is no subject.
+        if (phrase is { Preposition: not null }) return -1;
+        var (lead, end) = phrase is null ? (hit.First, hit.Last) : (Math.Min(phrase.Lead, hit.First), Math.Max(phrase.Last, hit.Last));
+        bool IsProtestTrigger(int k) => hits.Any(h => h != hit && h.Entry.Plover == "PROTEST" && h.First <= k && h.Last >= k);
+        var words = 0;
+        for (var k = lead - 1; k >= 0 && words < 2; k--)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation) break;
+                continue;
+            }
+
+            words++;
+            if (mentions.Any(m => m.First <= k && m.Last >= k)) break;
+            // The tagger reads some sentence-initial verbs as masdars (ورفع المتظاهرون); a demonstrator's act of role_cues.tsv class
+            // utter (رفع، حمل، ردد) right before the protesters is their verb.
+            if (tokens[k].Upos != "VERB" && !cues.Is("utter", tokens[k])) continue;
+            if (cues.Is("auxiliary", tokens[k])) break;
+            return IsProtestTrigger(k) ? -1 : k;
+        }
+
+        words = 0;
+        for (var k = end + 1; k < tokens.Count && words < 4; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation) break;
+                continue;
+            }
+
+            words++;
+            if (cues.Is("relative", tokens[k])) break;
+            if (tokens[k].Upos != "VERB" || tokens[k].Folded == Qad) continue;
+            return PluralVerb(tokens[k]) && !IsProtestTrigger(k) ? k : -1;
+        }
+
+        return -1;
+    }
+
+    private static TriggerHit VerbReading(TriggerHit hit, SentenceView sentence) =>
+        !hit.IsVerb && hit.Entry.Plover == "ASSAULT" && hit.First == hit.Last && sentence.Tokens[hit.First].Upos == "VERB" ? hit with { IsVerb = true } : hit;
 
     private static double Probability(double margin) => Math.Round(1 / (1 + Math.Exp(-margin)), 3);
 
@@ -205,12 +266,21 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         var cues = _knowledge.Cues;
         var candidates = mentions.Where(m => m.Last < hit.First || m.First > hit.Last).ToList();
         var explicitSource = PassiveAgent(hit, sentence, candidates);
+        // احتجاجا على مقتل ثلاثة مدنيين على يد قوات التحالف: an agent marker farther than three words after a protest trigger names
+        // the agent of the act protested against — the protest's target, not its source (احتجاجات من قبل متظاهرين is the source).
+        ActorMention? protestedAgent = null;
+        if (entry.Plover == "PROTEST" && explicitSource is not null && WordsBetween(tokens, hit.Last, explicitSource.First) > 3)
+        {
+            protestedAgent = explicitSource;
+            explicitSource = null;
+        }
+
         ActorMention? source = explicitSource;
         ActorMention? target = null;
         if (hit.IsVerb)
         {
             var post = candidates.FirstOrDefault(m => m.Lead > hit.Last && WordsBetween(tokens, hit.Last, m.Lead) <= 3 && m.Preposition is null && !ClauseBreak(tokens, hit.Last, m.First));
-            var pre = Subject(tokens, hit.First, candidates, cues);
+            var pre = FirstConjunct(tokens, hit, Subject(tokens, hit.First, candidates, cues), candidates);
             // ان انتحاريا يقود سيارة مفخخة فجر نفسه: the subject right after ان, separated from its verb by a clause.
             var complement = ComplementSubject(tokens, hit.First, candidates, hits);
             if (complement is not null && (pre is null || (!IsAttackerMention(pre) && IsAttackerMention(complement)))) pre = complement;
@@ -289,7 +359,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 // تم شن ضربة جوية أميركية: a nationality adjective after the noun names the agent, not the target.
                 var adjective = genitive is { IsAdjective: true } ? genitive : null;
                 source ??= between ?? adjective ?? Subject(tokens, support, candidates, cues);
-                if (adjective is null) target = genitive;
+                if (adjective is null) target = genitive ?? PronounObject(tokens, hit, support, candidates, source);
             }
             else if (genitive is not null && (entry.Genitive == "source" || genitive.IsAdjective)) source ??= genitive; // ضربة جوية أميركية
             else if (genitive is not null && entry.Genitive == "target") target = genitive;
@@ -319,7 +389,8 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
 
         // A protest's target is what it is against or addresses (role_cues.tsv class protest_target): ضد الحزب القومي، احتجاجا على
         // زيارة بوش، مطالبين الحكومة المحلية، تطالب باستقالة ثاباتيرو، يسقط بوش، رشق المتظاهرون قوات مكافحة الشغب.
-        if (target is null && entry.Plover == "PROTEST") target = ProtestTarget(tokens, hit, hits, candidates, cues, source);
+        if (protestedAgent is not null && protestedAgent != source) target = protestedAgent;
+        if (target is null && entry.Plover == "PROTEST") target = ProtestTarget(tokens, hit, hits, candidates, cues, source) ?? ProtestToward(tokens, hit, hits, candidates, cues, source);
         // A protest at an embassy addresses the embassy's government (تجمع متظاهرون ... حول مقر سفارة استونيا → ESTGOV), over what a
         // cue names (احتجاجا على رفع نصب «الجندي البرونزي»: a statue); at another institution only when nothing else is the target.
         if (entry.Plover == "PROTEST" && VenueTarget(tokens, hit, candidates, cues, source) is { } venue && (target is null || venue.Embassy)) target = venue.Mention;
@@ -412,6 +483,8 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
                 if (subject is not null) return subject;
                 break;
             }
+
+            if (ExposedAcrossApposition(tokens, hit, candidates, cues, Usable) is { } exposed) return exposed;
         }
 
         // Forwards, within fifteen words: a consequence clause (اسفر عن مقتل، ادى الى اصابة) or a targeting verb (استهدف); when the
@@ -460,6 +533,35 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     }
 
     /// <summary>
+    /// Session 12: the subject of تعرض (role_cues.tsv class <c>governs_l</c>) whose ل-object is the nominal trigger or the word before it
+    /// (لهجوم، لمحاولة اغتيال), across an apposition set off by commas up to 24 words long («تعرضت وزيرة الدولة بوزارة الطاقة السودانية،
+    /// انجلينا مانج، حرم الدكتور ...، لمحاولة اغتيال»): the first usable mention within three words after the verb; not across . ; ؛ :
+    /// (a sentence or clause end).
+    /// </summary>
+    private static ActorMention? ExposedAcrossApposition(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates, RoleCues cues, Func<ActorMention, bool> usable)
+    {
+        var before = PreviousWord(tokens, hit.First);
+        var governed = hit.Proclitic.EndsWith('\u0644') || (before < hit.First && tokens[before].Folded is { Length: >= 4 } w && w[0] == '\u0644' && !candidates.Any(m => m.First <= before && m.Last >= before)); // ل
+        if (!governed) return null;
+        var words = 0;
+        for (var k = hit.First - 1; k >= 0 && words < 24; k--)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "." or ";" or "\u061B" or ":") return null;
+                continue;
+            }
+
+            words++;
+            if (!cues.Is("governs_l", tokens[k])) continue;
+            var verb = k;
+            return candidates.FirstOrDefault(m => m.Lead > verb && m.Last < hit.First && WordsBetween(tokens, verb, m.Lead) <= 3 && usable(m));
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The target of a protest: the first mention within three words after a <c>protest_target</c> cue (ضد، احتجاجا على،
     /// تنديدا، مطالبين، يسقط، رشق، اشتبك مع، المعارضين) that follows the trigger within 25 words of its sentence; not a location
     /// under في, not the source, not a protest noun itself (تضامنهم مع المتظاهرين).
@@ -467,18 +569,9 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     private static ActorMention? ProtestTarget(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> candidates,
         RoleCues cues, ActorMention? source)
     {
-        // A protest noun heading the mention (المتظاهرين) is a crowd, not a target; قوات مكافحة الشغب only contains one.
-        bool IsProtestWord(ActorMention m) => hits.Any(h => h.Entry.Plover == "PROTEST" && h.First <= m.First && h.Last >= m.First);
         // The scan starts up to three words before the trigger, so that a cue verb before a participant noun (ورشق مئات المتظاهرين
         // قوات مكافحة الشغب، واشتبك المتظاهرون مع الجنود) and the trigger itself (احتجاجا على تعامل الحكومة) count.
-        var start = hit.First;
-        for (var back = 0; start > 0 && back < 3;)
-        {
-            var k = start - 1;
-            if (tokens[k].Kind == TokenKind.Punctuation) break;
-            start = k;
-            if (tokens[k].IsWord) back++;
-        }
+        var start = ThreeWordsBefore(tokens, hit.First);
 
         var words = 0;
         for (var k = start; k < tokens.Count && words < 28; k++)
@@ -493,9 +586,57 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
             var end = cues.MatchAt("protest_target", tokens, k);
             if (end < 0) continue;
             var target = candidates.FirstOrDefault(m => m.Lead > end && m.Lead > hit.Last && WordsBetween(tokens, end, m.Lead) <= 3 && m != source && m.Preposition is not "\u0641\u064A" &&
-                !IsProtestWord(m) && !ClauseBreak(tokens, end, m.First));
+                !IsProtestWord(hits, m) && !ClauseBreak(tokens, end, m.First));
             if (target is not null) return target;
             k = end;
+        }
+
+        return null;
+    }
+
+    /// <summary>A protest noun heading the mention (المتظاهرين) is a crowd, not a target; قوات مكافحة الشغب only contains one.</summary>
+    private static bool IsProtestWord(IReadOnlyList<TriggerHit> hits, ActorMention m) => hits.Any(h => h.Entry.Plover == "PROTEST" && h.First <= m.First && h.Last >= m.First);
+
+    /// <summary>The first token of the (at most) three words before token <paramref name="first"/> in its clause, else <paramref name="first"/>.</summary>
+    private static int ThreeWordsBefore(IReadOnlyList<ViewToken> tokens, int first)
+    {
+        var start = first;
+        for (var back = 0; start > 0 && back < 3;)
+        {
+            var k = start - 1;
+            if (tokens[k].Kind == TokenKind.Punctuation) break;
+            start = k;
+            if (tokens[k].IsWord) back++;
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// What the protesters act against when a preposition introduces it after their subject (session 12; role_cues.tsv class
+    /// <c>protest_toward</c>: verb + preposition): «واشتبك متظاهرون فلسطينيون واجانب مع الجيش الإسرائيلي»، «وألقى عشرات المتظاهرين
+    /// الحجارة على جرافات اسرائيلية»، «ان متظاهرين اطلقوا الخميس البيض والبندورة على قطاع غزة». The verb stands within three words
+    /// before or after the trigger (its subject is the protest's participants); the target is the first mention after the trigger
+    /// governed by the row's preposition, within eight words of the verb and in its clause, not a protest noun and not the source.
+    /// </summary>
+    private static ActorMention? ProtestToward(IReadOnlyList<ViewToken> tokens, TriggerHit hit, IReadOnlyList<TriggerHit> hits, List<ActorMention> candidates,
+        RoleCues cues, ActorMention? source)
+    {
+        var forms = cues.Forms("protest_toward");
+        if (forms.Count == 0) return null;
+        var start = ThreeWordsBefore(tokens, hit.First);
+        var verbs = Enumerable.Range(start, hit.First - start).Where(k => tokens[k].IsWord).Concat(WordsAhead(tokens, hit.Last, 3));
+        foreach (var k in verbs)
+        {
+            var f = tokens[k].Folded;
+            var bare = f.Length > 3 && f[0] is '\u0648' or '\u0641' ? f[1..] : f; // و ف
+            foreach (var form in forms)
+            {
+                if (form.Length != 2 || (f != form[0] && bare != form[0])) continue;
+                var target = candidates.FirstOrDefault(m => m.First > Math.Max(k, hit.Last) && m.Preposition == form[1] && WordsBetween(tokens, k, m.First) <= 8 &&
+                    m != source && !ClauseBreak(tokens, k, m.First) && !IsProtestWord(hits, m));
+                if (target is not null) return target;
+            }
         }
 
         return null;
@@ -649,9 +790,7 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
         var f = tokens[m.First].Folded;
         if (f.Length < 5 || !(f.EndsWith('\u0647') || f.EndsWith("\u0647\u0627", StringComparison.Ordinal) || f.EndsWith("\u0647\u0645", StringComparison.Ordinal))) return m; // ه ها هم
         // A possessive suffix is a written ه, not a folded ة (الحكومة، الشرطة), and a definite noun takes none.
-        var written = tokens[m.First].Text.AsSpan();
-        while (written.Length > 0 && Normalizer.IsDiacritic(written[^1])) written = written[..^1];
-        if ((written.Length > 0 && written[^1] == '\u0629') || ArabicForms.IsDefinite(f)) return m; // ة, ال/وال
+        if (Written(tokens[m.First]).EndsWith('\u0629') || ArabicForms.IsDefinite(f)) return m; // ة, ال/وال
         // An owned place or thing (موكبه، مقره) stands for its owner: the nearest earlier participant that is not a place, with or
         // without a country (نجا قائد شرطة النجدة في بغداد ... اثر تعرض موكبه لانفجار → قائد شرطة النجدة, not بغداد).
         if (m.IsObject)
@@ -684,8 +823,47 @@ internal sealed partial class EventCoderComponent : IDocumentComponent
     private static ActorMention? Genitive(IReadOnlyList<ViewToken> tokens, TriggerHit hit, List<ActorMention> candidates)
     {
         var f = tokens[hit.Last].Folded;
-        if (f.Length >= 6 && (f.EndsWith("\u064A\u0646", StringComparison.Ordinal) || f.EndsWith("\u0648\u0646", StringComparison.Ordinal))) return null; // ين ون
+        if (ArabicFold.IsSoundMasculinePlural(f, 6)) return null;
         return candidates.FirstOrDefault(m => m.Lead > hit.Last && m.Lead <= NextWord(tokens, hit.Last) && m.Preposition is null);
+    }
+
+    /// <summary>
+    /// Session 12: the antecedent of an object pronoun on a masdar governed by a light verb (ووصفت طفلة ... كيف قام عشرة جنود ...
+    /// باغتصابها → طفلة): the last ungoverned person mention before the light verb in the sentence that agrees with the pronoun
+    /// (ها: a written ة or ات; هم: a sound masculine plural ون/ين; ه: no ة), not the source; null without a pronoun.
+    /// </summary>
+    private static ActorMention? PronounObject(IReadOnlyList<ViewToken> tokens, TriggerHit hit, int support, List<ActorMention> candidates, ActorMention? source)
+    {
+        var written = Written(tokens[hit.Last]);
+        Func<string, bool>? agrees = null;
+        if (written.EndsWith("\u0647\u0627", StringComparison.Ordinal)) agrees = w => w.EndsWith('\u0629') || (w.Length > 2 && w[^1] == '\u062A' && w[^2] == '\u0627'); // ها: ة, ات
+        else if (written.EndsWith("\u0647\u0645", StringComparison.Ordinal)) agrees = w => w.EndsWith("\u0648\u0646", StringComparison.Ordinal) || w.EndsWith("\u064A\u0646", StringComparison.Ordinal); // هم: ون ين
+        else if (written.EndsWith('\u0647')) agrees = w => !w.EndsWith('\u0629'); // ه, not ة
+        if (agrees is null || written.Length < 5) return null;
+        return candidates.LastOrDefault(m => m.Last < support && m != source && m.Preposition is null && !m.IsObject && m.Entity?.Type != "LOC" &&
+            m.Code is { } c && Rasid.Nlp.Entities.ActorLinker.SplitCode(c).Role is not null && agrees(Written(tokens[m.First])));
+    }
+
+    /// <summary>
+    /// Session 12: the subject of a dual or plural verb that is the second of two coordinated participants (ضابط شرطة وجنديا من الجيش
+    /// اختطفا) is the coordination, headed by its first conjunct: the ungoverned mention right before the و-mention, with a role.
+    /// </summary>
+    private static ActorMention? FirstConjunct(IReadOnlyList<ViewToken> tokens, TriggerHit hit, ActorMention? pre, List<ActorMention> candidates)
+    {
+        if (pre is null || pre.Entity is not null || pre.Lead != pre.First || tokens[pre.First].Folded is not { Length: >= 4 } f || f[0] != '\u0648') return pre; // و
+        var verb = tokens[hit.First].Folded;
+        var dualOrPlural = verb.EndsWith("\u0648\u0627", StringComparison.Ordinal) || (verb.Length > 2 && verb[^1] == '\u0627' && verb[^2] != '\u062A'); // وا، ا (not تا)
+        if (!dualOrPlural) return pre;
+        return candidates.LastOrDefault(m => m.Last < pre.First && WordsBetween(tokens, m.Last, pre.First) == 0 && !ClauseBreak(tokens, m.Last, pre.First) &&
+            m.Preposition is null && !m.IsObject && m.Code is { } c && Rasid.Nlp.Entities.ActorLinker.SplitCode(c).Role is not null) ?? pre;
+    }
+
+    /// <summary>A token's text without diacritics (a written ة stays ة).</summary>
+    private static string Written(ViewToken token)
+    {
+        var written = token.Text.AsSpan();
+        while (written.Length > 0 && Normalizer.IsDiacritic(written[^1])) written = written[..^1];
+        return written.ToString();
     }
 
     /// <summary>The subject before a verb at <paramref name="verb"/>: the last ungoverned mention within two words, no clause break between.</summary>

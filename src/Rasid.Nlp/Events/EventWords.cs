@@ -53,6 +53,9 @@ internal static class EventWords
     /// <summary>Conjunctions after a bare past verb without object (بعدما عندما بينما اثناء خلال).</summary>
     public static FrozenSet<string> TemporalConjunction { get; } = Class("temporal_conjunction");
 
+    /// <summary>The noun before an organisation under which the actor database codes its members (عناصر).</summary>
+    public static FrozenSet<string> OrganisationMember { get; } = Class("organisation_member");
+
     /// <summary>The file's version (<c># version: N</c>).</summary>
     public static string Version => Loaded.Value.Version;
 

@@ -81,6 +81,9 @@ internal sealed class RoleCues
         return [.. list];
     }
 
+    /// <summary>The forms of class <paramref name="cls"/> (each a sequence of folded words), or none.</summary>
+    public IReadOnlyList<string[]> Forms(string cls) => _classes.TryGetValue(cls, out var forms) ? forms : [];
+
     /// <summary>True when <paramref name="code"/> is listed in class <paramref name="cls"/> (attacker roles).</summary>
     public bool HasValue(string cls, string code) =>
         _classes.TryGetValue(cls, out var forms) && forms.Any(f => f.Length == 1 && f[0] == code);

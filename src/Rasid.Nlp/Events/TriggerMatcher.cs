@@ -43,6 +43,7 @@ internal static class TriggerMatcher
                     var isVerb = entry.IsVerb && (entry.NounForms.Count == 0 || !entry.NounForms.Contains(string.Join(' ', form))); // joined only when needed
                     // ل before a verb only as لِيفعل (with an imperfect prefix).
                     if (isVerb ? !VerbProclitics.Contains(cand.Proclitic) || (cand.Proclitic.EndsWith('\u0644') && !cand.ImperfectPrefix) : cand.ImperfectPrefix) continue;
+                    if (form.Length == 1 && !PossibleEnding(tokens[i], cand, isVerb)) continue;
                     var last = MatchRest(tokens, i, form);
                     if (last < 0) continue;
                     var contextEnd = last;
@@ -75,6 +76,23 @@ internal static class TriggerMatcher
         }
 
         return hits;
+    }
+
+    /// <summary>
+    /// Whether what follows the stem in the token can end the trigger. Folding writes ة as ه, so a ة stripped as if it were the
+    /// pronoun ه is not one: الطلبة "the students" is not طلب + ه "his request". A verb never ends in ة (وزارة "ministry" is not
+    /// و + زاره "and he visited him"), nor takes the noun plural ات (وزارات), nor ي after a perfect stem (وزارتي); ون/ين/ان only
+    /// after an imperfect prefix (يزورون, not a perfect زارون).
+    /// </summary>
+    private static bool PossibleEnding(ViewToken token, StemCandidate cand, bool isVerb)
+    {
+        var suffixLength = token.Folded.Length - cand.Proclitic.Length - (cand.ImperfectPrefix ? 1 : 0) - cand.Stem.Length;
+        if (token.Text.Length > 0 && token.Text[^1] == '\u0629' && (isVerb || suffixLength > 0)) return false; // ة
+        if (!isVerb || suffixLength <= 0) return true;
+        var suffix = token.Folded.AsSpan(token.Folded.Length - suffixLength);
+        if (suffix.SequenceEqual("\u0627\u062A")) return false; // ات
+        if (!cand.ImperfectPrefix && (suffix.SequenceEqual("\u064A") || suffix.SequenceEqual("\u0648\u0646") || suffix.SequenceEqual("\u064A\u0646") || suffix.SequenceEqual("\u0627\u0646"))) return false; // ي ون ين ان
+        return true;
     }
 
     /// <summary>A verb of role_cues.tsv class <c>governs_l</c> (تعرض) within four words before a nominal trigger with ل.</summary>

@@ -33,7 +33,17 @@ internal sealed class QuoteComponent : IDocumentComponent
 
     public AnnotationLayers Adds => AnnotationLayers.Quotes;
 
-    private readonly record struct Tok(int Start, int End, string Fold, TokenKind Kind, int Sentence);
+    /// <summary>A token as the quote rules read it.</summary>
+    /// <param name="Start">Start offset.</param>
+    /// <param name="End">End offset (exclusive).</param>
+    /// <param name="Fold">Folded text.</param>
+    /// <param name="Kind">Token kind.</param>
+    /// <param name="Sentence">Sentence index.</param>
+    /// <param name="Verb">Whether one of its syntactic words is tagged VERB (a clause, not a speaker's name).</param>
+    /// <param name="Preposition">Whether its first syntactic word is tagged ADP and a pronoun follows it (عنها، له، عليه): no speaker starts there.</param>
+    /// <param name="Adposition">Whether it is a preposition alone (في، على): a noun phrase after it is its object.</param>
+    /// <param name="Noun">Whether its first syntactic word after a conjunction (و، ف) is tagged NOUN or PROPN (a sentence's subject may start there).</param>
+    private readonly record struct Tok(int Start, int End, string Fold, TokenKind Kind, int Sentence, bool Verb = false, bool Preposition = false, bool Adposition = false, bool Noun = false);
 
     private sealed record SpeakerInfo(Mention Mention, string? Actor, string? Canonical, string Rule);
 
@@ -188,7 +198,12 @@ internal sealed class QuoteComponent : IDocumentComponent
             while (s < document.Sentences.Count - 1 && t.Start >= document.Sentences[s].End) s++;
             var fold = ArabicFold.Fold(t.Text);
             if (fold.Length == 0) continue; // a lone diacritic or tatweel
-            toks.Add(new Tok(t.Start, t.End, fold, t.Kind, s));
+            var verb = t.Words.Exists(w => w.Upos == "VERB");
+            var preposition = t.Words.Count >= 2 && t.Words[0].Upos == "ADP" && t.Words[^1].Upos == "PRON";
+            var adposition = t.Words.Count == 1 && t.Words[0].Upos == "ADP";
+            var head = t.Words.Find(w => w.Upos != "CCONJ");
+            var noun = head?.Upos is "NOUN" or "PROPN";
+            toks.Add(new Tok(t.Start, t.End, fold, t.Kind, s, verb, preposition, adposition, noun));
         }
 
         return toks;
@@ -286,7 +301,7 @@ internal sealed class QuoteComponent : IDocumentComponent
             }
 
             if (t.Kind is TokenKind.Punctuation or TokenKind.Number) break;
-            if (_lex.In("stop", t.Fold)) break;
+            if (_lex.In("stop", t.Fold) || t.Preposition) break; // قال عنها: the phrase is about someone, not the speaker
             if (_lex.Cue(t.Fold) is not null) break;
             if (end + 1 < to && _lex.In("stop2", t.Fold + " " + toks[end + 1].Fold)) break;
             if (t.Fold.StartsWith("لل", StringComparison.Ordinal) || (t.Fold.StartsWith("ل", StringComparison.Ordinal) && t.Fold.Length > 4 && t.Fold[1] is 'و' && t.Fold.Contains("كال", StringComparison.Ordinal))) break; // للصحفيين، لوكالة
@@ -324,6 +339,10 @@ internal sealed class QuoteComponent : IDocumentComponent
         }
 
         if (k == end) return null;
+        // a verb inside is a clause of its own (حيث لم يقدره أحد، قال), and a phrase after a preposition its object
+        // (في حديث عفوي، قال): neither is the speaker's noun phrase
+        for (var v = k; v < end; v++) if (toks[v].Verb) return null;
+        if (k > 0 && toks[k - 1].Sentence == toks[cueIndex].Sentence && toks[k - 1].Adposition && !_lex.In("particle", toks[k - 1].Fold)) return null;
         // the phrase must start at a boundary (sentence start, punctuation or a stop word), not in the middle of a clause
         var boundary = k == 0 || toks[k - 1].Sentence != toks[cueIndex].Sentence || toks[k - 1].Kind == TokenKind.Punctuation || _lex.In("stop", toks[k - 1].Fold) || _lex.In("particle", toks[k - 1].Fold);
         if (!boundary) return null;
@@ -341,7 +360,7 @@ internal sealed class QuoteComponent : IDocumentComponent
         if (k >= cueIndex) return EntityBeforeCue(document, toks, first, cueIndex);
         // a sentence opening with a definite noun is SVO; otherwise skip the verb
         var startsWithNoun = toks[k].Fold.StartsWith("ال", StringComparison.Ordinal) || toks[k].Fold.StartsWith("وال", StringComparison.Ordinal);
-        if (!startsWithNoun) k++;
+        if (!startsWithNoun && !toks[k].Noun) k++;
         // the subject's noun phrase: a definite noun keeps only definite words after it (المقاومة الشعبية | سيطرتها)
         var end = Math.Min(cueIndex, k + 3);
         for (var m = k + 1; m < end; m++)

@@ -18,8 +18,8 @@ public sealed class AgreementRoleTests
     public void Data_files_are_the_session_10_versions()
     {
         Assert.Contains("agents_extra.tsv@6", EventKnowledge.Default.Versions, StringComparison.Ordinal);
-        Assert.Contains("nationalities.tsv@2", EventKnowledge.Default.Versions, StringComparison.Ordinal);
-        Assert.Contains("role_cues.tsv@8", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+        Assert.Contains("nationalities.tsv@3", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+        Assert.Contains("role_cues.tsv@10", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.Contains("role_words.tsv@3", EventKnowledge.Default.Versions, StringComparison.Ordinal);
     }
 

@@ -37,6 +37,21 @@ public sealed class EventCoderRuleTests
     }
 
     [Fact]
+    public void A_ministry_is_not_a_visit_and_a_statement_issued_is_not_a_confiscation()
+    {
+        // وزارة folds to وزاره, the letters of و + زاره "and he visited him": a verb never ends in ة, nor takes the plural ات.
+        const string text = "وأعلنت وزارة الداخلية ووزارات أخرى في بيان صادر عن وزارتي الخارجية والدفاع أن الرئيس زار موسكو.";
+        var doc = EventTestSupport.CodeWithRules(text, new DateOnly(2015, 7, 25));
+        var visit = Assert.Single(doc.Events, e => e.Type == "CONSULT");
+        Assert.Equal(EventTestSupport.At(text, "زار موسكو"), visit.Trigger.Start);
+        // وزاره (with ه: "and visited him") is still the verb.
+        const string other = "وقال المسؤول إن الرئيس وزاره الوزير أمس في مكتبه.";
+        var visited = Assert.Single(EventTestSupport.CodeWithRules(other, new DateOnly(2015, 7, 25)).Events, e => e.Type == "CONSULT");
+        Assert.Equal((EventTestSupport.At(other, "وزاره"), "وزاره"), (visited.Trigger.Start, visited.Trigger.Text));
+        Assert.DoesNotContain(doc.Events, e => e.Type == "COERCE");
+    }
+
+    [Fact]
     public void VSO_verb_takes_the_following_agent_as_source_and_the_direct_object_as_target()
     {
         const string text = "قصفت الطائرات الروسية مدينة حلب امس.";

@@ -85,11 +85,11 @@ public sealed class EventRoleTests
     [Fact]
     public void Role_cues_file_is_embedded_and_versioned()
     {
-        Assert.Contains("role_cues.tsv@8", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+        Assert.Contains("role_cues.tsv@10", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.Contains("role_words.tsv@3", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.Contains("agents_extra.tsv@6", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.True(EventKnowledge.Default.Cues.HasValue("victim", "CVL"));
-        Assert.Contains("triggers.tsv@3", EventKnowledge.Default.Versions, StringComparison.Ordinal);
+        Assert.Contains("triggers.tsv@4", EventKnowledge.Default.Versions, StringComparison.Ordinal);
         Assert.True(EventKnowledge.Default.Cues.HasValue("attacker", "UAF"));
         Assert.False(EventKnowledge.Default.Cues.HasValue("attacker", "CVL"));
     }

@@ -31,7 +31,15 @@ internal static class EventTestSupport
     }
 
     /// <summary>The offset of the first occurrence of <paramref name="word"/> in <paramref name="text"/> (ordinal).</summary>
-    public static int At(string text, string word) => text.IndexOf(word, StringComparison.Ordinal);
+    public static int At(string text, string word) => At(text, word, 1);
+
+    /// <summary>The offset of the <paramref name="occurrence"/>-th occurrence of <paramref name="word"/> in <paramref name="text"/> (ordinal), or -1.</summary>
+    public static int At(string text, string word, int occurrence)
+    {
+        var start = -1;
+        for (var i = 0; i < occurrence; i++) start = text.IndexOf(word, start + 1, StringComparison.Ordinal);
+        return start;
+    }
 
     /// <summary>A coder without the trained detector (dictionary only), for rule tests on made-up sentences.</summary>
     public static EventCoderComponent RulesOnly { get; } = new(EventKnowledge.Default, detector: null);

@@ -32,6 +32,27 @@ public sealed class QuoteComponentTests
     }
 
     [Fact]
+    public void A_preposition_with_a_pronoun_after_the_cue_is_not_the_speaker_and_the_sentence_subject_is()
+    {
+        // قال عنها: "about it" — the speaker is the sentence's subject, not عنها nor the phrase after في.
+        var text = "استمد ناصر بن جريد تلك الذكريات في حديث عفوي، قال عنها: \"كان محمد عبده يأتي الى منزله ويختار من الأشرطة\".";
+        var q = Assert.Single(Quotes(text));
+        AssertSpan(text, q.Speaker, "ناصر بن جريد");
+        Assert.Contains("speaker=sentence-subject", q.Evidence!.Rule ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sentence_opening_with_a_name_or_a_verb_phrase_before_the_cue_is_read_with_the_tags()
+    {
+        // كان + a name: the name is the subject; a clause with a verb before the cue (حيث لم يقدره أحد) is no speaker.
+        var first = "وكان خامنئي قال إن الاتفاق لن يغير سياسة بلاده.";
+        AssertSpan(first, Assert.Single(Quotes(first)).Speaker, "خامنئي");
+        var second = "وتجربته ثرية كما يرى الناقد، حيث لم يقدره أحد، قال: \"عندما عاد إلى السعودية استقر في جدة\".";
+        var q = Assert.Single(Quotes(second), x => x.Cue?.Text == "قال");
+        Assert.DoesNotContain("يقدره", q.Speaker?.Text ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Indirect_speech_after_a_sentence_initial_verb_takes_the_following_subject()
     {
         var text = "اكدت الرئاسة السورية الاربعاء ان ارسال قوات جوية روسية إلى سوريا تم بموجب طلب مباشر.";
