@@ -8,8 +8,7 @@ namespace Rasid.Nlp.Events;
 
 /// <summary>
 /// Sentence-level event-type detection (ASSAULT, PROTEST): one linear model per type (logistic regression, averaged over
-/// cross-validation folds) over folded words, clitic-stripped stems, stem prefixes, stem bigrams, hashed character 3–5-grams
-/// of the words (PROTEST only), word clusters (scaled
+/// cross-validation folds) over folded words, clitic-stripped stems, stem prefixes, stem bigrams, word clusters (scaled
 /// down in long sentences) and trigger-lexicon features. Trained by
 /// <see cref="EventDetectorTrainer"/> on the Arabic event GSR; stored as JSON in models/events-detect.json.
 /// </summary>
@@ -17,7 +16,7 @@ internal sealed class EventDetector
 {
     /// <summary>Model id written into evidence.</summary>
     public const string ModelName = "events-detect";
-    public const string FeatureSet = "events.features/6";
+    public const string FeatureSet = "events.features/5";
     private const string ResourceName = "Rasid.Nlp.models.events-detect.json";
 
     private static readonly Lazy<EventDetector?> Embedded = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -44,7 +43,7 @@ internal sealed class EventDetector
 
     /// <summary>
     /// The features of a sentence, each once, in a deterministic order: lexical features (words, stems, prefixes, bigrams,
-    /// hashed character n-grams, clusters) with a value that shrinks with the sentence's length (1 up to <see cref="LengthNormWords"/> words, then
+    /// clusters) with a value that shrinks with the sentence's length (1 up to <see cref="LengthNormWords"/> words, then
     /// sqrt(LengthNormWords / words)), so that a long sentence does not collect a large score from many weak words;
     /// trigger features with value 1.
     /// </summary>
@@ -60,39 +59,9 @@ internal sealed class EventDetector
         return result;
     }
 
-    /// <summary>
-    /// Character 3–5-grams of a folded word with boundary marks (&lt;word&gt;), each hashed (FNV-1a) into one of 2^18 names
-    /// <c>g:hex</c>: the clitic-bearing and inflected forms of one stem (المتظاهرين، متظاهرون، تظاهرات) share most of them, which
-    /// helps the PROTEST model with its 57 "yes" (session 12); the ASSAULT model is trained without them
-    /// (<see cref="EventModelTraining.CharGramTypes"/>).
-    /// </summary>
-    internal static void CharGrams(string word, List<string> features)
-    {
-        // The word with its boundary marks, «<word>», without building that string.
-        var length = word.Length + 2;
-        for (var n = 3; n <= 5; n++)
-        for (var i = 0; i + n <= length; i++)
-        {
-            uint hash = 2166136261;
-            for (var j = i; j < i + n; j++)
-            {
-                hash ^= j == 0 ? '<' : j == length - 1 ? '>' : word[j - 1];
-                hash *= 16777619;
-            }
-
-            var bucket = (int)(hash & (GramBuckets - 1));
-            // One string per bucket, made once: the run-time features allocate no new gram names.
-            features.Add(GramNames[bucket] ??= "g:" + bucket.ToString("x", CultureInfo.InvariantCulture));
-        }
-    }
-
-    private const int GramBuckets = 1 << 18;
-
-    private static readonly string?[] GramNames = new string?[GramBuckets];
-
     private static List<string> LexicalFeatures(SentenceView sentence, WordClusters clusters, out int words)
     {
-        var features = new List<string>(sentence.Tokens.Count * 18); // words, stems, prefixes, bigrams, clusters and about a dozen grams a word
+        var features = new List<string>(sentence.Tokens.Count * 6);
         words = 0;
         string? previous = null;
         foreach (var token in sentence.Tokens)
@@ -110,7 +79,6 @@ internal sealed class EventDetector
             features.Add("s:" + stem);
             if (stem.Length >= 4) features.Add("p:" + stem[..4]);
             if (previous is not null) features.Add("b:" + previous + "_" + stem);
-            CharGrams(token.Folded, features);
             previous = stem;
             // Word clusters learnt from unlabelled news: words never seen in the GSR share weights with similar ones.
             if (clusters.Count > 0)

@@ -15,7 +15,7 @@ public sealed record EventTrainingResult(string ModelJson, IReadOnlyList<string>
 public static class EventModelTraining
 {
     /// <summary>Model format version written into the model and used in evidence ids.</summary>
-    public const int ModelVersion = 7;
+    public const int ModelVersion = 6;
 
     /// <summary>
     /// Trains on the training part (see <see cref="GsrData.IsDev"/>) of <c>assault_gsr.csv</c> and <c>protest_gsr.csv</c>
@@ -67,7 +67,7 @@ public static class EventModelTraining
         var metadata = new JsonObject
         {
             ["trained_on"] = "arabic_event_gsr assault_gsr.csv + protest_gsr.csv, train split (FNV-1a(id) % 5 != 0)",
-            ["algorithm"] = string.Create(CultureInfo.InvariantCulture, $"{trainer.Algorithm}, {trainer.Epochs} epochs, L2 (from {string.Join('/', trainer.L2Grid)}) and class weight (class ratio^{string.Join('/', trainer.BalanceGrid)}) chosen per type (the models of the {trainer.SettingEnsemble} settings with the best smoothed CV F1 averaged, threshold on their averaged out-of-fold scores), trigger features shared between the types (the other file's sentences as auxiliary examples), character 3-5-grams of the words for {string.Join('/', CharGramTypes.Order(StringComparer.Ordinal))} only, and threshold by {trainer.ThresholdFolds}-fold cross-validation on the training split (threshold chosen on the sentences with a kept trigger of the type, by the F1 averaged over ±{trainer.ThresholdSmoothing} neighbouring cuts); {(trainer.AverageFolds ? "final model = average of the fold models" : "final model refitted on the whole training split")}"),
+            ["algorithm"] = string.Create(CultureInfo.InvariantCulture, $"{trainer.Algorithm}, {trainer.Epochs} epochs, L2 (from {string.Join('/', trainer.L2Grid)}) and class weight (class ratio^{string.Join('/', trainer.BalanceGrid)}) chosen per type (the models of the {trainer.SettingEnsemble} settings with the best smoothed CV F1 averaged, threshold on their averaged out-of-fold scores), trigger features shared between the types (the other file's sentences as auxiliary examples), and threshold by {trainer.ThresholdFolds}-fold cross-validation on the training split (threshold chosen on the sentences with a kept trigger of the type, by the F1 averaged over ±{trainer.ThresholdSmoothing} neighbouring cuts); {(trainer.AverageFolds ? "final model = average of the fold models" : "final model refitted on the whole training split")}"),
             ["knowledge"] = knowledge.Versions,
             ["licence"] = "trained on the Arabic event GSR (MIT, Open Event Data Alliance)",
             ["counts"] = counts,
@@ -93,9 +93,8 @@ public static class EventModelTraining
         examples = examples.ToDictionary(kv => kv.Key, kv => LexicalScale.TryGetValue(kv.Key, out var scale)
             ? (IReadOnlyList<DetectorExample>)[.. kv.Value.Select(e => e with { Features = [.. e.Features.Select(f => IsLexical(f.Name) ? f with { Value = f.Value * scale } : f)] })]
             : kv.Value, StringComparer.Ordinal);
-        foreach (var (type, all) in examples.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (type, data) in examples.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            var data = all.Select(e => e with { Features = CharGramsFor(e.Features, type) }).ToList();
             if (!ShareTypes || examples.Count < 2)
             {
                 types[type] = trainer.TrainSelected(data, out var cv, out var tried);
@@ -111,7 +110,7 @@ public static class EventModelTraining
             var list = data.Select(e => e with { Features = Shared(e.Features, type) }).ToList();
             foreach (var (other, auxiliary) in others)
             {
-                list.AddRange(auxiliary.Select(e => e with { Features = CharGramsFor(e.Features, type) }).Select(e => new DetectorExample(
+                list.AddRange(auxiliary.Select(e => new DetectorExample(
                     [.. e.Features.Select(f => new DetectorFeature("x:" + f.Name, f.Value)), .. e.Features.Where(f => IsTriggerFeature(f.Name)).Select(f => new DetectorFeature("sh:" + Relative(f.Name, other), f.Value))],
                     e.Label, e.Candidate, Auxiliary: true)));
             }
@@ -145,18 +144,6 @@ public static class EventModelTraining
     /// </summary>
     internal static IReadOnlyDictionary<string, double> LexicalScale { get; } = new Dictionary<string, double>(StringComparer.Ordinal) { ["PROTEST"] = 0.5 };
 
-    /// <summary>
-    /// The types whose models are trained with the character n-grams of the words (<c>g:</c>, <see cref="EventDetector.CharGrams"/>);
-    /// the other types' examples — their own and the auxiliary ones of their training — are stripped of them. PROTEST only
-    /// (session 12, mean over three fold assignments of the nested CV): they help its 57 "yes" share the inflected and
-    /// clitic-bearing forms of one word, while ASSAULT, with three times the positives, lost with them.
-    /// </summary>
-    internal static IReadOnlySet<string> CharGramTypes { get; } = new HashSet<string>(StringComparer.Ordinal) { "PROTEST" };
-
-    /// <summary>The features of a sentence as <paramref name="type"/>'s model is trained on them (see <see cref="CharGramTypes"/>).</summary>
-    internal static List<DetectorFeature> CharGramsFor(List<DetectorFeature> features, string type) =>
-        CharGramTypes.Contains(type) ? features : [.. features.Where(f => !f.Name.StartsWith("g:", StringComparison.Ordinal))];
-
     /// <summary>A lexical feature (word, stem, prefix, bigram, cluster, number): not a trigger feature, casualty count or the bias.</summary>
     internal static bool IsLexical(string name) =>
         name != "bias" && !name.StartsWith("lex", StringComparison.Ordinal) && !name.StartsWith("cas", StringComparison.Ordinal) && !name.StartsWith("sh:", StringComparison.Ordinal) && !name.StartsWith("x:", StringComparison.Ordinal);
@@ -168,7 +155,6 @@ public static class EventModelTraining
 
     private static List<DetectorFeature> Shared(List<DetectorFeature> features, string type) =>
         [.. features, .. features.Where(f => IsTriggerFeature(f.Name)).Select(f => new DetectorFeature("sh:" + Relative(f.Name, type), f.Value))];
-
 
     /// <summary>lexx:ASSAULT:v:count for ASSAULT → lexx:SELF:v:count; for PROTEST → lexx:OTHER:v:count.</summary>
     private static string Relative(string name, string type)

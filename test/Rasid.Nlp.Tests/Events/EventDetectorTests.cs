@@ -73,57 +73,6 @@ public sealed class EventDetectorTests
     }
 
     [Fact]
-    public void Character_grams_of_a_word_are_hashed_features_that_the_forms_of_one_stem_share()
-    {
-        // <قتل>: three 3-grams, two 4-grams, one 5-gram.
-        var grams = new List<string>();
-        EventDetector.CharGrams("قتل", grams);
-        Assert.Equal(6, grams.Count);
-        Assert.All(grams, g => Assert.Matches("^g:[0-9a-f]{1,5}$", g));
-        var again = new List<string>();
-        EventDetector.CharGrams("قتل", again);
-        Assert.Equal(grams, again);
-        // The clitic-bearing plural and the bare plural share the grams of their stem (متظ، تظاه، ظاهر…), not the boundary ones.
-        var definite = new List<string>();
-        var bare = new List<string>();
-        EventDetector.CharGrams("المتظاهرين", definite);
-        EventDetector.CharGrams("متظاهرون", bare);
-        Assert.InRange(definite.Intersect(bare).Count(), 5, bare.Count - 3);
-        // In a sentence they are lexical features: length-scaled like the words, each once.
-        var features = FeaturesOf("وتجمع مئات المتظاهرين امام مبنى مجلس المحافظة امس للمطالبة بتحسين الخدمات");
-        var word = features.Single(f => f.Name == "w:المتظاهرين").Value;
-        Assert.All(features.Where(f => f.Name.StartsWith("g:", StringComparison.Ordinal)), f => Assert.Equal(word, f.Value));
-        Assert.Contains(features, f => f.Name == definite[0]);
-        Assert.True(EventModelTraining.IsLexical(definite[0]));
-    }
-
-    [Fact]
-    public void Only_the_PROTEST_model_is_trained_with_character_grams()
-    {
-        // Both types: a word and a gram that tell the positives apart; the ASSAULT model must never see the gram.
-        var examples = new Dictionary<string, IReadOnlyList<DetectorExample>>(StringComparer.Ordinal);
-        foreach (var type in new[] { "ASSAULT", "PROTEST" })
-        {
-            var list = new List<DetectorExample>();
-            for (var i = 0; i < 40; i++)
-            {
-                var positive = i % 4 == 0;
-                list.Add(new DetectorExample([new("bias", 1), new(positive ? "w:yes" : "w:no", 1), new(positive ? "g:1" : "g:2", 1), new("lex:" + type, 1)], positive, Candidate: true));
-            }
-
-            examples[type] = list;
-        }
-
-        var trainer = new EventDetectorTrainer(EventKnowledge.Default) { Epochs = 5, L2Grid = [1e-3], BalanceGrid = [1], SettingEnsemble = 1 };
-        var models = EventModelTraining.TrainTypes(trainer, examples, out _);
-        Assert.DoesNotContain(models["ASSAULT"].Weights.Keys, k => k.Contains("g:", StringComparison.Ordinal));
-        Assert.Contains("g:1", models["PROTEST"].Weights.Keys);
-        Assert.Contains("w:yes", models["ASSAULT"].Weights.Keys);
-        Assert.DoesNotContain(EventModelTraining.CharGramsFor([new("g:1", 1), new("w:yes", 1)], "ASSAULT"), f => f.Name == "g:1");
-        Assert.Equal(2, EventModelTraining.CharGramsFor([new("g:1", 1), new("w:yes", 1)], "PROTEST").Count);
-    }
-
-    [Fact]
     public void Threshold_smoothing_keeps_every_positive_of_separable_data_and_reports_the_AUC()
     {
         // Positives and negatives told apart by one word each; every sixth sentence is positive.
