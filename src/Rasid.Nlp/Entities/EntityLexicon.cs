@@ -49,9 +49,9 @@ internal sealed class LexEntry
     public bool HasBareProperName { get; set; }
 
     /// <summary>
-    /// What this phrase is when the matched word ends in a ه/ة that the key dropped and no place or actor name of the key
-    /// has it (<see cref="ProperNamesNeedBareForm"/>): the entry without its places and actors, or null when nothing else is
-    /// left. Set once the lexicon is built; null also when the entry holds no place or actor.
+    /// What this phrase is when its places and actors do not fit the matched word (a dropped final ه/ة, <see cref="ProperNamesNeedBareForm"/>;
+    /// an article that they never or always have, <see cref="ProperNamesNeedArticle"/>, <see cref="ProperNamesRefuseArticle"/>): the entry
+    /// without its places and actors, or null when nothing else is left. Set once the lexicon is built; null also when no view is needed.
     /// </summary>
     internal LexEntry? WithoutProperNames { get; set; }
 
@@ -143,7 +143,7 @@ internal sealed partial class EntityLexicon
         LoadSmall("nationalities.tsv", versions, (e, r) => e.Nationality ??= r[1].Trim());
         LoadSmall("institutions.tsv", versions, (e, r) => e.InstitutionRole ??= r[1].Trim());
         LoadTitles(versions);
-        BuildHehViews();
+        BuildProperNameViews();
         IndexPrefixes();
         Version = string.Join('.', versions);
     }
@@ -231,6 +231,13 @@ internal sealed partial class EntityLexicon
     private static LexEntry? View(LexEntry found, bool hehDropped, bool hadArticle) =>
         (hehDropped && found.ProperNamesNeedBareForm) || (hadArticle ? found.ProperNamesRefuseArticle : found.ProperNamesNeedArticle) ? found.WithoutProperNames : found;
 
+    /// <summary>Notes on the entry of a place or curated actor name (as written) its final ه/ة and its article (<see cref="NotingHeh"/>, <see cref="NotingArticle"/>).</summary>
+    private static LexEntry NotingProperName(LexEntry entry, string name)
+    {
+        var normalized = ArabicForms.Normalize(name);
+        return NotingArticle(NotingHeh(entry, normalized), normalized);
+    }
+
     /// <summary>Notes on the entry of a place or curated actor name whether the name has the article.</summary>
     private static LexEntry NotingArticle(LexEntry entry, string normalizedName)
     {
@@ -257,8 +264,11 @@ internal sealed partial class EntityLexicon
         return entry;
     }
 
-    /// <summary>The views of entries with places or actors for words ending in a dropped ه/ة (<see cref="LexEntry.WithoutProperNames"/>).</summary>
-    private void BuildHehViews()
+    /// <summary>
+    /// The reduced entries (<see cref="LexEntry.WithoutProperNames"/>) of the entries whose places and actors a word may not find:
+    /// by its final ه/ة or by its article (<see cref="View"/>).
+    /// </summary>
+    private void BuildProperNameViews()
     {
         foreach (var entry in phrases.Values)
         {
@@ -337,7 +347,7 @@ internal sealed partial class EntityLexicon
         foreach (var r in placeRows)
         {
             var place = new PlaceRecord(r[0], r[1], r[2], double.Parse(r[3], CultureInfo.InvariantCulture), double.Parse(r[4], CultureInfo.InvariantCulture), Curated: true);
-            foreach (var name in r[5].Split('|')) NotingArticle(NotingHeh(Entry(PhraseKey(name)), ArabicForms.Normalize(name)), ArabicForms.Normalize(name)).Place ??= place;
+            foreach (var name in r[5].Split('|')) NotingProperName(Entry(PhraseKey(name)), name).Place ??= place;
         }
 
         versions.Add("places" + v);
@@ -358,7 +368,7 @@ internal sealed partial class EntityLexicon
             var key = PhraseKey(f[3]);
             countryByArabic[key] = iso;
             var found = coordinates.TryGetValue(("country", iso, ""), out var c);
-            NotingArticle(NotingHeh(Entry(key), ArabicForms.Normalize(f[3])), ArabicForms.Normalize(f[3])).Place ??= new PlaceRecord(english.GetValueOrDefault(f[2], iso), iso, "country", found ? c.Lat : null, found ? c.Lon : null);
+            NotingProperName(Entry(key), f[3]).Place ??= new PlaceRecord(english.GetValueOrDefault(f[2], iso), iso, "country", found ? c.Lat : null, found ? c.Lon : null);
         }
 
         var excluded = new HashSet<(string, string)>();
@@ -383,7 +393,7 @@ internal sealed partial class EntityLexicon
             var key = PhraseKey(ArabicForms.Normalize(name));
             if (key.Length < 3 || key.Count(c => c == ' ') > 2) continue;
             var found = coordinates.TryGetValue(("city", iso, f[3]), out var c);
-            NotingArticle(NotingHeh(Entry(key), ArabicForms.Normalize(name)), ArabicForms.Normalize(name)).Place ??= new PlaceRecord(f[3], iso, "city", found ? c.Lat : null, found ? c.Lon : null);
+            NotingProperName(Entry(key), name).Place ??= new PlaceRecord(f[3], iso, "city", found ? c.Lat : null, found ? c.Lon : null);
         }
     }
 
@@ -416,7 +426,7 @@ internal sealed partial class EntityLexicon
             AddActorRow(record);
             foreach (var name in r[6].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                var entry = NotingArticle(NotingHeh(Entry(PhraseKey(name)), ArabicForms.Normalize(name)), ArabicForms.Normalize(name));
+                var entry = NotingProperName(Entry(PhraseKey(name)), name);
                 if (!entry.Actors.Contains(record)) entry.Actors.Add(record);
             }
         }
