@@ -177,8 +177,11 @@ internal sealed class EntityComponent : IDocumentComponent
                 return people[i].Link;
             }
 
-            shortened = false;
-            if (keys.SequenceEqual(earlier, StringComparer.Ordinal)) return people[i].Link;
+            if (keys.SequenceEqual(earlier, StringComparer.Ordinal))
+            {
+                shortened = false;
+                return people[i].Link;
+            }
         }
 
         shortened = false;
