@@ -51,7 +51,9 @@ internal sealed class ActorLinker(EntityLexicon lexicon)
             if (e.Titles.Count > 0 && Title(e, date) is { } titled) return titled;
             if (e.Place is { } p)
             {
-                var locative = prefixLength > 0 || (start > 0 && Locative.Contains(tokens[start - 1]));
+                // After a preposition or a locative noun, or after the dash of a dateline (عين اليوم – الرياض): the place, not the
+                // government acting.
+                var locative = prefixLength > 0 || (start > 0 && (Locative.Contains(tokens[start - 1]) || tokens[start - 1] is "\u2013" or "\u2014" or "-"));
                 var code = p.Kind == "capital" && !locative ? p.Country + "GOV" : p.Country;
                 return new LinkResult(code, p.Name, null, p, p.Kind == "capital" && !locative ? "capital-as-government" : "place");
             }

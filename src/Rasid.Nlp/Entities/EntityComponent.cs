@@ -118,7 +118,6 @@ internal sealed class EntityComponent : IDocumentComponent
                 var start = startToken.Start + ArabicForms.OriginalOffset(original, c.Prefix);
                 var end = tokens[c.End - 1].End;
                 var link = c.Link;
-                if (link is { Rule: "capital-as-government", Place: { } capital } && PlaceOnly(tokens, c.Start)) link = link with { Code = capital.Country, Rule = "place" };
                 var keys = new string[c.End - c.Start];
                 for (var k = 1; k < keys.Length; k++) keys[k] = EntityLexicon.TokenKey(tokens[c.Start + k].Text);
                 keys[0] = ArabicForms.Key(ArabicForms.Normalize(text.AsSpan(start, startToken.End - start)));
@@ -152,14 +151,6 @@ internal sealed class EntityComponent : IDocumentComponent
             }
         }
     }
-
-    /// <summary>
-    /// Whether a capital named at <paramref name="start"/> is the place of a dateline, not its government acting: after a dash
-    /// (عين اليوم – الرياض، واس - الرياض). (A capital in construct after a noun is left as it is: «ارسال موسكو تعزيزات» is
-    /// Moscow acting, «اعتداءات مدريد» is not, and the tags do not tell them apart.)
-    /// </summary>
-    private static bool PlaceOnly(List<Token> tokens, int start) =>
-        start > 0 && tokens[start - 1].Kind == TokenKind.Punctuation && tokens[start - 1].Text is "\u2013" or "\u2014" or "-";
 
     /// <summary>A person mention whose words are all words (or the last word) of an earlier linked person.</summary>
     /// <param name="people">Linked persons so far, in text order.</param>

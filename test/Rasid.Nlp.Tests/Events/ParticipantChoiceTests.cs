@@ -114,11 +114,14 @@ public sealed class AwakeningAndTalibanActorTests
 {
     private static readonly RasidPipeline Rasid = RasidPipeline.CreateDefault();
 
+    /// <summary>The whole default pipeline on <paramref name="text"/>, published on 2008-01-10.</summary>
+    private static Document Analyze(string text) => Rasid.Analyze(text, new ArticleInfo { Published = new DateOnly(2008, 1, 10) });
+
     [Fact]
     public void Members_of_the_awakening_forces_are_an_iraqi_militia()
     {
         const string text = "أعلنت مصادر أمنية مقتل ثلاثة من عناصر قوات الصحوة في هجوم انتحاري وسط مدينة بعقوبة.";
-        var doc = Rasid.Analyze(text, new ArticleInfo { Published = new DateOnly(2008, 1, 10) });
+        var doc = Analyze(text);
         var e = Assert.Single(doc.Events, e => e.Trigger.Text == "مقتل");
         Assert.Equal("IRQUAF", e.Target?.Actor);
         Assert.Equal(text.IndexOf("الصحوة", StringComparison.Ordinal) + "الصحوة".Length, e.Target?.End);
@@ -128,7 +131,7 @@ public sealed class AwakeningAndTalibanActorTests
     public void A_phrase_coordinated_with_the_awakening_councils_keeps_its_own_code()
     {
         const string text = "أعلن مصدر أمني مقتل ثمانية من قوات الأمن ومجالس الصحوة في هجوم انتحاري شمال بغداد.";
-        var doc = Rasid.Analyze(text, new ArticleInfo { Published = new DateOnly(2008, 1, 10) });
+        var doc = Analyze(text);
         var e = Assert.Single(doc.Events, e => e.Trigger.Text == "مقتل");
         Assert.Equal("---COP", e.Target?.Actor);
         Assert.Equal(text.IndexOf("الأمن", StringComparison.Ordinal) + "الأمن".Length, e.Target?.End);
@@ -138,7 +141,7 @@ public sealed class AwakeningAndTalibanActorTests
     public void Taliban_fighters_are_afghan_rebels_and_the_movement_stays_an_international_group()
     {
         const string text = "اندلعت معارك بين قوات الناتو ومسلحي طالبان، وقالت حركة طالبان انها قتلت جنديين.";
-        var doc = Rasid.Analyze(text, new ArticleInfo { Published = new DateOnly(2008, 1, 10) });
+        var doc = Analyze(text);
         var fighters = Assert.Single(doc.Entities, e => e.Actor == "AFGREB");
         Assert.Equal(text.IndexOf("مسلحي", StringComparison.Ordinal), fighters.Start);
         Assert.Contains(doc.Entities, e => e.Actor == "IMGREB" && e.Start == text.IndexOf("حركة", StringComparison.Ordinal));
@@ -148,7 +151,7 @@ public sealed class AwakeningAndTalibanActorTests
     public void A_counted_member_of_the_taliban_takes_the_members_code()
     {
         const string text = "وفي يناير اكد حلف شمال الاطلسي انه قتل نحو 150 متمردا من طالبان الذين تسللوا من باكستان.";
-        var doc = Rasid.Analyze(text, new ArticleInfo { Published = new DateOnly(2008, 1, 10) });
+        var doc = Analyze(text);
         var e = Assert.Single(doc.Events, e => e.Trigger.Text == "قتل");
         Assert.Equal("AFGREB", e.Target?.Actor);
         Assert.Equal(text.IndexOf("نحو", StringComparison.Ordinal), e.Target?.Start);
@@ -158,7 +161,7 @@ public sealed class AwakeningAndTalibanActorTests
     public void A_member_of_an_organisation_without_a_members_row_takes_the_organisations_code()
     {
         const string text = "وقال الجيش انه قتل نحو 20 مسلحا من حركة حماس في المدينة.";
-        var doc = Rasid.Analyze(text, new ArticleInfo { Published = new DateOnly(2008, 1, 10) });
+        var doc = Analyze(text);
         var e = Assert.Single(doc.Events, e => e.Trigger.Text == "قتل");
         Assert.Equal("PSEREB", e.Target?.Actor);
     }
@@ -167,7 +170,7 @@ public sealed class AwakeningAndTalibanActorTests
     public void A_suicide_attacker_of_the_taliban_is_one_phrase_with_the_members_code()
     {
         const string text = "قالت الشرطة الأفغانية إن مهاجما انتحاريا من حركة طالبان، فجر حافلة تابعة للشرطة في العاصمة كابول أمس.";
-        var doc = Rasid.Analyze(text, new ArticleInfo { Published = new DateOnly(2008, 1, 10) });
+        var doc = Analyze(text);
         var e = Assert.Single(doc.Events, e => e.Trigger.Text == "فجر");
         Assert.Equal("AFGREB", e.Source?.Actor);
         Assert.Equal(text.IndexOf("مهاجما", StringComparison.Ordinal), e.Source?.Start);
@@ -179,7 +182,7 @@ public sealed class AwakeningAndTalibanActorTests
     {
         // مسلحا ... مدنيا: only a nisba adjective right after the noun joins it; these stay two participants.
         const string text = "وقال مصدر ان الجيش قتل مسلحا امس وجرح مدنيا في المدينة.";
-        var doc = Rasid.Analyze(text, new ArticleInfo { Published = new DateOnly(2008, 1, 10) });
+        var doc = Analyze(text);
         var e = Assert.Single(doc.Events, e => e.Trigger.Text == "قتل");
         Assert.Equal(text.IndexOf("مسلحا", StringComparison.Ordinal) + "مسلحا".Length, e.Target?.End);
     }
